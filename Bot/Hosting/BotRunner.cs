@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Hosting;
+
+/// <summary>Runs the bot: checks the configuration, runs the start-up tasks, then the host until it stops.</summary>
+public static partial class BotRunner
+{
+    /// <returns>The process exit code: 0 after a clean stop, non-zero when the bot could not start or had to stop.</returns>
+    public static async Task<int> RunAsync(IHost host, TextWriter? errors = null, CancellationToken cancellationToken = default)
+    {
+        if (await PrepareAsync(host, cancellationToken) is { } problem)
+        {
+            await (errors ?? Console.Error).WriteLineAsync(problem);
+            return 1;
+        }
+
+        var exit = host.Services.GetRequiredService<BotExit>();
+        await host.RunAsync(cancellationToken);
+        return exit.Code;
+    }
+
+    /// <summary>Validates the options and runs the start-up tasks.</summary>
+    /// <returns>Null when the bot may start; otherwise the operator-facing reason it cannot.</returns>
+    public static async Task<string?> PrepareAsync(IHost host, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            foreach (var task in host.Services.GetServices<IStartupTask>())
+                await task.RunAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (Describe(e) is { } message)
+        {
+            return message;
+        }
+    }
+
+    /// <summary>The operator-facing text of a start-up failure, or null for a bug (which keeps its stack trace).</summary>
+    public static string? Describe(Exception e) => e switch
+    {
+        StartupException startup => startup.Message,
+        OptionsValidationException options => string.Join(Environment.NewLine, options.Failures),
+        AggregateException aggregate when aggregate.InnerExceptions.All(i => Describe(i) is not null) =>
+            string.Join(Environment.NewLine, aggregate.InnerExceptions.Select(Describe)),
+        // The configuration binder fails on values of the wrong type ("abc" for a number) and names the key.
+        InvalidOperationException binding when BinderFailure().Match(binding.Message) is { Success: true } match =>
+            $"{match.Groups[2].Value.Replace(":", "__", StringComparison.Ordinal)} is '{match.Groups[1].Value}', which is not " +
+            $"{(match.Groups[3].Value is "Int32" or "Int64" ? "a whole number" : "a valid value")}; the accepted values are in " +
+            "the configuration table of README.md.",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"configuration value '([^']*)' at '([^']+)' to type 'System\.(\w+)")]
+    private static partial Regex BinderFailure();
+}

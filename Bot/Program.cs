@@ -1,0 +1,39 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Hosting;
+using CrossCoaching.Sessions;
+using CrossCoaching.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CrossCoaching;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["backup", var target, ..])
+        {
+            using var tool = CreateBuilder(args[2..]).Build();
+            return await BackupCommand.RunAsync(tool.Services, target);
+        }
+
+        using var host = CreateBuilder(args).Build();
+        return await BotRunner.RunAsync(host);
+    }
+
+    /// <summary>The whole service graph, one line per feature. Tests build the same graph with their overrides.</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args, string secretsDirectory = BotConfiguration.DefaultSecretsDirectory)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.AddBotConfiguration(secretsDirectory);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BotExit>();
+        // SIGTERM and Ctrl-C: stop within a few seconds, whatever is running.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        builder.AddStorage();
+        builder.AddDiscord();
+        builder.AddSessions();
+        return builder;
+    }
+}

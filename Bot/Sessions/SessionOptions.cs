@@ -1,0 +1,34 @@
+namespace CrossCoaching.Sessions;
+
+/// <summary>Limits and defaults of a session. Bound from the <c>Sessions</c> section.</summary>
+public sealed class SessionOptions
+{
+    public const string Section = "Sessions";
+
+    /// <summary>Absolute bounds any configured duration must stay within (one minute to one day).</summary>
+    public const int DurationFloor = 1, DurationCeiling = 1440;
+
+    /// <summary>Absolute bound for reminders: one week ahead at most.</summary>
+    public const int ReminderCeiling = 10080;
+
+    /// <summary>Absolute bound for the grace after the time-box.</summary>
+    public const int GraceCeiling = 120;
+
+    /// <summary>Lower bound accepted for a ritual's duration, default 5.</summary>
+    public int MinimumDurationMinutes { get; set; } = 5;
+
+    /// <summary>Upper bound accepted for a ritual's duration, default 120.</summary>
+    public int MaximumDurationMinutes { get; set; } = 120;
+
+    /// <summary>Upper bound accepted for a reminder lead time, default 1440 (one day).</summary>
+    public int MaximumReminderMinutes { get; set; } = 1440;
+
+    /// <summary>How long the room stays open after the time-box, default 5.</summary>
+    public int GraceMinutes { get; set; } = 5;
+
+    /// <summary>Duration of a ritual when <c>/ritual set</c> names none, default 15.</summary>
+    public int DefaultDurationMinutes { get; set; } = 15;
+
+    /// <summary>Reminder lead time when <c>/ritual set</c> names none, default 10 (0 = no reminder).</summary>
+    public int DefaultReminderMinutes { get; set; } = 10;
+}

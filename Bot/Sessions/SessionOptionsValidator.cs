@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Sessions;
+
+/// <summary>Checks the Sessions section on start; each message names the key and the accepted range.</summary>
+public sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SessionOptions o)
+    {
+        var errors = new List<string>();
+        void Check(string key, int value, int min, int max)
+        {
+            if (value < min || value > max)
+                errors.Add($"Sessions__{key} is {value}; it must be a whole number of minutes from {min} to {max}.");
+        }
+
+        Check(nameof(o.MinimumDurationMinutes), o.MinimumDurationMinutes, SessionOptions.DurationFloor, SessionOptions.DurationCeiling);
+        var minimumIsValid = errors.Count == 0;
+        Check(nameof(o.MaximumDurationMinutes), o.MaximumDurationMinutes,
+            minimumIsValid ? o.MinimumDurationMinutes : SessionOptions.DurationFloor, SessionOptions.DurationCeiling);
+        Check(nameof(o.MaximumReminderMinutes), o.MaximumReminderMinutes, 0, SessionOptions.ReminderCeiling);
+        Check(nameof(o.GraceMinutes), o.GraceMinutes, 0, SessionOptions.GraceCeiling);
+        if (errors.Count == 0)
+        {
+            // Defaults are only meaningful once the bounds they must fit in are valid.
+            Check(nameof(o.DefaultDurationMinutes), o.DefaultDurationMinutes, o.MinimumDurationMinutes, o.MaximumDurationMinutes);
+            Check(nameof(o.DefaultReminderMinutes), o.DefaultReminderMinutes, 0, o.MaximumReminderMinutes);
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+
+namespace CrossCoaching.Storage;
+
+/// <summary>
+/// Copies the live database with SQLite's online backup API, which reads a consistent snapshot while the bot keeps
+/// writing (a plain file copy of a WAL database can miss committed pages or catch a half-written one).
+/// </summary>
+public sealed class DatabaseBackup(SqliteConnectionFactory connections)
+{
+    /// <returns>The path of the backup file written.</returns>
+    public async Task<string> WriteAsync(string target, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(connections.DatabasePath))
+            throw new FileNotFoundException($"There is no database at {connections.DatabasePath} to back up.");
+
+        var path = Directory.Exists(target) || target.EndsWith('/')
+            ? Path.Combine(target, $"crosscoaching-{time.GetUtcNow():yyyyMMdd-HHmmss}.db")
+            : target;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        if (File.Exists(path))
+            throw new IOException($"{path} already exists; choose a new name so that no backup is overwritten.");
+
+        await using var source = await connections.OpenAsync(cancellationToken);
+        await using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await destination.OpenAsync(cancellationToken);
+        source.BackupDatabase(destination);
+        return Path.GetFullPath(path);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Storage;
+
+/// <summary>Opens connections with the pragmas every connection needs (they are per connection in SQLite).</summary>
+public sealed class SqliteConnectionFactory
+{
+    private readonly string _connectionString;
+
+    public SqliteConnectionFactory(IOptions<StorageOptions> options)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString)
+        {
+            // Microsoft.Data.Sqlite retries a busy database for this long; writes are short, so a few seconds
+            // absorb any contention (the Quartz store and the bot share the folder, not the file).
+            DefaultTimeout = 10,
+            Pooling = true,
+        };
+        builder.DataSource = Path.GetFullPath(builder.DataSource);
+        _connectionString = builder.ToString();
+        DatabasePath = builder.DataSource;
+    }
+
+    public string DatabasePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using CrossCoaching.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Storage;
+
+public static class StorageSetup
+{
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        DapperTypeHandlers.Register();
+        builder.Services.AddOptions<StorageOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName) is { Length: > 0 } value
+                    ? value
+                    : StorageOptions.DefaultConnectionString)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        builder.Services.AddSingleton<SqliteConnectionFactory>();
+        builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddSingleton<DatabaseBackup>();
+        builder.Services.AddSingleton<IStartupTask, MigrateDatabase>();
+        return builder;
+    }
+
+    private sealed class MigrateDatabase(MigrationRunner runner) : IStartupTask
+    {
+        public Task RunAsync(CancellationToken cancellationToken = default) => runner.MigrateAsync(cancellationToken);
+    }
+}
