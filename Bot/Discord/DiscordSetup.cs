@@ -1,3 +1,6 @@
+using CrossCoaching.Discord.Gateway;
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +10,13 @@ namespace CrossCoaching.Discord;
 
 public static class DiscordSetup
 {
+    /// <summary>
+    /// Key of the clock the Discord client runs on (heartbeats, rate limits, the 3-second interaction deadline).
+    /// It is real time even when a test drives the features' <see cref="TimeProvider"/> by hand, because Discord's
+    /// own clocks do not stop.
+    /// </summary>
+    public const string ClockKey = "discord";
+
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DiscordOptions>()
@@ -19,6 +29,11 @@ public static class DiscordSetup
             })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        builder.Services.AddKeyedSingleton(ClockKey, TimeProvider.System);
+
+        builder.Services.AddDiscordRest();
+        builder.Services.AddDiscordGateway();
+        builder.Services.AddDiscordInteractions();
         return builder;
     }
 }

@@ -1,0 +1,41 @@
+using CrossCoaching.Discord.Interactions;
+
+namespace CrossCoaching.Discord;
+
+/// <summary>
+/// The REST calls the bot makes, shaped by our use. Rate limits, retries of 5xx and timeouts, and error decoding happen
+/// behind it; a refusal surfaces as <see cref="DiscordApiException"/>.
+/// </summary>
+public interface IDiscordApi
+{
+    Task<GatewayInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default);
+
+    Task<ApplicationInfo> GetCurrentApplicationAsync(CancellationToken cancellationToken = default);
+
+    Task<DiscordUser> GetCurrentUserAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the whole command set, of one guild when <paramref name="guildId"/> is given, else global.</summary>
+    Task BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default);
+
+    /// <summary>The initial answer to an interaction; outside the global rate limit.</summary>
+    Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken = default);
+
+    Task<Message> EditOriginalResponseAsync(Snowflake applicationId, string interactionToken, MessageSpec message, CancellationToken cancellationToken = default);
+
+    Task DeleteOriginalResponseAsync(Snowflake applicationId, string interactionToken, CancellationToken cancellationToken = default);
+
+    Task<Message> CreateFollowupAsync(Snowflake applicationId, string interactionToken, MessageSpec message, bool ephemeral, CancellationToken cancellationToken = default);
+
+    Task<Channel> CreateChannelAsync(Snowflake guildId, NewChannel channel, string? auditReason = null, CancellationToken cancellationToken = default);
+
+    Task DeleteChannelAsync(Snowflake channelId, string? auditReason = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens (or finds) the DM channel with a user.</summary>
+    Task<Channel> CreateDmAsync(Snowflake userId, CancellationToken cancellationToken = default);
+
+    Task<Message> CreateMessageAsync(Snowflake channelId, MessageSpec message, CancellationToken cancellationToken = default);
+
+    Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessageSpec message, CancellationToken cancellationToken = default);
+
+    Task<GuildMember> GetGuildMemberAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default);
+}
