@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Help;
 using CrossCoaching.Hosting;
 using CrossCoaching.Sessions;
 using CrossCoaching.Storage;
@@ -11,6 +12,12 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["backup"])
+        {
+            await Console.Error.WriteLineAsync("Usage: CrossCoaching backup <folder/ or file.db>   (a consistent copy of the live database)");
+            return 2;
+        }
+
         if (args is ["backup", var target, ..])
         {
             using var tool = CreateBuilder(args[2..]).Build();
@@ -33,6 +40,7 @@ public static class Program
 
         builder.AddStorage();
         builder.AddDiscord();
+        builder.AddHelp();
         builder.AddSessions();
         return builder;
     }

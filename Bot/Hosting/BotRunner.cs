@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Hosting;
@@ -18,6 +19,8 @@ public static partial class BotRunner
         }
 
         var exit = host.Services.GetRequiredService<BotExit>();
+        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CrossCoaching").LogInformation(
+            "CrossCoaching {Version} starting", typeof(BotRunner).Assembly.GetName().Version?.ToString(3));
         await host.RunAsync(cancellationToken);
         return exit.Code;
     }

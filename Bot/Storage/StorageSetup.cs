@@ -21,6 +21,9 @@ public static class StorageSetup
         builder.Services.AddSingleton<SqliteConnectionFactory>();
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddSingleton<DatabaseBackup>();
+        // The lock comes first: two processes must not even migrate side by side.
+        builder.Services.AddSingleton<InstanceLock>();
+        builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<InstanceLock>());
         builder.Services.AddSingleton<IStartupTask, MigrateDatabase>();
         return builder;
     }

@@ -1,0 +1,39 @@
+# CrossCoaching container image. Build from the repository root:  docker build -t crosscoaching .
+# (deploy/docker-compose.yml does this for you.)
+
+# --- Build -----------------------------------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore first, from the project files only, so that the package layer stays cached until they change.
+COPY CrossCoaching.sln Directory.Build.props Directory.Packages.props BannedSymbols.txt global.json ./
+COPY Bot/Bot.csproj Bot/
+RUN dotnet restore Bot/Bot.csproj
+
+COPY Bot/ Bot/
+RUN dotnet publish Bot/Bot.csproj -c Release -o /app --no-restore /p:UseAppHost=true
+
+# --- Run -------------------------------------------------------------------------------------------------
+# The plain .NET runtime: the bot hosts no web server, so it needs nothing from the ASP.NET Core image.
+# The 10.0 tags are Ubuntu 24.04 based and include tzdata and ICU. The bot needs both: rituals are kept in
+# IANA time zones, and replies are formatted for English and French. A "-chiseled" tag lacks them (only
+# its "-extra" variant has them); do not switch to one without checking.
+FROM mcr.microsoft.com/dotnet/runtime:10.0
+
+ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
+    ConnectionStrings__CrossCoaching="Data Source=/data/crosscoaching.db"
+
+# The database lives in /data, owned by the image's non-root "app" user (uid $APP_UID, 1654). A new named
+# volume mounted there takes this ownership; a bind-mounted host folder must be chowned to 1654 by hand.
+RUN mkdir -p /data && chown "$APP_UID:$APP_UID" /data
+
+WORKDIR /app
+COPY --from=build /app ./
+
+USER $APP_UID
+VOLUME /data
+
+# The token comes from DISCORD_TOKEN in the environment or from the secret file /run/secrets/discord_token,
+# never from the image. On SIGTERM (docker stop) the bot finishes within a few seconds and exits 0.
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["./CrossCoaching"]
