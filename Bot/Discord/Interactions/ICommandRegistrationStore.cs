@@ -1,0 +1,9 @@
+namespace CrossCoaching.Discord.Interactions;
+
+/// <summary>Remembers which command set was last registered per scope (<c>global</c> or a guild id).</summary>
+public interface ICommandRegistrationStore
+{
+    Task<string?> GetHashAsync(string scope, CancellationToken cancellationToken = default);
+
+    Task SaveHashAsync(string scope, string hash, CancellationToken cancellationToken = default);
+}

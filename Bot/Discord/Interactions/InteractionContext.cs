@@ -1,0 +1,133 @@
+using CrossCoaching.Localization;
+
+namespace CrossCoaching.Discord.Interactions;
+
+/// <summary>
+/// One interaction being handled, and the only way to answer it. It tracks whether the interaction was acknowledged,
+/// so a handler just says what to show: the first answer becomes the callback, later ones edit or follow up.
+/// Safe to use from the handler and the router's deadline timer at once.
+/// </summary>
+public sealed class InteractionContext(Interaction interaction, IDiscordApi api, DateTimeOffset receivedAt) : IDisposable
+{
+    private enum Ack { None, Replied, Deferred, DeferredUpdate, Updated, Modal, Autocompleted }
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile Ack _ack = Ack.None;
+
+    public Interaction Interaction { get; } = interaction;
+
+    /// <summary>The invoker's language, from the interaction's locale.</summary>
+    public Lang Lang { get; } = LangExtensions.FromLocale(interaction.Locale);
+
+    /// <summary>When the gateway delivered the interaction, on the Discord clock.</summary>
+    public DateTimeOffset ReceivedAt { get; } = receivedAt;
+
+    public bool IsAcknowledged => _ack != Ack.None;
+
+    /// <summary>The guild the interaction came from; refuses (ephemerally) when used in a DM.</summary>
+    public Snowflake GuildId => Interaction.GuildId ?? throw new UserErrorException(CommonTexts.GuildOnly[Lang]);
+
+    public string Text(LocalizedText text, params object?[] args) => text.Format(Lang, args);
+
+    /// <summary>Answers with a message: the callback if none was sent, else fills a deferral, else a followup.</summary>
+    public Task ReplyAsync(MessageSpec message, bool ephemeral = true, CancellationToken cancellationToken = default) =>
+        WithGateAsync(async () => _ack = _ack switch
+        {
+            Ack.None => await CallbackAsync(InteractionCallback.Reply(message, ephemeral), Ack.Replied, cancellationToken),
+            Ack.Deferred => await EditOriginalAsync(message, Ack.Replied, cancellationToken),
+            _ => await SendFollowupAsync(message, ephemeral, cancellationToken),
+        });
+
+    /// <summary>A plain text answer that pings nobody.</summary>
+    public Task ReplyAsync(string text, bool ephemeral = true, CancellationToken cancellationToken = default) =>
+        ReplyAsync(MessageSpec.Text(text), ephemeral, cancellationToken);
+
+    public Task DeferAsync(bool ephemeral = true, CancellationToken cancellationToken = default) =>
+        WithGateAsync(async () =>
+        {
+            if (_ack == Ack.None)
+                _ack = await CallbackAsync(InteractionCallback.Defer(ephemeral), Ack.Deferred, cancellationToken);
+        });
+
+    /// <summary>Replaces the message the pressed button sits on.</summary>
+    public Task UpdateMessageAsync(MessageSpec message, CancellationToken cancellationToken = default) =>
+        WithGateAsync(async () => _ack = _ack == Ack.None
+            ? await CallbackAsync(InteractionCallback.Update(message), Ack.Updated, cancellationToken)
+            : await EditOriginalAsync(message, Ack.Updated, cancellationToken));
+
+    public Task DeferUpdateAsync(CancellationToken cancellationToken = default) =>
+        WithGateAsync(async () =>
+        {
+            if (_ack == Ack.None)
+                _ack = await CallbackAsync(InteractionCallback.DeferUpdate(), Ack.DeferredUpdate, cancellationToken);
+        });
+
+    /// <summary>Opens a modal; only possible as the first answer, so handlers that open one do it at once.</summary>
+    public Task ShowModalAsync(Modal modal, CancellationToken cancellationToken = default) =>
+        WithGateAsync(async () =>
+        {
+            if (_ack != Ack.None)
+                throw new InvalidOperationException("A modal can only be the first answer to an interaction.");
+            _ack = await CallbackAsync(InteractionCallback.ShowModal(modal), Ack.Modal, cancellationToken);
+        });
+
+    public Task AutocompleteAsync(IReadOnlyList<AutocompleteChoice> choices, CancellationToken cancellationToken = default) =>
+        WithGateAsync(async () =>
+        {
+            if (_ack == Ack.None)
+                _ack = await CallbackAsync(InteractionCallback.Autocomplete([.. choices.Take(25)]), Ack.Autocompleted, cancellationToken);
+        });
+
+    /// <summary>A further message after the first answer.</summary>
+    public Task FollowupAsync(MessageSpec message, bool ephemeral = true, CancellationToken cancellationToken = default) =>
+        WithGateAsync(async () =>
+        {
+            if (_ack == Ack.None)
+                _ack = await CallbackAsync(InteractionCallback.Reply(message, ephemeral), Ack.Replied, cancellationToken);
+            else
+                await SendFollowupAsync(message, ephemeral, cancellationToken);
+        });
+
+    /// <summary>Called by the router when the handler is slow: keeps the interaction alive past Discord's 3 seconds.</summary>
+    internal Task DeferIfSilentAsync(bool ephemeral, CancellationToken cancellationToken) =>
+        WithGateAsync(async () =>
+        {
+            if (_ack != Ack.None || Interaction.Type == InteractionType.Autocomplete)
+                return;
+            var callback = Interaction.Type == InteractionType.MessageComponent ? InteractionCallback.DeferUpdate() : InteractionCallback.Defer(ephemeral);
+            _ack = await CallbackAsync(callback, callback.Type == InteractionCallbackType.DeferredUpdateMessage ? Ack.DeferredUpdate : Ack.Deferred, cancellationToken);
+        });
+
+    private async Task<Ack> CallbackAsync(InteractionCallback callback, Ack next, CancellationToken cancellationToken)
+    {
+        await api.CreateInteractionResponseAsync(Interaction.Id, Interaction.Token, callback, cancellationToken);
+        return next;
+    }
+
+    private async Task<Ack> EditOriginalAsync(MessageSpec message, Ack next, CancellationToken cancellationToken)
+    {
+        await api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, message, cancellationToken);
+        return next;
+    }
+
+    private async Task<Ack> SendFollowupAsync(MessageSpec message, bool ephemeral, CancellationToken cancellationToken)
+    {
+        await api.CreateFollowupAsync(Interaction.ApplicationId, Interaction.Token, message, ephemeral, cancellationToken);
+        return _ack;
+    }
+
+    private async Task WithGateAsync(Func<Task> action)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

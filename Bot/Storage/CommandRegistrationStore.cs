@@ -1,0 +1,25 @@
+using CrossCoaching.Discord.Interactions;
+using Dapper;
+
+namespace CrossCoaching.Storage;
+
+public sealed class CommandRegistrationStore(SqliteConnectionFactory connections, TimeProvider time) : ICommandRegistrationStore
+{
+    public async Task<string?> GetHashAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT hash FROM command_registrations WHERE scope = @scope", new { scope });
+    }
+
+    public async Task SaveHashAsync(string scope, string hash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO command_registrations (scope, hash, registered_at) VALUES (@scope, @hash, @at)
+            ON CONFLICT (scope) DO UPDATE SET hash = excluded.hash, registered_at = excluded.registered_at
+            """,
+            new { scope, hash, at = time.GetUtcNow() });
+    }
+}
