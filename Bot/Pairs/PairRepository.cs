@@ -1,0 +1,116 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CrossCoaching.Pairs;
+
+public enum PairCreation
+{
+    Created,
+    InvitationNotPending,
+    AlreadyPaired,
+}
+
+public sealed class PairRepository(SqliteConnectionFactory connections)
+{
+    private const string Columns =
+        """
+        id AS Id, guild_id AS GuildId, member_a_id AS MemberA, member_b_id AS MemberB, name_a AS NameA, name_b AS NameB,
+        status AS Status, round_number AS RoundNumber, round_started_at AS RoundStartedAt, created_at AS CreatedAt,
+        home_channel_id AS HomeChannelId
+        """;
+
+    public async Task<Pair?> GetAsync(long pairId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return Map(await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM pairs WHERE id = @pairId", new { pairId }));
+    }
+
+    /// <summary>The member's pair in this guild that has not ended (active or suspended).</summary>
+    public async Task<Pair?> FindCurrentAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return Map(await connection.QuerySingleOrDefaultAsync<Row>(
+            $"SELECT {Columns} FROM pairs WHERE id = (SELECT pair_id FROM pair_members WHERE guild_id = @guildId AND user_id = @userId)",
+            new { guildId, userId }));
+    }
+
+    public async Task<IReadOnlyList<Pair>> ListActiveAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. (await connection.QueryAsync<Row>($"SELECT {Columns} FROM pairs WHERE status = 'active'")).Select(r => Map(r)!)];
+    }
+
+    /// <summary>
+    /// Accepts the invitation and forms the pair in one transaction. The primary key of pair_members refuses a member
+    /// who is already paired here, so two accepts racing for the same person cannot both win.
+    /// </summary>
+    public async Task<(PairCreation Result, Pair? Pair)> CreateFromInvitationAsync(
+        Invitation invitation, string inviterName, string inviteeName, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var accepted = await connection.ExecuteAsync(
+            "UPDATE invitations SET status = 'accepted', answered_at = @now WHERE id = @Id AND status = 'pending' AND expires_at > @now",
+            new { invitation.Id, now }, transaction);
+        if (accepted == 0)
+            return (PairCreation.InvitationNotPending, null);
+
+        var pairId = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO pairs (guild_id, member_a_id, member_b_id, name_a, name_b, status, round_number, round_started_at, created_at, home_channel_id)
+            VALUES (@GuildId, @InviterId, @InviteeId, @inviterName, @inviteeName, 'active', 1, @now, @now, @ChannelId)
+            RETURNING id
+            """,
+            new { invitation.GuildId, invitation.InviterId, invitation.InviteeId, inviterName, inviteeName, now, invitation.ChannelId }, transaction);
+        try
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO pair_members (guild_id, user_id, pair_id, display_name) VALUES (@GuildId, @user, @pairId, @name)",
+                new[]
+                {
+                    new { invitation.GuildId, user = invitation.InviterId, pairId, name = inviterName },
+                    new { invitation.GuildId, user = invitation.InviteeId, pairId, name = inviteeName },
+                }, transaction);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: one of them is paired already
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return (PairCreation.AlreadyPaired, null);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (PairCreation.Created, await GetAsync(pairId, cancellationToken));
+    }
+
+    /// <summary>Ends the pair: it keeps its history (sessions, trail) but its members are free to pair again.</summary>
+    public async Task<bool> EndAsync(long pairId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var ended = await connection.ExecuteAsync(
+            "UPDATE pairs SET status = 'ended', ended_at = @now, end_reason = @reason WHERE id = @pairId AND status <> 'ended'",
+            new { pairId, reason, now }, transaction);
+        await connection.ExecuteAsync("DELETE FROM pair_members WHERE pair_id = @pairId", new { pairId }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return ended == 1;
+    }
+
+    /// <summary>Stops the pair's sessions without ending it (a partner left the guild); the other partner may /unpair.</summary>
+    public async Task<bool> SuspendAsync(long pairId, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE pairs SET status = 'suspended', end_reason = @reason WHERE id = @pairId AND status = 'active'",
+            new { pairId, reason }) == 1;
+    }
+
+    private static Pair? Map(Row? r) => r is null ? null : new Pair(
+        r.Id, r.GuildId, r.MemberA, r.MemberB, r.NameA, r.NameB, Enum.Parse<PairStatus>(r.Status, ignoreCase: true),
+        (int)r.RoundNumber, r.RoundStartedAt, r.CreatedAt, r.HomeChannelId);
+
+    private sealed record Row(
+        long Id, Snowflake GuildId, Snowflake MemberA, Snowflake MemberB, string NameA, string NameB, string Status,
+        long RoundNumber, DateTimeOffset RoundStartedAt, DateTimeOffset CreatedAt, Snowflake? HomeChannelId);
+}

@@ -1,0 +1,144 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CrossCoaching.Sessions;
+
+/// <summary>Sessions and their steps: the source of truth the scheduler and the reconciler work from.</summary>
+public sealed class SessionRepository(SqliteConnectionFactory connections)
+{
+    internal const string Columns =
+        """
+        id AS Id, pair_id AS PairId, guild_id AS GuildId, kind AS Kind, slot_at AS SlotAt, duration_minutes AS DurationMinutes,
+        grace_minutes AS GraceMinutes, status AS Status, outcome AS Outcome, skip_announced AS SkipAnnounced,
+        room_channel_id AS RoomChannelId, room_parent_id AS RoomParentId, failure AS Failure, created_at AS CreatedAt,
+        closed_at AS ClosedAt
+        """;
+
+    /// <summary>Creates the session with its steps, or returns the existing one for that pair and slot.</summary>
+    public async Task<Session> CreateAsync(Session session, IReadOnlyList<(SessionStep Step, DateTimeOffset DueAt)> steps, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>(
+            """
+            INSERT INTO sessions (pair_id, guild_id, kind, slot_at, duration_minutes, grace_minutes, status, created_at)
+            VALUES (@PairId, @GuildId, @kind, @SlotAt, @DurationMinutes, @GraceMinutes, 'scheduled', @CreatedAt)
+            ON CONFLICT (pair_id, slot_at) DO NOTHING RETURNING id
+            """,
+            new { session.PairId, session.GuildId, kind = session.Kind.Code(), session.SlotAt, session.DurationMinutes, session.GraceMinutes, session.CreatedAt },
+            transaction);
+        if (id is { } created)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO session_steps (session_id, step, due_at) VALUES (@created, @step, @due)",
+                steps.Select(s => new { created, step = s.Step.Code(), due = s.DueAt }), transaction);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (await FindAtSlotAsync(session.PairId, session.SlotAt, cancellationToken))!;
+    }
+
+    public async Task<Session?> GetAsync(long id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE id = @id", new { id }, cancellationToken)).SingleOrDefault();
+
+    public async Task<Session?> FindAtSlotAsync(long pairId, DateTimeOffset slotAt, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE pair_id = @pairId AND slot_at = @slotAt", new { pairId, slotAt }, cancellationToken)).SingleOrDefault();
+
+    public async Task<Session?> FindByRoomAsync(Snowflake roomChannelId, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE room_channel_id = @roomChannelId LIMIT 1", new { roomChannelId }, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Sessions still to run or running (scheduled or open), oldest first.</summary>
+    public Task<IReadOnlyList<Session>> ListUnfinishedAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM sessions WHERE status IN ('scheduled', 'open') ORDER BY slot_at", null, cancellationToken);
+
+    public Task<IReadOnlyList<Session>> ListUnfinishedForPairAsync(long pairId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM sessions WHERE pair_id = @pairId AND status IN ('scheduled', 'open') ORDER BY slot_at", new { pairId }, cancellationToken);
+
+    /// <summary>Finished sessions whose room was never confirmed deleted (a crash, an outage).</summary>
+    public Task<IReadOnlyList<Session>> ListFinishedWithRoomAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM sessions WHERE status NOT IN ('scheduled', 'open') AND room_channel_id IS NOT NULL", null, cancellationToken);
+
+    public Task<IReadOnlyList<Session>> ListForPairAsync(long pairId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM sessions WHERE pair_id = @pairId ORDER BY slot_at", new { pairId }, cancellationToken);
+
+    /// <summary>How many sessions of a guild open at the same instant (rooms to prepare ahead of it).</summary>
+    public async Task<int> CountAtSlotAsync(Snowflake guildId, DateTimeOffset slotAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM sessions WHERE guild_id = @guildId AND slot_at = @slotAt AND status IN ('scheduled', 'open')", new { guildId, slotAt });
+    }
+
+    public async Task<IReadOnlyList<SessionStepDue>> GetStepsAsync(long sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long SessionId, string Step, DateTimeOffset DueAt, string State, long Attempts)>(
+            "SELECT session_id, step, due_at, state, attempts FROM session_steps WHERE session_id = @sessionId", new { sessionId });
+        return [.. rows.Select(r => new SessionStepDue(r.SessionId, SessionCodes.Parse<SessionStep>(r.Step), r.DueAt, SessionCodes.Parse<StepState>(r.State), (int)r.Attempts))
+            .OrderBy(s => s.Step)];
+    }
+
+    /// <summary>Ends a pending step; false when it had already ended (a second fire does nothing twice).</summary>
+    public async Task<bool> EndStepAsync(long sessionId, SessionStep step, StepState state, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE session_steps SET state = @state, done_at = @now, attempts = attempts + 1 WHERE session_id = @sessionId AND step = @step AND state = 'pending'",
+            new { sessionId, step = step.Code(), state = state.Code(), now }) == 1;
+    }
+
+    public async Task CountAttemptAsync(long sessionId, SessionStep step, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE session_steps SET attempts = attempts + 1 WHERE session_id = @sessionId AND step = @step",
+            new { sessionId, step = step.Code() });
+    }
+
+    /// <summary>Drops every step still pending, e.g. when the session is skipped, cancelled or ends early.</summary>
+    public async Task DropPendingStepsAsync(long sessionId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE session_steps SET state = 'dropped', done_at = @now WHERE session_id = @sessionId AND state = 'pending'",
+            new { sessionId, now });
+    }
+
+    public async Task SetRoomAsync(long sessionId, Snowflake? roomChannelId, Snowflake? parentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE sessions SET room_channel_id = @roomChannelId, room_parent_id = @parentId WHERE id = @sessionId",
+            new { sessionId, roomChannelId, parentId });
+    }
+
+    /// <summary>Moves the session to a new status; from a finished status nothing moves (false).</summary>
+    public async Task<bool> SetStatusAsync(long sessionId, SessionStatus status, SessionOutcome? outcome = null, string? failure = null,
+        DateTimeOffset? closedAt = null, bool? skipAnnounced = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE sessions SET status = @status, outcome = coalesce(@outcome, outcome), failure = coalesce(@failure, failure),
+                closed_at = coalesce(@closedAt, closed_at), skip_announced = coalesce(@skipAnnounced, skip_announced)
+            WHERE id = @sessionId AND status IN ('scheduled', 'open')
+            """,
+            new { sessionId, status = status.Code(), outcome = outcome?.Code(), failure, closedAt, skipAnnounced }) == 1;
+    }
+
+    private async Task<IReadOnlyList<Session>> QueryAsync(string sql, object? args, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. (await connection.QueryAsync<Row>(sql, args)).Select(r => r.ToSession())];
+    }
+
+    internal sealed record Row(
+        long Id, long PairId, Snowflake GuildId, string Kind, DateTimeOffset SlotAt, long DurationMinutes, long GraceMinutes,
+        string Status, string? Outcome, long SkipAnnounced, Snowflake? RoomChannelId, Snowflake? RoomParentId, string? Failure,
+        DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt)
+    {
+        public Session ToSession() => new(
+            Id, PairId, GuildId, SessionCodes.Parse<SessionKind>(Kind), SlotAt, (int)DurationMinutes, (int)GraceMinutes,
+            SessionCodes.Parse<SessionStatus>(Status), Outcome is null ? null : SessionCodes.Parse<SessionOutcome>(Outcome),
+            SkipAnnounced != 0, RoomChannelId, RoomParentId, Failure, CreatedAt, ClosedAt);
+    }
+}

@@ -1,0 +1,15 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Localization;
+
+namespace CrossCoaching.Setup;
+
+/// <summary>
+/// The language of messages that are not replies (reminders, room messages, DMs): the guild's setting, else the
+/// guild's own locale as Discord reports it, else English.
+/// </summary>
+public sealed class GuildLanguage(GuildSettingsRepository settings, IGuildCache cache)
+{
+    public async Task<Lang> ForGuildAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
+        (await settings.GetAsync(guildId, cancellationToken)).Language
+        ?? LangExtensions.FromLocale(cache.GetGuild(guildId)?.PreferredLocale);
+}
