@@ -3,6 +3,7 @@ using CrossCoaching.Help;
 using CrossCoaching.Hosting;
 using CrossCoaching.Sessions;
 using CrossCoaching.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -29,10 +30,15 @@ public static class Program
     }
 
     /// <summary>The whole service graph, one line per feature. Tests build the same graph with their overrides.</summary>
-    public static HostApplicationBuilder CreateBuilder(string[] args, string secretsDirectory = BotConfiguration.DefaultSecretsDirectory)
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--Sessions:GraceMinutes=0</c>).</param>
+    /// <param name="configure">Changes to the configuration sources, applied before any feature reads them.</param>
+    /// <param name="secretsDirectory">Where key-per-file secrets are read from.</param>
+    public static HostApplicationBuilder CreateBuilder(
+        string[] args, Action<ConfigurationManager>? configure = null, string secretsDirectory = BotConfiguration.DefaultSecretsDirectory)
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.AddBotConfiguration(secretsDirectory);
+        configure?.Invoke(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BotExit>();
         // SIGTERM and Ctrl-C: stop within a few seconds, whatever is running.

@@ -9,11 +9,12 @@ public static class TestHostBuilder
 {
     public static HostApplicationBuilder Create(IDictionary<string, string?> settings, string? secretsDirectory = null)
     {
-        var builder = Program.CreateBuilder([], secretsDirectory ?? Path.Combine(Path.GetTempPath(), "crosscoaching-no-secrets"));
-        // The machine running the tests must not leak its own DISCORD_TOKEN or settings into them.
-        foreach (var source in builder.Configuration.Sources.OfType<EnvironmentVariablesConfigurationSource>().ToList())
-            builder.Configuration.Sources.Remove(source);
-        builder.Configuration.AddInMemoryCollection(settings);
-        return builder;
+        return Program.CreateBuilder([], configuration =>
+        {
+            // The machine running the tests must not leak its own DISCORD_TOKEN or settings into them.
+            foreach (var source in configuration.Sources.OfType<EnvironmentVariablesConfigurationSource>().ToList())
+                configuration.Sources.Remove(source);
+            configuration.AddInMemoryCollection(settings);
+        }, secretsDirectory ?? Path.Combine(Path.GetTempPath(), "crosscoaching-no-secrets"));
     }
 }

@@ -36,6 +36,13 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
             new { guildId, userId }));
     }
 
+    /// <summary>Every pair ever formed in a guild, ended ones included.</summary>
+    public async Task<IReadOnlyList<Pair>> ListInGuildAsync(Snowflake guildId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. (await connection.QueryAsync<Row>($"SELECT {Columns} FROM pairs WHERE guild_id = @guildId", new { guildId })).Select(r => Map(r)!)];
+    }
+
     public async Task<IReadOnlyList<Pair>> ListActiveAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -31,4 +31,19 @@ public sealed class SessionOptions
 
     /// <summary>Reminder lead time when <c>/ritual set</c> names none, default 10 (0 = no reminder).</summary>
     public int DefaultReminderMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// How many rooms Discord lets the bot create per minute in one guild, default 30 (it spaces channel creations).
+    /// Rooms due at the same slot are prepared early enough for all of them to exist on time.
+    /// </summary>
+    public int RoomsPerMinute { get; set; } = 30;
+
+    /// <summary>How long before its slot a room is prepared at the least, in seconds, default 60.</summary>
+    public int RoomLeadSeconds { get; set; } = 60;
+
+    /// <summary>How often the reconciler compares the database with Discord and the scheduler, default 2 minutes.</summary>
+    public int ReconcileMinutes { get; set; } = 2;
+
+    /// <summary>Both partners together this long (at most half the session) make a session "held", default 3.</summary>
+    public int HeldTogetherMinutes { get; set; } = 3;
 }

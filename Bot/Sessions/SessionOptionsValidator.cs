@@ -20,6 +20,12 @@ public sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
             minimumIsValid ? o.MinimumDurationMinutes : SessionOptions.DurationFloor, SessionOptions.DurationCeiling);
         Check(nameof(o.MaximumReminderMinutes), o.MaximumReminderMinutes, 0, SessionOptions.ReminderCeiling);
         Check(nameof(o.GraceMinutes), o.GraceMinutes, 0, SessionOptions.GraceCeiling);
+        Check(nameof(o.ReconcileMinutes), o.ReconcileMinutes, 1, 60);
+        Check(nameof(o.HeldTogetherMinutes), o.HeldTogetherMinutes, 1, 60);
+        if (o.RoomsPerMinute is < 1 or > 600)
+            errors.Add($"Sessions__RoomsPerMinute is {o.RoomsPerMinute}; it must be a whole number from 1 to 600.");
+        if (o.RoomLeadSeconds is < 0 or > 3600)
+            errors.Add($"Sessions__RoomLeadSeconds is {o.RoomLeadSeconds}; it must be a whole number of seconds from 0 to 3600.");
         if (errors.Count == 0)
         {
             // Defaults are only meaningful once the bounds they must fit in are valid.

@@ -1,6 +1,12 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Hosting;
+using CrossCoaching.Sessions.Scheduling;
+using CrossCoaching.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace CrossCoaching.Sessions;
 
@@ -8,10 +14,60 @@ public static class SessionsSetup
 {
     public static IHostApplicationBuilder AddSessions(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SessionOptions>()
-            .Bind(builder.Configuration.GetSection(SessionOptions.Section))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>();
+        var services = builder.Services;
+        services.AddOptions<SessionOptions>().Bind(builder.Configuration.GetSection(SessionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>();
+
+        services.AddSingleton<SessionRepository>();
+        services.AddSingleton<NoticeRepository>();
+        services.AddSingleton<AttendanceRepository>();
+        services.AddSingleton<RoomRepository>();
+        services.AddSingleton<KeyedLock<long>>(); // one lock per session, shared by everything that changes a session
+        services.AddSingleton<RoomService>();
+        services.AddSingleton<SessionNotifier>();
+        services.AddSingleton<SessionEnder>();
+        services.AddSingleton<SessionPlanner>();
+        services.AddSingleton<SessionRunner>();
+        services.AddSingleton<PartnerDeparture>();
+        services.AddSingleton<OrphanRooms>();
+        services.AddSingleton<SessionScheduler>();
+        services.AddSingleton<IReconcilable, SessionReconciler>();
+        services.AddSingleton<IDiscordEventHandler, RoomEvents>();
+        services.AddSingleton<Reconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
+
+        AddScheduler(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// Quartz as the alarm clock: a durable store (a missed close still fires after a restart), on its own SQLite file
+    /// beside the database, driven by the container's TimeProvider (tests move it by hand).
+    /// </summary>
+    private static void AddScheduler(IHostApplicationBuilder builder)
+    {
+        var storage = new StorageOptions { ConnectionString = StorageOptions.ConnectionStringFrom(builder.Configuration) };
+        var schedulerDatabase = new SqliteConnectionStringBuilder(storage.SchedulerConnectionString).DataSource;
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 16);
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(storage.SchedulerConnectionString);
+                store.ProvisionSchema();
+            });
+        });
+        builder.Services.AddSingleton<IStartupTask>(new CreateFolder(Path.GetDirectoryName(schedulerDatabase)!));
+        // Jobs are short; on stop they get a few seconds, then a recovered firing finishes the work at the next start.
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+
+    private sealed class CreateFolder(string folder) : IStartupTask
+    {
+        public Task RunAsync(CancellationToken cancellationToken = default)
+        {
+            Directory.CreateDirectory(folder);
+            return Task.CompletedTask;
+        }
     }
 }

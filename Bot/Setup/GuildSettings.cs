@@ -7,7 +7,6 @@ namespace CrossCoaching.Setup;
 public sealed record GuildSettings(
     Snowflake GuildId,
     Snowflake? CategoryId = null,
-    Snowflake? OverflowCategoryId = null,
     Snowflake? TrailChannelId = null,
     string? TimeZone = null,
     Lang? Language = null,

@@ -12,13 +12,13 @@ public sealed class GuildSettingsRepository(SqliteConnectionFactory connections,
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
             """
-            SELECT category_id AS CategoryId, overflow_category_id AS OverflowCategoryId, trail_channel_id AS TrailChannelId,
+            SELECT category_id AS CategoryId, trail_channel_id AS TrailChannelId,
                    time_zone AS TimeZone, language AS Language, round_length AS RoundLength
             FROM guild_settings WHERE guild_id = @guildId
             """, new { guildId });
         return row is null
             ? new GuildSettings(guildId)
-            : new GuildSettings(guildId, row.CategoryId, row.OverflowCategoryId, row.TrailChannelId, row.TimeZone,
+            : new GuildSettings(guildId, row.CategoryId, row.TrailChannelId, row.TimeZone,
                 LangExtensions.FromCode(row.Language), (int)row.RoundLength);
     }
 
@@ -27,19 +27,19 @@ public sealed class GuildSettingsRepository(SqliteConnectionFactory connections,
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
-            INSERT INTO guild_settings (guild_id, category_id, overflow_category_id, trail_channel_id, time_zone, language, round_length, updated_at)
-            VALUES (@GuildId, @CategoryId, @OverflowCategoryId, @TrailChannelId, @TimeZone, @Language, @RoundLength, @At)
+            INSERT INTO guild_settings (guild_id, category_id, trail_channel_id, time_zone, language, round_length, updated_at)
+            VALUES (@GuildId, @CategoryId, @TrailChannelId, @TimeZone, @Language, @RoundLength, @At)
             ON CONFLICT (guild_id) DO UPDATE SET
-                category_id = excluded.category_id, overflow_category_id = excluded.overflow_category_id,
+                category_id = excluded.category_id,
                 trail_channel_id = excluded.trail_channel_id, time_zone = excluded.time_zone, language = excluded.language,
                 round_length = excluded.round_length, updated_at = excluded.updated_at
             """,
             new
             {
-                settings.GuildId, settings.CategoryId, settings.OverflowCategoryId, settings.TrailChannelId, settings.TimeZone,
+                settings.GuildId, settings.CategoryId, settings.TrailChannelId, settings.TimeZone,
                 Language = settings.Language?.Code(), settings.RoundLength, At = time.GetUtcNow(),
             });
     }
 
-    private sealed record Row(Snowflake? CategoryId, Snowflake? OverflowCategoryId, Snowflake? TrailChannelId, string? TimeZone, string? Language, long RoundLength);
+    private sealed record Row(Snowflake? CategoryId, Snowflake? TrailChannelId, string? TimeZone, string? Language, long RoundLength);
 }

@@ -12,10 +12,7 @@ public static class StorageSetup
     {
         DapperTypeHandlers.Register();
         builder.Services.AddOptions<StorageOptions>()
-            .Configure<IConfiguration>((options, configuration) =>
-                options.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName) is { Length: > 0 } value
-                    ? value
-                    : StorageOptions.DefaultConnectionString)
+            .Configure<IConfiguration>((options, configuration) => options.ConnectionString = StorageOptions.ConnectionStringFrom(configuration))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddSingleton<SqliteConnectionFactory>();

@@ -1,0 +1,54 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace CrossCoaching.Pairs;
+
+public enum Delivery
+{
+    DirectMessage,
+    Mention,
+    Failed,
+}
+
+/// <summary>
+/// Reaches a partner outside an interaction: by direct message, or — when their DMs are closed (Discord 50007) — by a
+/// message that mentions them in the channel where the pair was formed.
+/// </summary>
+public sealed class PartnerMessenger(IDiscordApi api, ILogger<PartnerMessenger> logger)
+{
+    public static readonly LocalizedText Fallback = new(
+        "{0} {1}\n-# I could not send you a direct message, so I am writing here.",
+        "{0} {1}\n-# Je n'ai pas pu vous envoyer de message privé, alors je vous écris ici.");
+
+    public async Task<(Delivery Delivery, Message? Message)> SendAsync(
+        Pair pair, Snowflake user, MessageSpec message, Lang lang, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var dm = await api.CreateDmAsync(user, cancellationToken);
+            return (Delivery.DirectMessage, await api.CreateMessageAsync(dm.Id, message with { Mentions = AllowedMentions.None }, cancellationToken));
+        }
+        catch (DiscordApiException e) when (e.Code is DiscordErrorCode.CannotSendMessagesToUser or DiscordErrorCode.UnknownUser)
+        {
+            logger.LogInformation("Direct messages to {User} are closed; mentioning them in the pair's channel", user);
+        }
+
+        if (pair.HomeChannelId is not { } channel)
+            return (Delivery.Failed, null);
+        try
+        {
+            var mention = message with
+            {
+                Content = Fallback.Format(lang, $"<@{user}>", message.Content),
+                Mentions = AllowedMentions.Only(user),
+            };
+            return (Delivery.Mention, await api.CreateMessageAsync(channel, mention, cancellationToken));
+        }
+        catch (DiscordApiException e)
+        {
+            logger.LogWarning("Could not reach {User} in channel {Channel} either: {Reason}", user, channel, e.Message);
+            return (Delivery.Failed, null);
+        }
+    }
+}

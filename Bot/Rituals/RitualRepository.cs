@@ -1,0 +1,65 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Rituals.Schedule;
+using CrossCoaching.Storage;
+using Dapper;
+
+namespace CrossCoaching.Rituals;
+
+public sealed class RitualRepository(SqliteConnectionFactory connections)
+{
+    private const string Columns =
+        """
+        pair_id AS PairId, frequency AS Frequency, day_of_week AS DayOfWeek, local_time AS LocalTime, time_zone AS TimeZone,
+        duration_minutes AS DurationMinutes, reminder_minutes AS ReminderMinutes, anchor_date AS AnchorDate, paused AS Paused,
+        paused_until AS PausedUntil, updated_at AS UpdatedAt, updated_by AS UpdatedBy
+        """;
+
+    public async Task<Ritual?> GetAsync(long pairId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return Map(await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM rituals WHERE pair_id = @pairId", new { pairId }));
+    }
+
+    /// <summary>Rituals paused until a date that has come, in their own zone's calendar (checked by the caller).</summary>
+    public async Task<IReadOnlyList<Ritual>> ListPausedWithDateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. (await connection.QueryAsync<Row>($"SELECT {Columns} FROM rituals WHERE paused = 1 AND paused_until IS NOT NULL")).Select(r => Map(r)!)];
+    }
+
+    public async Task SaveAsync(Ritual ritual, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO rituals (pair_id, frequency, day_of_week, local_time, time_zone, duration_minutes, reminder_minutes, anchor_date,
+                                 paused, paused_until, updated_at, updated_by)
+            VALUES (@PairId, @Frequency, @Day, @LocalTime, @TimeZone, @DurationMinutes, @ReminderMinutes, @AnchorDate, @Paused, @PausedUntil, @UpdatedAt, @UpdatedBy)
+            ON CONFLICT (pair_id) DO UPDATE SET
+                frequency = excluded.frequency, day_of_week = excluded.day_of_week, local_time = excluded.local_time,
+                time_zone = excluded.time_zone, duration_minutes = excluded.duration_minutes, reminder_minutes = excluded.reminder_minutes,
+                anchor_date = excluded.anchor_date, paused = excluded.paused, paused_until = excluded.paused_until,
+                updated_at = excluded.updated_at, updated_by = excluded.updated_by
+            """,
+            new
+            {
+                ritual.PairId, Frequency = ritual.Rule.Frequency.Code(), Day = (int)ritual.Rule.Day, ritual.Rule.LocalTime,
+                TimeZone = ritual.Rule.TimeZoneId, ritual.DurationMinutes, ritual.ReminderMinutes, ritual.Rule.AnchorDate,
+                Paused = ritual.Paused ? 1 : 0, ritual.PausedUntil, ritual.UpdatedAt, ritual.UpdatedBy,
+            });
+    }
+
+    private static Ritual? Map(Row? r)
+    {
+        if (r is null)
+            return null;
+        if (!RitualFrequencyCodes.TryParse(r.Frequency, out var frequency))
+            throw new InvalidOperationException($"Ritual {r.PairId} has the unknown frequency '{r.Frequency}'.");
+        var rule = new RitualRule(frequency, (DayOfWeek)r.DayOfWeek, r.LocalTime, r.TimeZone, r.AnchorDate);
+        return new Ritual(r.PairId, rule, (int)r.DurationMinutes, (int)r.ReminderMinutes, r.Paused != 0, r.PausedUntil, r.UpdatedAt, r.UpdatedBy);
+    }
+
+    private sealed record Row(
+        long PairId, string Frequency, long DayOfWeek, TimeOnly LocalTime, string TimeZone, long DurationMinutes, long ReminderMinutes,
+        DateOnly AnchorDate, long Paused, DateOnly? PausedUntil, DateTimeOffset UpdatedAt, Snowflake UpdatedBy);
+}

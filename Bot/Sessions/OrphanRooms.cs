@@ -1,0 +1,65 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Pairs;
+using Microsoft.Extensions.Logging;
+
+namespace CrossCoaching.Sessions;
+
+/// <summary>
+/// Finds rooms the bot made but never recorded — a crash between Discord's answer and the database write — by their
+/// shape: a voice channel whose overwrites hide it from @everyone and open it to exactly a pair's two members and the
+/// bot. Such a channel, a few minutes old and tied to no session, is deleted.
+/// </summary>
+public sealed class OrphanRooms(
+    IGuildCache cache,
+    RoomRepository rooms,
+    PairRepository pairs,
+    RoomService roomService,
+    TimeProvider time,
+    ILogger<OrphanRooms> logger)
+{
+    /// <summary>Younger channels may be a creation in flight whose id is about to be recorded.</summary>
+    public static readonly TimeSpan MinimumAge = TimeSpan.FromMinutes(2);
+
+    public async Task DeleteUntrackedAsync(CancellationToken cancellationToken = default)
+    {
+        if (cache.CurrentUser is not { } bot)
+            return;
+        foreach (var guild in cache.Guilds)
+        {
+            var formed = await pairs.ListInGuildAsync(guild.Id, cancellationToken);
+            if (formed.Count == 0)
+                continue;
+            var tracked = (await rooms.ListLiveRoomsAsync(guild.Id, cancellationToken)).Select(r => r.RoomId).ToHashSet();
+            foreach (var channel in guild.Channels.Values)
+            {
+                if (channel.Type != ChannelType.GuildVoice || tracked.Contains(channel.Id) || time.GetUtcNow() - channel.Id.CreatedAt < MinimumAge)
+                    continue;
+                if (!LooksLikeOurRoom(guild.Id, channel, bot.Id, formed))
+                    continue;
+                logger.LogInformation("Deleting room {Room} in guild {Guild}: made by the bot but tied to no session", channel.Id, guild.Id);
+                try
+                {
+                    await roomService.DeleteAsync(guild.Id, channel.Id, channel.ParentId, "CrossCoaching room tied to no session", cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning("Could not delete untracked room {Room}: {Reason}", channel.Id, e.Message);
+                }
+            }
+        }
+    }
+
+    private static bool LooksLikeOurRoom(Snowflake guildId, Channel channel, Snowflake bot, IEnumerable<Pair> pairsHere)
+    {
+        var overwrites = channel.Overwrites;
+        if (overwrites.Count != 4 || channel.UserLimit != 2)
+            return false;
+        var everyone = overwrites.FirstOrDefault(o => o.Id == guildId && o.Type == OverwriteType.Role);
+        var botAllow = overwrites.FirstOrDefault(o => o.Id == bot && o.Type == OverwriteType.Member);
+        if (everyone is null || !everyone.Deny.HasFlag(Permissions.ViewChannel) || botAllow is null)
+            return false;
+        var members = overwrites.Where(o => o.Type == OverwriteType.Member && o.Id != bot).Select(o => o.Id).ToHashSet();
+        // Any pair of the guild, not only active ones: a crash can also precede an unpair.
+        return members.Count == 2 && pairsHere.Any(p => members.SetEquals(p.Members));
+    }
+}

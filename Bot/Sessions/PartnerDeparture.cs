@@ -1,0 +1,55 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Pairs;
+using CrossCoaching.Setup;
+using Microsoft.Extensions.Logging;
+
+namespace CrossCoaching.Sessions;
+
+/// <summary>
+/// Without the privileged members intent the bot is not told when someone leaves a guild; it asks Discord about both
+/// partners before a session instead. A partner gone (Discord 10007) suspends the pair, cancels its sessions and
+/// tells the one who stayed.
+/// </summary>
+public sealed class PartnerDeparture(
+    IDiscordApi api,
+    PairRepository pairs,
+    SessionRepository sessions,
+    SessionEnder ender,
+    PartnerMessenger messenger,
+    GuildLanguage languages,
+    ILogger<PartnerDeparture> logger)
+{
+    /// <returns>True when a partner left and the pair was suspended (the caller stops); false when both are here.</returns>
+    public async Task<bool> CheckLockedAsync(Session current, Pair pair, CancellationToken cancellationToken)
+    {
+        foreach (var member in pair.Members)
+        {
+            try
+            {
+                await api.GetGuildMemberAsync(pair.GuildId, member, cancellationToken);
+            }
+            catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownMember)
+            {
+                await SuspendAsync(pair, member, current, cancellationToken);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task SuspendAsync(Pair pair, Snowflake departed, Session current, CancellationToken cancellationToken)
+    {
+        if (!await pairs.SuspendAsync(pair.Id, "partner left the guild", cancellationToken))
+            return;
+        logger.LogInformation("Pair {Pair} suspended: member {User} left guild {Guild}", pair.Id, departed, pair.GuildId);
+        await ender.EndWithoutMeetingLockedAsync(current, SessionStatus.Cancelled, announced: false, cancellationToken);
+        foreach (var other in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
+            if (other.Id != current.Id)
+                await ender.CancelAsync(other.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
+
+        var stayed = pair.PartnerOf(departed);
+        var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
+        await messenger.SendAsync(pair, stayed, MessageSpec.Text(SessionTexts.PartnerLeft.Format(lang, pair.NameOf(departed))), lang, cancellationToken);
+    }
+}

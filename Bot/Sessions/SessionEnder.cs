@@ -1,0 +1,135 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Pairs;
+using CrossCoaching.Sessions.Scheduling;
+using CrossCoaching.Setup;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Sessions;
+
+/// <summary>
+/// Every way a session ends — closed after its time-box, missed, skipped, cancelled, failed — each leaving no room
+/// behind and no trigger armed. The public methods take the session's lock; the <c>…Locked</c> ones are for callers
+/// that already hold it (the runner).
+/// </summary>
+public sealed class SessionEnder(
+    SessionRepository sessions,
+    PairRepository pairs,
+    AttendanceRepository attendance,
+    RoomService rooms,
+    SessionNotifier notifier,
+    GuildLanguage languages,
+    SessionScheduler scheduler,
+    IServiceProvider services,
+    KeyedLock<long> locks,
+    IOptions<SessionOptions> options,
+    TimeProvider time,
+    ILogger<SessionEnder> logger)
+{
+    /// <summary>A warning later than this after the time-box ended is no longer worth posting.</summary>
+    public static readonly TimeSpan StaleWarning = TimeSpan.FromMinutes(2);
+
+    public async Task CloseAsync(long sessionId, bool roomDeletedByHand, CancellationToken cancellationToken = default)
+    {
+        using var _ = await locks.AcquireAsync(sessionId, cancellationToken);
+        if (await sessions.GetAsync(sessionId, cancellationToken) is { IsFinished: false } session &&
+            await pairs.GetAsync(session.PairId, cancellationToken) is { } pair)
+            await CloseLockedAsync(session, pair, roomDeletedByHand, cancellationToken);
+    }
+
+    public async Task CancelAsync(long sessionId, SessionStatus status, bool announced, CancellationToken cancellationToken = default)
+    {
+        using var _ = await locks.AcquireAsync(sessionId, cancellationToken);
+        if (await sessions.GetAsync(sessionId, cancellationToken) is { IsFinished: false } session)
+            await EndWithoutMeetingLockedAsync(session, status, announced, cancellationToken);
+    }
+
+    public async Task CloseLockedAsync(Session session, Pair pair, bool roomDeletedByHand, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var lang = await languages.ForGuildAsync(session.GuildId, cancellationToken);
+        var wasOpen = session.Status == SessionStatus.Open;
+        var steps = await sessions.GetStepsAsync(session.Id, cancellationToken);
+        // With no grace the warning and the close are due together: the warning goes first, while the room exists.
+        if (wasOpen && !roomDeletedByHand && session.RoomChannelId is { } room && now - session.EndsAt < StaleWarning &&
+            steps.Any(s => s.Step == SessionStep.Warn && s.State == StepState.Pending))
+        {
+            await notifier.InRoomOnceAsync(session, room, "warn", SessionMessages.Warning(session, lang), cancellationToken);
+            await sessions.EndStepAsync(session.Id, SessionStep.Warn, StepState.Done, now, cancellationToken);
+        }
+
+        await RemoveRoomAsync(session, alreadyGone: roomDeletedByHand, cancellationToken);
+        await attendance.LeaveAllAsync(session.Id, now, cancellationToken);
+        var outcome = wasOpen
+            ? Attendance.OutcomeOf(await attendance.ListAsync(session.Id, cancellationToken), pair.MemberA, pair.MemberB, now, HeldTogether(session))
+            : SessionOutcome.Missed;
+        await sessions.SetStatusAsync(session.Id, SessionStatus.Closed, outcome, closedAt: now, cancellationToken: cancellationToken);
+        await sessions.EndStepAsync(session.Id, SessionStep.Close, StepState.Done, now, cancellationToken);
+        await FinishStepsAsync(session.Id, now, cancellationToken);
+        logger.LogInformation("Session {Session} closed: {Outcome}", session.Id, outcome);
+
+        if (wasOpen)
+            await notifier.ToBothOnceAsync(session, pair, "after",
+                to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand), lang, cancellationToken);
+
+        var closed = (await sessions.GetAsync(session.Id, cancellationToken))!;
+        foreach (var handler in services.GetServices<ISessionClosedHandler>())
+            await handler.OnClosedAsync(closed, pair, cancellationToken);
+    }
+
+    /// <summary>Missed (the slot passed while nothing could open it), skipped or cancelled: no meeting took place.</summary>
+    public async Task EndWithoutMeetingLockedAsync(Session session, SessionStatus status, bool announced, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await RemoveRoomAsync(session, alreadyGone: false, cancellationToken);
+        SessionOutcome? outcome = status switch
+        {
+            SessionStatus.Skipped => SessionOutcome.Skipped,
+            SessionStatus.Missed => SessionOutcome.Missed,
+            _ => null,
+        };
+        await sessions.SetStatusAsync(session.Id, status, outcome, closedAt: now, skipAnnounced: status == SessionStatus.Skipped ? announced : null,
+            cancellationToken: cancellationToken);
+        await FinishStepsAsync(session.Id, now, cancellationToken);
+        logger.LogInformation("Session {Session} ended without meeting: {Status}", session.Id, status);
+    }
+
+    /// <summary>The room could not be made: the session is marked failed and both partners are told why.</summary>
+    public async Task FailLockedAsync(Session session, Pair pair, string reason, CancellationToken cancellationToken)
+    {
+        var lang = await languages.ForGuildAsync(session.GuildId, cancellationToken);
+        await RemoveRoomAsync(session, alreadyGone: false, cancellationToken);
+        await sessions.SetStatusAsync(session.Id, SessionStatus.Failed, failure: reason, closedAt: time.GetUtcNow(), cancellationToken: cancellationToken);
+        await FinishStepsAsync(session.Id, time.GetUtcNow(), cancellationToken);
+        logger.LogWarning("Session {Session} failed: {Reason}", session.Id, reason);
+        await notifier.ToBothOnceAsync(session, pair, "failed",
+            to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, pair.NameOf(pair.PartnerOf(to)), reason)), lang, cancellationToken);
+    }
+
+    private async Task RemoveRoomAsync(Session session, bool alreadyGone, CancellationToken cancellationToken)
+    {
+        if (session.RoomChannelId is not { } room)
+            return;
+        try
+        {
+            if (!alreadyGone)
+                await rooms.DeleteAsync(session.GuildId, room, session.RoomParentId, $"CrossCoaching session {session.Id} ended", cancellationToken);
+            await sessions.SetRoomAsync(session.Id, null, null, cancellationToken);
+        }
+        catch (Exception e) when (e is DiscordApiException or HttpRequestException or DiscordUnavailableException)
+        {
+            // The session still ends; the reconciler keeps trying to delete the room it remembers.
+            logger.LogWarning("Could not delete room {Room} of session {Session} yet: {Reason}", room, session.Id, e.Message);
+        }
+    }
+
+    private async Task FinishStepsAsync(long sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await sessions.DropPendingStepsAsync(sessionId, now, cancellationToken);
+        await scheduler.DisarmAsync(sessionId, cancellationToken);
+    }
+
+    private TimeSpan HeldTogether(Session session) =>
+        TimeSpan.FromMinutes(Math.Min(options.Value.HeldTogetherMinutes, session.DurationMinutes / 2.0));
+}

@@ -1,0 +1,87 @@
+using CrossCoaching.Pairs;
+using CrossCoaching.Rituals;
+using CrossCoaching.Rituals.Schedule;
+using CrossCoaching.Sessions.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Sessions;
+
+/// <summary>
+/// Turns a ritual into its next session row with the due time of every step, and arms the triggers. Planning is
+/// idempotent: the row of a slot exists once, and arming keeps the triggers already there.
+/// </summary>
+public sealed class SessionPlanner(
+    SessionRepository sessions,
+    RitualRepository rituals,
+    PairRepository pairs,
+    SessionScheduler scheduler,
+    IOptions<SessionOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Makes sure the pair's next ritual session after now exists and is armed; null when none is due.</summary>
+    public async Task<Session?> PlanNextAsync(long pairId, CancellationToken cancellationToken = default)
+    {
+        var pair = await pairs.GetAsync(pairId, cancellationToken);
+        var ritual = await rituals.GetAsync(pairId, cancellationToken);
+        if (pair is not { Status: PairStatus.Active } || ritual is null || ritual.Paused)
+            return null;
+
+        var now = time.GetUtcNow();
+        var all = await sessions.ListForPairAsync(pairId, cancellationToken);
+        var upcoming = all.FirstOrDefault(s => s.Kind == SessionKind.Ritual && s.Status == SessionStatus.Scheduled && s.SlotAt > now);
+        if (upcoming is not null)
+        {
+            await scheduler.ArmAsync(await sessions.GetStepsAsync(upcoming.Id, cancellationToken), cancellationToken);
+            return upcoming;
+        }
+
+        // After the latest slot already planned, so a finished or skipped occurrence is never planned again.
+        var latest = all.Where(s => s.Kind == SessionKind.Ritual && s.Status != SessionStatus.Cancelled).Select(s => s.SlotAt).DefaultIfEmpty(now).Max();
+        if (RitualSchedule.NextAfter(ritual.Rule, latest > now ? latest : now) is not { } slot)
+            return null;
+        return await CreateAsync(pair, SessionKind.Ritual, slot, ritual.DurationMinutes, ritual.ReminderMinutes, now, cancellationToken);
+    }
+
+    /// <summary>An impromptu session that opens now (<c>/ritual now</c>).</summary>
+    public Task<Session> PlanImpromptuAsync(Pair pair, int durationMinutes, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        // Whole seconds: the slot is also the session's key in the database.
+        var slot = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        return CreateAsync(pair, SessionKind.Impromptu, slot, durationMinutes, reminderMinutes: 0, now, cancellationToken);
+    }
+
+    private async Task<Session> CreateAsync(
+        Pair pair, SessionKind kind, DateTimeOffset slot, int durationMinutes, int reminderMinutes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var sharing = await sessions.CountAtSlotAsync(pair.GuildId, slot, cancellationToken) + 1;
+        var draft = new Session(0, pair.Id, pair.GuildId, kind, slot, durationMinutes, o.GraceMinutes, SessionStatus.Scheduled,
+            null, false, null, null, null, now, null);
+        var session = await sessions.CreateAsync(draft, Steps(draft, reminderMinutes, PrepareLead(sharing, o), now), cancellationToken);
+        await scheduler.ArmAsync(await sessions.GetStepsAsync(session.Id, cancellationToken), cancellationToken);
+        return session;
+    }
+
+    /// <summary>
+    /// Rooms due at one slot in one guild are created one after another at Discord's pace, so the n-th needs
+    /// n creations' worth of time before the slot, plus a margin.
+    /// </summary>
+    public static TimeSpan PrepareLead(int roomsAtSlot, SessionOptions o) =>
+        TimeSpan.FromSeconds(o.RoomLeadSeconds) + TimeSpan.FromMinutes((double)roomsAtSlot / o.RoomsPerMinute);
+
+    public static IReadOnlyList<(SessionStep Step, DateTimeOffset DueAt)> Steps(Session s, int reminderMinutes, TimeSpan prepareLead, DateTimeOffset now)
+    {
+        var steps = new List<(SessionStep, DateTimeOffset)>();
+        // A reminder only makes sense with some time left before the slot; set late, it goes out at once.
+        if (reminderMinutes > 0 && s.SlotAt - now > TimeSpan.FromMinutes(1))
+            steps.Add((SessionStep.Remind, Max(now, s.SlotAt.AddMinutes(-reminderMinutes))));
+        steps.Add((SessionStep.Prepare, Max(now, s.SlotAt - prepareLead)));
+        steps.Add((SessionStep.Open, s.SlotAt));
+        steps.Add((SessionStep.Warn, s.EndsAt));
+        steps.Add((SessionStep.Close, s.CloseAt));
+        return steps;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,57 @@
+using CrossCoaching.Localization;
+
+namespace CrossCoaching.Sessions;
+
+/// <summary>What sessions say to partners: DMs, room messages and explanations. {0}… are filled by the steps.</summary>
+public static class SessionTexts
+{
+    public static readonly LocalizedText Reminder = new(
+        "⏰ Your CrossCoaching session with **{0}** starts {1} ({2}) and lasts {3} minutes. I will open a private voice room for you two.",
+        "⏰ Votre séance CrossCoaching avec **{0}** commence {1} ({2}) et dure {3} minutes. J'ouvrirai un salon vocal privé pour vous deux.");
+
+    public static readonly LocalizedText ReminderFallback = new(
+        "{0} (I could not send you a direct message.)",
+        "{0} (Je n'ai pas pu vous envoyer de message privé.)");
+
+    public static readonly LocalizedText SkipButton = new("Skip this one", "Passer celle-ci");
+
+    public static readonly LocalizedText LateButton = new("Running late (5 min)", "En retard (5 min)");
+
+    public static readonly LocalizedText RoomName = new("☕ {0} & {1}", "☕ {0} & {1}");
+
+    public static readonly LocalizedText Welcome = new(
+        "👋 {0} {1} — your room is open until {2}. {3} minutes, no agenda: just talk. I'll tell you when the time is up.",
+        "👋 {0} {1} — votre salon est ouvert jusqu'à {2}. {3} minutes, sans ordre du jour : parlez simplement. Je vous préviendrai quand le temps sera écoulé.");
+
+    public static readonly LocalizedText Warning = new(
+        "⌛ Time's up! Wrap up in the next {0} minutes, then share one takeaway each with `/takeaway`.",
+        "⌛ C'est l'heure ! Concluez dans les {0} prochaines minutes, puis partagez chacun un enseignement avec `/takeaway`.");
+
+    public static readonly LocalizedText WarningNoGrace = new(
+        "⌛ Time's up! Thank you both — share one takeaway each with `/takeaway`.",
+        "⌛ C'est l'heure ! Merci à vous deux — partagez chacun un enseignement avec `/takeaway`.");
+
+    public static readonly LocalizedText AfterSession = new(
+        "Thank you for your session with **{0}**. What will you take away from it? Share it in one sentence or a few.",
+        "Merci pour votre séance avec **{0}**. Qu'en retenez-vous ? Partagez-le en une phrase ou quelques-unes.");
+
+    public static readonly LocalizedText ShareButton = new("Share my takeaway", "Partager mon enseignement");
+
+    public static readonly LocalizedText RoomNotCreated = new(
+        "⚠️ I could not open the voice room for your session with **{0}** at {1}: I lack these permissions: {2}. " +
+        "A server manager can fix this by granting them to my role (or in the rooms category); I will try again at the slot.",
+        "⚠️ Je n'ai pas pu ouvrir le salon vocal de votre séance avec **{0}** à {1} : il me manque ces permissions : {2}. " +
+        "Un gestionnaire du serveur peut me les accorder (à mon rôle ou dans la catégorie des salons) ; je réessaierai à l'heure prévue.");
+
+    public static readonly LocalizedText SessionFailed = new(
+        "⚠️ Your session with **{0}** could not take place: I could not open its voice room ({1}). The next one is planned as usual.",
+        "⚠️ Votre séance avec **{0}** n'a pas pu avoir lieu : je n'ai pas pu ouvrir son salon vocal ({1}). La suivante est prévue normalement.");
+
+    public static readonly LocalizedText PartnerLeft = new(
+        "Your partner **{0}** is no longer on the server, so your pair is suspended and no sessions are planned. Use `/unpair` to end it and pair with someone else.",
+        "Votre binôme **{0}** n'est plus sur le serveur : votre binôme est suspendu et aucune séance n'est prévue. Utilisez `/unpair` pour y mettre fin et former un autre binôme.");
+
+    public static readonly LocalizedText RoomDeletedByHand = new(
+        "The room of your session with **{0}** was deleted, so the session ended there.",
+        "Le salon de votre séance avec **{0}** a été supprimé : la séance s'est donc arrêtée là.");
+}
