@@ -25,7 +25,7 @@ public sealed class PairRepositoryTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private Task<Invitation?> Invite(Snowflake from, Snowflake to) => _invitations.CreateAsync(Guild, Channel, from, to, Now, Now.AddHours(48));
+    private Task<Invitation?> Invite(Snowflake from, Snowflake to) => _invitations.CreateAsync(Guild, Channel, from, $"user{from}", to, Now, Now.AddHours(48));
 
     [Fact]
     public async Task Accepting_an_invitation_forms_an_active_pair_with_both_names()

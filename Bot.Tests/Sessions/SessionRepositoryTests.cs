@@ -16,7 +16,7 @@ public sealed class SessionRepositoryTests : IAsyncLifetime
     {
         _db = await TestDatabase.MigratedAsync();
         _sessions = new SessionRepository(_db.Connections);
-        var invitation = await new InvitationRepository(_db.Connections).CreateAsync(new Snowflake(10), new Snowflake(20), new Snowflake(1), new Snowflake(2), Slot.AddDays(-7), Slot);
+        var invitation = await new InvitationRepository(_db.Connections).CreateAsync(new Snowflake(10), new Snowflake(20), new Snowflake(1), "A", new Snowflake(2), Slot.AddDays(-7), Slot);
         _pair = (await new PairRepository(_db.Connections).CreateFromInvitationAsync(invitation!, "A", "B", Slot.AddDays(-7))).Pair!;
     }
 

@@ -9,14 +9,14 @@ public sealed class InvitationRepository(SqliteConnectionFactory connections)
 {
     private const string Columns =
         """
-        id AS Id, guild_id AS GuildId, channel_id AS ChannelId, message_id AS MessageId, inviter_id AS InviterId,
+        id AS Id, guild_id AS GuildId, channel_id AS ChannelId, message_id AS MessageId, inviter_id AS InviterId, inviter_name AS InviterName,
         invitee_id AS InviteeId, status AS Status, created_at AS CreatedAt, expires_at AS ExpiresAt
         """;
 
     /// <returns>The new invitation, or null when the same invitation is already pending.</returns>
     public async Task<Invitation?> CreateAsync(
-        Snowflake guildId, Snowflake channelId, Snowflake inviterId, Snowflake inviteeId, DateTimeOffset now, DateTimeOffset expiresAt,
-        CancellationToken cancellationToken = default)
+        Snowflake guildId, Snowflake channelId, Snowflake inviterId, string inviterName, Snowflake inviteeId, DateTimeOffset now,
+        DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         // An expired invitation that no sweep has marked yet must not block a new one.
@@ -27,11 +27,11 @@ public sealed class InvitationRepository(SqliteConnectionFactory connections)
         {
             var id = await connection.ExecuteScalarAsync<long>(
                 """
-                INSERT INTO invitations (guild_id, channel_id, inviter_id, invitee_id, status, created_at, expires_at)
-                VALUES (@guildId, @channelId, @inviterId, @inviteeId, 'pending', @now, @expiresAt) RETURNING id
+                INSERT INTO invitations (guild_id, channel_id, inviter_id, inviter_name, invitee_id, status, created_at, expires_at)
+                VALUES (@guildId, @channelId, @inviterId, @inviterName, @inviteeId, 'pending', @now, @expiresAt) RETURNING id
                 """,
-                new { guildId, channelId, inviterId, inviteeId, now, expiresAt });
-            return new Invitation(id, guildId, channelId, null, inviterId, inviteeId, InvitationStatus.Pending, now, expiresAt);
+                new { guildId, channelId, inviterId, inviterName, inviteeId, now, expiresAt });
+            return new Invitation(id, guildId, channelId, null, inviterId, inviterName, inviteeId, InvitationStatus.Pending, now, expiresAt);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
@@ -89,9 +89,9 @@ public sealed class InvitationRepository(SqliteConnectionFactory connections)
     }
 
     private static Invitation? Map(Row? r) => r is null ? null : new Invitation(
-        r.Id, r.GuildId, r.ChannelId, r.MessageId, r.InviterId, r.InviteeId, Enum.Parse<InvitationStatus>(r.Status, ignoreCase: true), r.CreatedAt, r.ExpiresAt);
+        r.Id, r.GuildId, r.ChannelId, r.MessageId, r.InviterId, r.InviterName, r.InviteeId, Enum.Parse<InvitationStatus>(r.Status, ignoreCase: true), r.CreatedAt, r.ExpiresAt);
 
     private sealed record Row(
-        long Id, Snowflake GuildId, Snowflake ChannelId, Snowflake? MessageId, Snowflake InviterId, Snowflake InviteeId,
+        long Id, Snowflake GuildId, Snowflake ChannelId, Snowflake? MessageId, Snowflake InviterId, string InviterName, Snowflake InviteeId,
         string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 }

@@ -48,6 +48,7 @@ public sealed record Invitation(
     Snowflake ChannelId,
     Snowflake? MessageId,
     Snowflake InviterId,
+    string InviterName,
     Snowflake InviteeId,
     InvitationStatus Status,
     DateTimeOffset CreatedAt,

@@ -5,3 +5,6 @@ ALTER TABLE pairs ADD COLUMN home_channel_id INTEGER NULL;
 -- well (pair_members rows go away when a pair ends).
 ALTER TABLE pairs ADD COLUMN name_a TEXT NOT NULL DEFAULT '';
 ALTER TABLE pairs ADD COLUMN name_b TEXT NOT NULL DEFAULT '';
+
+-- The inviter's display name, for the pair formed when the invitation is accepted.
+ALTER TABLE invitations ADD COLUMN inviter_name TEXT NOT NULL DEFAULT '';

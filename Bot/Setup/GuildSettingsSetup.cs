@@ -1,0 +1,16 @@
+using CrossCoaching.Discord.Interactions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CrossCoaching.Setup;
+
+public static class GuildSettingsSetup
+{
+    public static IHostApplicationBuilder AddGuildSettings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<GuildSettingsRepository>();
+        builder.Services.AddSingleton<GuildLanguage>();
+        builder.Services.AddSlashCommand<SetupCommand>();
+        return builder;
+    }
+}
