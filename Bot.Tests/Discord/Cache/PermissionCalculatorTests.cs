@@ -128,4 +128,16 @@ public sealed class PermissionCalculatorTests
         Assert.Equal(Permissions.None, PermissionCalculator.ForMember(Guild(), Member, [Coaches], new Snowflake(42)));
         Assert.Equal(Basic | Permissions.MoveMembers, PermissionCalculator.ForBot(Guild(), new Snowflake(100), Voice));
     }
+
+    [Fact]
+    public void A_member_can_be_checked_against_a_room_not_created_yet()
+    {
+        var room = new Channel(new Snowflake(2999), ChannelType.GuildVoice, GuildId, null, "room",
+            [RoleOverwrite(GuildId, Permissions.None, Permissions.ViewChannel), MemberOverwrite(Member, Permissions.ViewChannel | Permissions.Stream, Permissions.None)]);
+        var member = new GuildMember(new DiscordUser(Member, "alice", null, false), null, [Students]);
+
+        Assert.Equal(Basic | Permissions.AttachFiles | Permissions.Stream, PermissionCalculator.ForMemberInChannel(Guild(), Member, member.RoleIds, room));
+        Assert.Equal(Permissions.None, PermissionCalculator.ForMemberInChannel(Guild(), new Snowflake(301), [Students], room));
+        Assert.Equal(Basic | Permissions.AttachFiles, PermissionCalculator.ForMember(Guild(), member, Voice));
+    }
 }

@@ -47,7 +47,7 @@ public sealed class GatewaySession(
             while (true)
             {
                 await GatewayTime.DelayUntilAsync(time, due, stopping);
-                var outcome = await ConnectOnceAsync(stopping);
+                var outcome = await ConnectGuardedAsync(stopping);
                 failures = outcome.ReachedReady ? 0 : failures + 1;
                 switch (outcome.Next)
                 {
@@ -69,6 +69,20 @@ public sealed class GatewaySession(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>A bug in one connection (or in disposing it) must not end the session for good: it counts as a failure.</summary>
+    private async Task<GatewayOutcome> ConnectGuardedAsync(CancellationToken stopping)
+    {
+        try
+        {
+            return await ConnectOnceAsync(stopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The gateway connection failed unexpectedly");
+            return new(GatewayNextStep.Resume, $"unexpected error: {e.Message}");
         }
     }
 

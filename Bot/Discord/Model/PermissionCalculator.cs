@@ -18,6 +18,14 @@ public static class PermissionCalculator
             : Permissions.None;
     }
 
+    /// <summary>What a guild member (as an interaction or the REST API gives it) can do.</summary>
+    public static Permissions ForMember(CachedGuild guild, GuildMember member, Snowflake? channelId = null) =>
+        ForMember(guild, member.User.Id, member.RoleIds, channelId);
+
+    /// <summary>What a member could do in a channel that is not (yet) cached, e.g. a room about to be created.</summary>
+    public static Permissions ForMemberInChannel(CachedGuild guild, Snowflake userId, IReadOnlyCollection<Snowflake> roleIds, Channel channel) =>
+        Compute(guild.Id, guild.OwnerId, guild.Roles, userId, roleIds, channel);
+
     /// <summary>What the bot can do, from its roles as the cache knows them.</summary>
     public static Permissions ForBot(CachedGuild guild, Snowflake botUserId, Snowflake? channelId = null) =>
         ForMember(guild, botUserId, guild.BotRoleIds, channelId);
