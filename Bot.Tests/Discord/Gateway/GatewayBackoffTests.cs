@@ -66,6 +66,21 @@ public sealed class GatewayBackoffTests
         await WaitOutAsync(gateway, 2);
     }
 
+    [Fact]
+    public async Task A_cancellation_that_is_not_the_bots_counts_as_a_failed_connection()
+    {
+        await using var gateway = new GatewayHarness(jitter: 0);
+        gateway.Connections.Prepare = c => c.OpenFailure = c.Number == 1 ? new OperationCanceledException("socket aborted") : null;
+        gateway.Start();
+        await gateway.Connections.NextAsync();
+
+        var next = await WaitOutAsync(gateway, 1);
+
+        next.PushHello(41250);
+        await next.NextSentAsync(2);
+        Assert.False(gateway.Running.IsCompleted);
+    }
+
     [Theory]
     [InlineData(1, 0.0, 1.0)]
     [InlineData(2, 0.0, 2.0)]

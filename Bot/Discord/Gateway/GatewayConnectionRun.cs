@@ -62,8 +62,9 @@ internal sealed class GatewayConnectionRun : IDisposable
         {
             outcome = new(GatewayNextStep.Resume, failure, GatewayCloseCodes.Reconnecting);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            // Includes a cancellation that is none of ours (a socket aborted under a pending operation).
             outcome = new(GatewayNextStep.Resume, $"the connection failed: {e.Message}");
         }
 

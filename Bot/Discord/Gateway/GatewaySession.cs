@@ -1,4 +1,5 @@
 using CrossCoaching.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Discord.Gateway;
@@ -15,7 +16,7 @@ public sealed class GatewaySession(
     GatewayDispatcher dispatcher,
     IGatewayJitter jitter,
     BotExit exit,
-    TimeProvider time,
+    [FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time,
     ILogger<GatewaySession> logger)
 {
     private readonly GatewaySessionState _state = new();
@@ -79,7 +80,7 @@ public sealed class GatewaySession(
         {
             return await ConnectOnceAsync(stopping);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!stopping.IsCancellationRequested)
         {
             logger.LogError(e, "The gateway connection failed unexpectedly");
             return new(GatewayNextStep.Resume, $"unexpected error: {e.Message}");
