@@ -1,0 +1,89 @@
+using CrossCoaching.Discord.Gateway;
+using CrossCoaching.Discord.Wire;
+
+namespace CrossCoaching.Discord.Cache;
+
+/// <summary>Each dispatch the cache follows: the state change first, then the event for the features.</summary>
+public sealed partial class GuildCache
+{
+    private void OnReady(GatewayReady ready)
+    {
+        var user = GatewayMapping.ToUser(ready.User);
+        Volatile.Write(ref _identity, new Identity(user, ready.Application.Id));
+        events.Publish(new BotReady(user, ready.Application.Id));
+
+        // A new session lists every guild of its shard: one that is cached but no longer listed was left while the bot
+        // was away. Listed guilds are unavailable until their GUILD_CREATE arrives.
+        var listed = (ready.Guilds ?? []).Select(g => g.Id).ToHashSet();
+        var shard = ready.Shard is [var id, var count] ? new GatewayShard(id, count) : null;
+        foreach (var gone in _guilds.Keys.Where(g => !listed.Contains(g) && (shard is null || shard.Owns(g))).ToList())
+        {
+            Remove(gone);
+            SetUnavailable(gone, false);
+            events.Publish(new GuildRemoved(gone, Unavailable: false));
+        }
+
+        foreach (var guildId in listed)
+            SetUnavailable(guildId, true);
+    }
+
+    private void OnGuildCreate(GatewayGuild guild)
+    {
+        if (guild.Unavailable == true)
+        {
+            SetUnavailable(guild.Id, true);
+            return;
+        }
+
+        Volatile.Write(ref _guilds, _guilds.SetItem(guild.Id, GuildSnapshots.FromGuildCreate(guild, CurrentUser?.Id)));
+        SetUnavailable(guild.Id, false);
+        events.Publish(new GuildAvailable(guild.Id, GuildSnapshots.VoiceStatesOf(guild)));
+    }
+
+    private void OnGuildUpdate(GatewayGuild update) => Update(update.Id, g => GuildSnapshots.WithGuildUpdate(g, update));
+
+    private void OnGuildDelete(GatewayGuildDelete delete)
+    {
+        var outage = delete.Unavailable == true;
+        if (!outage)
+            Remove(delete.Id);
+        SetUnavailable(delete.Id, outage);
+        events.Publish(new GuildRemoved(delete.Id, outage));
+    }
+
+    private void OnRole(GatewayRoleEvent change) => Update(change.GuildId, g => GuildSnapshots.WithRole(g, GatewayMapping.ToRole(change.Role)));
+
+    private void OnRoleDelete(GatewayRoleDelete delete) => Update(delete.GuildId, g => GuildSnapshots.WithoutRole(g, delete.RoleId));
+
+    private void OnChannel(GatewayChannel channel)
+    {
+        if (channel.GuildId is { } guildId)
+            Update(guildId, g => GuildSnapshots.WithChannel(g, GatewayMapping.ToChannel(channel)));
+    }
+
+    private void OnChannelDelete(GatewayChannel channel)
+    {
+        if (channel.GuildId is not { } guildId)
+            return;
+        Update(guildId, g => GuildSnapshots.WithoutChannel(g, channel.Id));
+        events.Publish(new ChannelDeleted(GatewayMapping.ToChannel(channel)));
+    }
+
+    /// <summary>Only the bot's own member matters: its roles decide its permissions.</summary>
+    private void OnMemberUpdate(GatewayMember member)
+    {
+        if (member.GuildId is { } guildId && member.User?.Id is { } userId && userId == CurrentUser?.Id)
+            Update(guildId, g => GuildSnapshots.WithBotRoles(g, member.Roles ?? []));
+    }
+
+    private void OnVoiceState(GatewayVoiceState state)
+    {
+        if (state.GuildId is not { } guildId)
+            return;
+        Snowflake? previous = GetGuild(guildId)?.VoiceChannelByUser.TryGetValue(state.UserId, out var before) == true ? before : null;
+        Update(guildId, g => GuildSnapshots.WithVoiceState(g, state.UserId, state.ChannelId));
+        // Mute, deafen and stream changes repeat the same channel: features only hear of joins, moves and leaves.
+        if (previous != state.ChannelId)
+            events.Publish(new VoiceStateChanged(guildId, state.UserId, state.ChannelId, previous));
+    }
+}
