@@ -1,6 +1,9 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Help;
 using CrossCoaching.Hosting;
+using CrossCoaching.Pairs;
+using CrossCoaching.Rituals;
+using CrossCoaching.Setup;
 using CrossCoaching.Sessions;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.Configuration;
@@ -46,8 +49,11 @@ public static class Program
 
         builder.AddStorage();
         builder.AddDiscord();
-        builder.AddHelp();
+        builder.AddGuildSettings();
+        builder.AddPairs();
+        builder.AddRituals();
         builder.AddSessions();
+        builder.AddHelp();
         return builder;
     }
 }

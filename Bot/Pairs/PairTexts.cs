@@ -29,6 +29,9 @@ public static class PairTexts
     public static readonly LocalizedText OnlyInvitee = new("Only **{0}** can answer this invitation.", "Seul·e **{0}** peut répondre à cette invitation.");
     public static readonly LocalizedText NoLongerOpen = new("This invitation is no longer open.", "Cette invitation n'est plus ouverte.");
 
+    public static readonly LocalizedText Suspended = new(
+        "Your pair is suspended (your partner left the server). Use `/unpair` to end it.",
+        "Votre binôme est suspendu (votre partenaire a quitté le serveur). Utilisez `/unpair` pour y mettre fin.");
     public static readonly LocalizedText NoPair = new("You have no partner on this server. Invite someone with `/pair`.", "Vous n'avez pas de binôme sur ce serveur. Invitez quelqu'un avec `/pair`.");
     public static readonly LocalizedText ConfirmUnpair = new(
         "End your pair with **{0}**? Future sessions are cancelled and an open room is closed; your trail is kept.",

@@ -8,8 +8,11 @@ namespace CrossCoaching.Sessions;
 /// <summary>The messages of a session, in one language. Times are Discord timestamps: each reader sees their own zone.</summary>
 public static class SessionMessages
 {
-    /// <summary>Custom-id prefix of the session's buttons (skip, running late, share a takeaway).</summary>
+    /// <summary>Custom-id prefix of the reminder's buttons (skip, running late).</summary>
     public const string ButtonPrefix = "session";
+
+    /// <summary>Custom-id prefix of "Share my takeaway" (handled by the takeaways feature).</summary>
+    public const string TakeawayPrefix = "takeaway";
 
     public static string Timestamp(DateTimeOffset at, char style = 'F') => $"<t:{at.ToUnixTimeSeconds()}:{style}>";
 
@@ -37,6 +40,6 @@ public static class SessionMessages
         if (roomDeletedByHand)
             text = SessionTexts.RoomDeletedByHand.Format(lang, partner) + "\n" + text;
         return new MessageSpec(text, AllowedMentions.None,
-            [ActionRow.Of(new Button(ButtonStyle.Success, SessionTexts.ShareButton[lang], ComponentId.Create(ButtonPrefix, "share", session.Id)))]);
+            [ActionRow.Of(new Button(ButtonStyle.Success, SessionTexts.ShareButton[lang], ComponentId.Create(TakeawayPrefix, "share", session.Id)))]);
     }
 }

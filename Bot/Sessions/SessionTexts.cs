@@ -17,6 +17,12 @@ public static class SessionTexts
 
     public static readonly LocalizedText LateButton = new("Running late (5 min)", "En retard (5 min)");
 
+    public static readonly LocalizedText PartnerLate = new(
+        "⏱️ **{0}** is running about 5 minutes late for your session.",
+        "⏱️ **{0}** aura environ 5 minutes de retard pour votre séance.");
+
+    public static readonly LocalizedText LateSent = new("⏱️ Your partner knows you are running late.", "⏱️ Votre binôme sait que vous serez en retard.");
+
     public static readonly LocalizedText RoomName = new("☕ {0} & {1}", "☕ {0} & {1}");
 
     public static readonly LocalizedText Welcome = new(

@@ -38,6 +38,30 @@ public sealed class InteractionContext(Interaction interaction, IDiscordApi api,
             _ => await SendFollowupAsync(message, ephemeral, cancellationToken),
         });
 
+    /// <summary>
+    /// Answers with a message and returns it (its id, to edit it later when the interaction token has expired): a
+    /// deferral filled by an edit of the original response, or a followup.
+    /// </summary>
+    public async Task<Message> PostAsync(MessageSpec message, bool ephemeral, CancellationToken cancellationToken = default)
+    {
+        Message? posted = null;
+        await WithGateAsync(async () =>
+        {
+            if (_ack == Ack.None)
+                _ack = await CallbackAsync(InteractionCallback.Defer(ephemeral), Ack.Deferred, cancellationToken);
+            if (_ack == Ack.Deferred)
+            {
+                posted = await api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, message, cancellationToken);
+                _ack = Ack.Replied;
+            }
+            else
+            {
+                posted = await api.CreateFollowupAsync(Interaction.ApplicationId, Interaction.Token, message, ephemeral, cancellationToken);
+            }
+        });
+        return posted!;
+    }
+
     /// <summary>A plain text answer that pings nobody.</summary>
     public Task ReplyAsync(string text, bool ephemeral = true, CancellationToken cancellationToken = default) =>
         ReplyAsync(MessageSpec.Text(text), ephemeral, cancellationToken);

@@ -1,0 +1,71 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Pairs;
+
+/// <summary><c>/pair partner</c>: posts an invitation the partner answers with Accept or Decline.</summary>
+public sealed class PairCommand(
+    PairRepository pairs,
+    InvitationRepository invitations,
+    PairFormation formation,
+    IOptions<PairOptions> options,
+    TimeProvider time) : ISlashCommand
+{
+    public const string Prefix = "pair";
+
+    public CommandDefinition Definition { get; } = new(
+        "pair", PairTexts.PairDescription.En,
+        [
+            new(CommandOptionType.User, "partner", PairTexts.PartnerOption.En, Required: true,
+                NameLocalizations: Localizations.French("binome"), DescriptionLocalizations: PairTexts.PartnerOption.ToLocalizations()),
+        ],
+        NameLocalizations: Localizations.French("binome"),
+        DescriptionLocalizations: PairTexts.PairDescription.ToLocalizations());
+
+    /// <summary>The invitation is public: a late answer must still land in the channel.</summary>
+    public bool EphemeralByDefault => false;
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken = default)
+    {
+        var i = context.Interaction;
+        var guild = context.GuildId;
+        var partner = i.GetUser("partner") ?? throw new UserErrorException(context.Text(PairTexts.NoPair));
+        if (partner.Id == i.User.Id)
+            throw new UserErrorException(context.Text(PairTexts.NotYourself));
+        if (partner.IsBot)
+            throw new UserErrorException(context.Text(PairTexts.NotABot));
+        var partnerName = i.GetMember("partner")?.DisplayName ?? throw new UserErrorException(context.Text(PairTexts.NotAMember, partner.DisplayName));
+        if (await pairs.FindCurrentAsync(guild, i.User.Id, cancellationToken) is { } mine)
+            throw new UserErrorException(context.Text(PairTexts.YouArePaired, mine.NameOf(mine.PartnerOf(i.User.Id))));
+        if (await pairs.FindCurrentAsync(guild, partner.Id, cancellationToken) is not null)
+            throw new UserErrorException(context.Text(PairTexts.TheyArePaired, partnerName));
+
+        var now = time.GetUtcNow();
+        // They invited each other: this is an answer to the invitation already there, not a second one.
+        if (await invitations.FindPendingAsync(guild, partner.Id, i.User.Id, now, cancellationToken) is { } crossing)
+        {
+            await formation.AcceptAsync(context, crossing, i.UserDisplayName, viaCommand: true, cancellationToken);
+            return;
+        }
+
+        var invitation = await invitations.CreateAsync(guild, i.ChannelId ?? default, i.User.Id, i.UserDisplayName, partner.Id, now,
+            now.AddHours(options.Value.InvitationHours), cancellationToken);
+        if (invitation is null)
+        {
+            var open = await invitations.FindPendingAsync(guild, i.User.Id, partner.Id, now, cancellationToken);
+            throw new UserErrorException(context.Text(PairTexts.AlreadyInvited, partnerName, SessionMessages.Timestamp(open?.ExpiresAt ?? now, 'f')));
+        }
+
+        var message = await context.PostAsync(Invitation(invitation, context), ephemeral: false, cancellationToken);
+        await invitations.SetMessageAsync(invitation.Id, message.Id, cancellationToken);
+    }
+
+    private static MessageSpec Invitation(Invitation invitation, InteractionContext context) => new(
+        context.Text(PairTexts.Invitation, $"<@{invitation.InviteeId}>", invitation.InviterName, SessionMessages.Timestamp(invitation.ExpiresAt, 'R')),
+        AllowedMentions.Only(invitation.InviteeId),
+        [ActionRow.Of(
+            new Button(ButtonStyle.Success, context.Text(PairTexts.Accept), ComponentId.Create(Prefix, "accept", invitation.Id)),
+            new Button(ButtonStyle.Danger, context.Text(PairTexts.Decline), ComponentId.Create(Prefix, "decline", invitation.Id)))]);
+}

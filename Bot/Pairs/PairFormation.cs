@@ -1,0 +1,75 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace CrossCoaching.Pairs;
+
+/// <summary>Answers to an invitation: a pair formed (and the members' other invitations withdrawn), or a refusal.</summary>
+public sealed class PairFormation(PairRepository pairs, InvitationRepository invitations, IDiscordApi api, TimeProvider time, ILogger<PairFormation> logger)
+{
+    /// <param name="viaCommand">True when the invitee ran <c>/pair</c> on their inviter instead of pressing Accept.</param>
+    public async Task AcceptAsync(InteractionContext context, Invitation invitation, string inviteeName, bool viaCommand, CancellationToken cancellationToken)
+    {
+        var (result, pair) = await pairs.CreateFromInvitationAsync(invitation, invitation.InviterName, inviteeName, time.GetUtcNow(), cancellationToken);
+        switch (result)
+        {
+            case PairCreation.Created:
+                var formed = MessageSpec.Text(context.Text(PairTexts.Accepted, pair!.NameA, pair.NameB)) with { Components = [] };
+                if (viaCommand)
+                {
+                    await context.ReplyAsync(formed, ephemeral: false, cancellationToken);
+                    await EditAsync(invitation, formed, cancellationToken);
+                }
+                else
+                {
+                    await context.UpdateMessageAsync(formed, cancellationToken);
+                }
+
+                await WithdrawOthersAsync(pair, context.Lang, cancellationToken);
+                logger.LogInformation("Pair {Pair} formed in guild {Guild}", pair.Id, pair.GuildId);
+                return;
+            case PairCreation.AlreadyPaired:
+                await invitations.CloseAsync(invitation.Id, InvitationStatus.Cancelled, time.GetUtcNow(), cancellationToken);
+                await EditAsync(invitation, Withdrawn(context.Lang), cancellationToken);
+                throw new UserErrorException(context.Text(PairTexts.Withdrawn));
+            default:
+                throw new UserErrorException(context.Text(PairTexts.NoLongerOpen));
+        }
+    }
+
+    public async Task DeclineAsync(InteractionContext context, Invitation invitation, CancellationToken cancellationToken)
+    {
+        if (!await invitations.CloseAsync(invitation.Id, InvitationStatus.Declined, time.GetUtcNow(), cancellationToken))
+            throw new UserErrorException(context.Text(PairTexts.NoLongerOpen));
+        await context.UpdateMessageAsync(
+            MessageSpec.Text(context.Text(PairTexts.Declined, context.Interaction.UserDisplayName, invitation.InviterName)) with { Components = [] },
+            cancellationToken);
+    }
+
+    /// <summary>Best effort: the invitation's message may be gone, or in a channel the bot can no longer see.</summary>
+    public async Task EditAsync(Invitation invitation, MessageSpec message, CancellationToken cancellationToken)
+    {
+        if (invitation.MessageId is not { } messageId)
+            return;
+        try
+        {
+            await api.EditMessageAsync(invitation.ChannelId, messageId, message with { Components = [] }, cancellationToken);
+        }
+        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException)
+        {
+            logger.LogInformation("Could not update invitation {Invitation}'s message: {Reason}", invitation.Id, e.Message);
+        }
+    }
+
+    public static MessageSpec Withdrawn(Lang lang) => MessageSpec.Text(PairTexts.Withdrawn[lang]) with { Components = [] };
+
+    private async Task WithdrawOthersAsync(Pair pair, Lang lang, CancellationToken cancellationToken)
+    {
+        foreach (var other in await invitations.ListPendingInvolvingAsync(pair.GuildId, pair.Members, cancellationToken))
+        {
+            if (await invitations.CloseAsync(other.Id, InvitationStatus.Cancelled, time.GetUtcNow(), cancellationToken))
+                await EditAsync(other, Withdrawn(lang), cancellationToken);
+        }
+    }
+}

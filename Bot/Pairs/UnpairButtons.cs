@@ -1,0 +1,54 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Localization;
+using CrossCoaching.Sessions;
+using CrossCoaching.Setup;
+using Microsoft.Extensions.Logging;
+
+namespace CrossCoaching.Pairs;
+
+/// <summary>
+/// The confirmation of <c>/unpair</c>: ends the pair, cancels its future sessions, closes a room that is open, keeps
+/// the trail, and tells the partner.
+/// </summary>
+public sealed class UnpairButtons(
+    PairRepository pairs,
+    SessionRepository sessions,
+    SessionEnder ender,
+    PartnerMessenger messenger,
+    GuildLanguage languages,
+    TimeProvider time,
+    ILogger<UnpairButtons> logger) : IComponentHandler
+{
+    public string Prefix => UnpairCommand.Prefix;
+
+    public async Task HandleAsync(InteractionContext context, ComponentId id, CancellationToken cancellationToken = default)
+    {
+        var me = context.Interaction.User.Id;
+        var pair = id.LongArg(1) is { } pairId ? await pairs.GetAsync(pairId, cancellationToken) : null;
+        if (pair is null || !pair.Has(me))
+            throw new UserErrorException(context.Text(CommonTexts.NotForYou));
+        if (id.Arg(0) != "confirm")
+        {
+            await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PairTexts.UnpairKept)) with { Components = [] }, cancellationToken);
+            return;
+        }
+
+        if (!await pairs.EndAsync(pair.Id, "unpaired", time.GetUtcNow(), cancellationToken))
+            throw new UserErrorException(context.Text(PairTexts.NoPair));
+        var partner = pair.PartnerOf(me);
+        await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PairTexts.Unpaired, pair.NameOf(partner))) with { Components = [] }, cancellationToken);
+        logger.LogInformation("Pair {Pair} ended by {User}", pair.Id, me);
+
+        foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
+        {
+            if (session.Status == SessionStatus.Open)
+                await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
+            else
+                await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
+        }
+
+        var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
+        await messenger.SendAsync(pair, partner, MessageSpec.Text(PairTexts.PartnerUnpaired.Format(lang, pair.NameOf(me))), lang, cancellationToken);
+    }
+}

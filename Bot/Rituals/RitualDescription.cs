@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Localization;
+using CrossCoaching.Rituals.Schedule;
+using CrossCoaching.Sessions;
+
+namespace CrossCoaching.Rituals;
+
+/// <summary>A ritual in words ("every Monday at 14:00 (Europe/Paris), 15 minutes, reminder 10 minutes before").</summary>
+public static class RitualDescription
+{
+    private static readonly string[] OrdinalsEn = ["first", "second", "third", "fourth", "last"];
+    private static readonly string[] OrdinalsFr = ["premier", "deuxième", "troisième", "quatrième", "dernier"];
+
+    public static string Describe(Ritual ritual, Lang lang)
+    {
+        var rule = ritual.Rule;
+        var day = lang.Culture().DateTimeFormat.GetDayName(rule.Day);
+        var time = rule.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var when = rule.Frequency switch
+        {
+            RitualFrequency.Week => RitualTexts.EveryWeekOn.Format(lang, day, time),
+            RitualFrequency.TwoWeeks => RitualTexts.EveryTwoWeeksOn.Format(lang, day, time),
+            var monthly => RitualTexts.MonthlyOn.Format(lang, (lang == Lang.Fr ? OrdinalsFr : OrdinalsEn)[monthly - RitualFrequency.First], day, time),
+        };
+        var reminder = ritual.ReminderMinutes > 0 ? RitualTexts.ReminderBefore.Format(lang, ritual.ReminderMinutes) : RitualTexts.NoReminder[lang];
+        return RitualTexts.Summary.Format(lang, when, rule.TimeZoneId, ritual.DurationMinutes, reminder);
+    }
+
+    /// <summary>The next occurrences as Discord timestamps, each reader seeing their own time zone.</summary>
+    public static string Upcoming(IEnumerable<DateTimeOffset> slots, IReadOnlySet<DateTimeOffset> skipped, Lang lang)
+    {
+        var text = new StringBuilder(RitualTexts.NextSessions[lang]);
+        foreach (var slot in slots)
+        {
+            var stamp = $"{SessionMessages.Timestamp(slot)} ({SessionMessages.Timestamp(slot, 'R')})";
+            text.Append("\n• ").Append(skipped.Contains(slot) ? RitualTexts.SkippedMark.Format(lang, stamp) : stamp);
+        }
+
+        return text.ToString();
+    }
+
+    public static IReadOnlyList<CommandChoice> EveryChoices() =>
+    [
+        .. new[] { RitualTexts.Week, RitualTexts.TwoWeeks, RitualTexts.First, RitualTexts.Second, RitualTexts.Third, RitualTexts.Fourth, RitualTexts.Last }
+            .Zip(RitualFrequencyCodes.All, (text, code) => new CommandChoice(text.En, code, text.ToLocalizations())),
+    ];
+
+    public static IReadOnlyList<CommandChoice> DayChoices() =>
+    [
+        .. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
+            .Select(d => new CommandChoice(
+                CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(d), d.ToString().ToLowerInvariant(),
+                Localizations.French(Lang.Fr.Culture().DateTimeFormat.GetDayName(d)))),
+    ];
+}

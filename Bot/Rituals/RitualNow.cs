@@ -1,0 +1,34 @@
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Pairs;
+using CrossCoaching.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Rituals;
+
+/// <summary><c>/ritual now [duration]</c>: an impromptu session whose room opens at once.</summary>
+public sealed class RitualNow(PairRepository pairs, RitualRepository rituals, SessionRepository sessions, SessionPlanner planner, IOptions<SessionOptions> options)
+    : IRitualSubcommand
+{
+    public CommandOption Definition { get; } = new(CommandOptionType.SubCommand, "now", RitualTexts.NowDescription.En, Options:
+        [
+            new(CommandOptionType.Integer, "duration", RitualTexts.DurationOption.En, MinValue: options.Value.MinimumDurationMinutes,
+                MaxValue: options.Value.MaximumDurationMinutes, NameLocalizations: Localizations.French("duree"),
+                DescriptionLocalizations: RitualTexts.DurationOption.ToLocalizations()),
+        ],
+        NameLocalizations: Localizations.French("maintenant"), DescriptionLocalizations: RitualTexts.NowDescription.ToLocalizations());
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken = default)
+    {
+        var o = options.Value;
+        var pair = await pairs.RequireActiveAsync(context, cancellationToken);
+        if ((await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken)).Any(s => s.Status == SessionStatus.Open))
+            throw new UserErrorException(context.Text(RitualTexts.AlreadyOpen));
+        var duration = (int?)context.Interaction.GetInteger("duration")
+            ?? (await rituals.GetAsync(pair.Id, cancellationToken))?.DurationMinutes ?? o.DefaultDurationMinutes;
+        if (duration < o.MinimumDurationMinutes || duration > o.MaximumDurationMinutes)
+            throw new UserErrorException(context.Text(RitualTexts.DurationRange, o.MinimumDurationMinutes, o.MaximumDurationMinutes));
+
+        await planner.PlanImpromptuAsync(pair, duration, cancellationToken);
+        await context.ReplyAsync(context.Text(RitualTexts.NowOpening, duration), ephemeral: true, cancellationToken);
+    }
+}

@@ -1,0 +1,87 @@
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Pairs;
+using CrossCoaching.Rituals.Schedule;
+using CrossCoaching.Sessions;
+using CrossCoaching.Setup;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Rituals;
+
+/// <summary><c>/ritual set</c>: either partner sets or changes the slot; the other is told what changed.</summary>
+public sealed class RitualSet(
+    PairRepository pairs,
+    RitualRepository rituals,
+    GuildSettingsRepository settings,
+    RitualChanges changes,
+    IOptions<SessionOptions> options,
+    TimeProvider time) : IRitualSubcommand
+{
+    public CommandOption Definition { get; } = Build(options.Value);
+
+    private static CommandOption Build(SessionOptions o) => new(CommandOptionType.SubCommand, "set", RitualTexts.SetDescription.En, Options:
+    [
+        new(CommandOptionType.String, "day", RitualTexts.DayOption.En, Required: true, Choices: RitualDescription.DayChoices(),
+            NameLocalizations: Localizations.French("jour"), DescriptionLocalizations: RitualTexts.DayOption.ToLocalizations()),
+        new(CommandOptionType.String, "time", RitualTexts.TimeOption.En, Required: true, MaxLength: 16,
+            NameLocalizations: Localizations.French("heure"), DescriptionLocalizations: RitualTexts.TimeOption.ToLocalizations()),
+        new(CommandOptionType.String, "timezone", RitualTexts.ZoneOption.En, Autocomplete: true, MaxLength: 64,
+            NameLocalizations: Localizations.French("fuseau"), DescriptionLocalizations: RitualTexts.ZoneOption.ToLocalizations()),
+        new(CommandOptionType.String, "every", RitualTexts.EveryOption.En, Choices: RitualDescription.EveryChoices(),
+            NameLocalizations: Localizations.French("frequence"), DescriptionLocalizations: RitualTexts.EveryOption.ToLocalizations()),
+        new(CommandOptionType.Integer, "duration", RitualTexts.DurationOption.En, MinValue: o.MinimumDurationMinutes, MaxValue: o.MaximumDurationMinutes,
+            NameLocalizations: Localizations.French("duree"), DescriptionLocalizations: RitualTexts.DurationOption.ToLocalizations()),
+        new(CommandOptionType.Integer, "reminder", RitualTexts.ReminderOption.En, MinValue: 0, MaxValue: o.MaximumReminderMinutes,
+            NameLocalizations: Localizations.French("rappel"), DescriptionLocalizations: RitualTexts.ReminderOption.ToLocalizations()),
+    ], NameLocalizations: Localizations.French("fixer"), DescriptionLocalizations: RitualTexts.SetDescription.ToLocalizations());
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken = default)
+    {
+        var i = context.Interaction;
+        var o = options.Value;
+        var pair = await pairs.RequireActiveAsync(context, cancellationToken);
+        var previous = await rituals.GetAsync(pair.Id, cancellationToken);
+
+        if (!Enum.TryParse<DayOfWeek>(i.GetString("day"), ignoreCase: true, out var day))
+            throw new UserErrorException(context.Text(RitualTexts.BadDay));
+        var timeText = i.GetString("time") ?? "";
+        if (!TimeOfDayParser.TryParse(timeText, out var localTime))
+            throw new UserErrorException(context.Text(RitualTexts.BadTime, timeText.Trim()));
+        var zone = await ZoneAsync(context, previous, cancellationToken);
+        var frequency = RitualFrequencyCodes.TryParse(i.GetString("every"), out var every) ? every : previous?.Rule.Frequency ?? RitualFrequency.Week;
+        var duration = (int?)i.GetInteger("duration") ?? previous?.DurationMinutes ?? o.DefaultDurationMinutes;
+        if (duration < o.MinimumDurationMinutes || duration > o.MaximumDurationMinutes)
+            throw new UserErrorException(context.Text(RitualTexts.DurationRange, o.MinimumDurationMinutes, o.MaximumDurationMinutes));
+        var reminder = (int?)i.GetInteger("reminder") ?? previous?.ReminderMinutes ?? o.DefaultReminderMinutes;
+        if (reminder < 0 || reminder > o.MaximumReminderMinutes)
+            throw new UserErrorException(context.Text(RitualTexts.ReminderRange, o.MaximumReminderMinutes));
+
+        var now = time.GetUtcNow();
+        // Every-2-weeks counts its rhythm from an anchor; changing only the time or the zone keeps it.
+        var anchor = previous is { Rule.Frequency: RitualFrequency.TwoWeeks } && previous.Rule.Day == day && frequency == RitualFrequency.TwoWeeks
+            ? previous.Rule.AnchorDate
+            : RitualSchedule.AnchorFor(day, localTime, zone, now);
+        var ritual = new Ritual(pair.Id, new RitualRule(frequency, day, localTime, zone.Id, anchor), duration, reminder,
+            previous?.Paused ?? false, previous?.PausedUntil, now, i.User.Id);
+        await rituals.SaveAsync(ritual, cancellationToken);
+        await changes.ReplanAsync(pair, cancellationToken);
+
+        var upcoming = RitualSchedule.Upcoming(ritual.Rule, now, 3);
+        var reply = context.Text(RitualTexts.Saved, RitualDescription.Describe(ritual, context.Lang)) + "\n" +
+            RitualDescription.Upcoming(upcoming, new HashSet<DateTimeOffset>(), context.Lang);
+        if (ritual.Paused)
+            reply += "\n" + context.Text(RitualTexts.Paused);
+        await context.ReplyAsync(reply, ephemeral: true, cancellationToken);
+        await changes.TellPartnerAsync(pair, i.User.Id, lang =>
+            RitualTexts.PartnerChanged.Format(lang, pair.NameOf(i.User.Id), RitualDescription.Describe(ritual, lang)) + "\n" +
+            RitualDescription.Upcoming(upcoming, new HashSet<DateTimeOffset>(), lang), cancellationToken);
+    }
+
+    /// <summary>The zone given, else the ritual's current one, else the guild's default; otherwise the user is asked.</summary>
+    private async Task<TimeZoneInfo> ZoneAsync(InteractionContext context, Ritual? previous, CancellationToken cancellationToken)
+    {
+        var given = context.Interaction.GetString("timezone");
+        var id = given ?? previous?.Rule.TimeZoneId ?? (await settings.GetAsync(context.GuildId, cancellationToken)).TimeZone
+            ?? throw new UserErrorException(context.Text(RitualTexts.ZoneNeeded));
+        return TimeZoneCatalog.TryFind(id, out var zone) ? zone : throw new UserErrorException(context.Text(SetupTexts.UnknownZone, id.Trim()));
+    }
+}
