@@ -32,7 +32,8 @@ public static class SessionsSetup
         services.AddSingleton<OrphanRooms>();
         services.AddSingleton<SessionScheduler>();
         services.AddSingleton<IReconcilable, SessionReconciler>();
-        services.AddSingleton<IDiscordEventHandler, RoomEvents>();
+        services.AddSingleton<RoomEvents>();
+        services.AddSingleton<IDiscordEventHandler>(sp => sp.GetRequiredService<RoomEvents>());
         services.AddSingleton<Reconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
 

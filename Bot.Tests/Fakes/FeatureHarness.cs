@@ -1,0 +1,74 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Hosting;
+using CrossCoaching.Pairs;
+using CrossCoaching.Rituals;
+using CrossCoaching.Rituals.Schedule;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CrossCoaching.Tests.Fakes;
+
+/// <summary>
+/// The real service graph of the bot (not started: no gateway, the scheduler never fires), with Discord faked, a
+/// guild cache filled by hand and a clock moved by hand. Tests run session steps and commands directly.
+/// </summary>
+public sealed class FeatureHarness : IAsyncDisposable
+{
+    public static readonly Snowflake Guild = new(5000), HomeChannel = new(5001), Alice = new(11), Bob = new(12);
+
+    private readonly TempFolder _folder;
+    private readonly IHost _host;
+
+    private FeatureHarness(IHost host, TempFolder folder, FakeDiscordApi api, FakeGuildCache cache, FakeTimeProvider time) =>
+        (_host, _folder, Api, Cache, Time) = (host, folder, api, cache, time);
+
+    public FakeDiscordApi Api { get; }
+
+    public FakeGuildCache Cache { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static async Task<FeatureHarness> StartAsync(DateTimeOffset now, Dictionary<string, string?>? settings = null)
+    {
+        var folder = new TempFolder();
+        settings ??= [];
+        settings.TryAdd("DISCORD_TOKEN", "test-token");
+        settings.TryAdd("ConnectionStrings:CrossCoaching", $"Data Source={folder.File("bot.db")}");
+        var builder = TestHostBuilder.Create(settings);
+        var (api, cache, time) = (new FakeDiscordApi(), new FakeGuildCache(), new FakeTimeProvider(now));
+        builder.Services.RemoveAll<IDiscordApi>().AddSingleton<IDiscordApi>(api);
+        builder.Services.RemoveAll<IGuildCache>().AddSingleton<IGuildCache>(cache);
+        builder.Services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(time);
+        var host = builder.Build();
+        Assert.Null(await BotRunner.PrepareAsync(host));
+        return new FeatureHarness(host, folder, api.AcceptingEverything(), cache, time);
+    }
+
+    /// <summary>Alice and Bob, paired in <see cref="Guild"/>, formed from an invitation in <see cref="HomeChannel"/>.</summary>
+    public async Task<Pair> PairAsync(Snowflake? a = null, Snowflake? b = null)
+    {
+        var now = Time.GetUtcNow();
+        var invitation = await Get<InvitationRepository>().CreateAsync(Guild, HomeChannel, a ?? Alice, "Alice", b ?? Bob, now, now.AddHours(1));
+        return (await Get<PairRepository>().CreateFromInvitationAsync(invitation!, "Alice", "Bob", now)).Pair!;
+    }
+
+    public async Task<Ritual> RitualAsync(Pair pair, RitualRule rule, int duration = 15, int reminder = 10)
+    {
+        var ritual = new Ritual(pair.Id, rule, duration, reminder, false, null, Time.GetUtcNow(), pair.MemberA);
+        await Get<RitualRepository>().SaveAsync(ritual);
+        return ritual;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        await Task.Yield();
+        _folder.Dispose();
+    }
+}
