@@ -16,7 +16,10 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
         closed_at AS ClosedAt
         """;
 
-    /// <summary>Creates the session with its steps, or returns the existing one for that pair and slot.</summary>
+    /// <summary>
+    /// Creates the session with its steps, or returns the existing one for that pair and slot (a cancelled one is
+    /// planned again).
+    /// </summary>
     public async Task<Session> CreateAsync(Session session, IReadOnlyList<(SessionStep Step, DateTimeOffset DueAt)> steps, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -25,12 +28,19 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
             """
             INSERT INTO sessions (pair_id, guild_id, kind, slot_at, duration_minutes, grace_minutes, status, created_at)
             VALUES (@PairId, @GuildId, @kind, @SlotAt, @DurationMinutes, @GraceMinutes, 'scheduled', @CreatedAt)
-            ON CONFLICT (pair_id, slot_at) DO NOTHING RETURNING id
+            ON CONFLICT (pair_id, slot_at) DO UPDATE SET
+                kind = excluded.kind, duration_minutes = excluded.duration_minutes, grace_minutes = excluded.grace_minutes,
+                status = 'scheduled', outcome = NULL, skip_announced = 0, room_channel_id = NULL, room_parent_id = NULL,
+                failure = NULL, closed_at = NULL
+            WHERE sessions.status = 'cancelled'
+            RETURNING id
             """,
             new { session.PairId, session.GuildId, kind = session.Kind.Code(), session.SlotAt, session.DurationMinutes, session.GraceMinutes, session.CreatedAt },
             transaction);
         if (id is { } created)
         {
+            // A slot cancelled by a change of ritual (or a pause) comes back to life with fresh steps.
+            await connection.ExecuteAsync("DELETE FROM session_steps WHERE session_id = @created", new { created }, transaction);
             await connection.ExecuteAsync(
                 "INSERT INTO session_steps (session_id, step, due_at) VALUES (@created, @step, @due)",
                 steps.Select(s => new { created, step = s.Step.Code(), due = s.DueAt }), transaction);

@@ -1,0 +1,163 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Pairs;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
+using static CrossCoaching.Tests.Fakes.TestInteractions;
+
+namespace CrossCoaching.Tests.Pairs;
+
+public sealed class PairCommandTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DiscordUser AliceUser = User(Alice, "Alice"), BobUser = User(Bob, "Bob"), Carol = User(new Snowflake(13), "Carol");
+    private FeatureHarness _h = null!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await StartAsync(Now);
+        _h.Api.On(nameof(IDiscordApi.EditOriginalResponseAsync), _ => new Message(new Snowflake(4242), HomeChannel));
+    }
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private Task<FakeDiscordApi> PairAsync(DiscordUser from, DiscordUser to, bool member = true, string locale = "en-US")
+    {
+        var (option, resolved) = UserOption("partner", to, member);
+        return RunAsync(_h.Api, Command(Guild, HomeChannel, from, "pair", options: [option], resolved: resolved, locale: locale),
+            c => _h.Get<PairCommand>().HandleAsync(c));
+    }
+
+    private Task PressAsync(DiscordUser who, string customId) =>
+        RunAsync(_h.Api, Button(Guild, HomeChannel, who, customId), c => _h.Get<PairButtons>().HandleAsync(c, CrossCoaching.Discord.Interactions.ComponentId.Parse(customId)));
+
+    private async Task<Invitation> InvitationAsync(DiscordUser from, DiscordUser to) =>
+        (await _h.Get<InvitationRepository>().FindPendingAsync(Guild, from.Id, to.Id, _h.Time.GetUtcNow()))!;
+
+    [Fact]
+    public async Task An_invitation_is_posted_publicly_pinging_only_the_partner_with_accept_and_decline()
+    {
+        await PairAsync(AliceUser, BobUser);
+
+        var defer = Assert.Single(_h.Api.Callbacks);
+        Assert.False(defer.Ephemeral);
+        var post = (MessageSpec)_h.Api.Calls.Single(c => c.Method == nameof(IDiscordApi.EditOriginalResponseAsync)).Args[2]!;
+        Assert.StartsWith($"<@{Bob}>", post.Content, StringComparison.Ordinal);
+        Assert.Equal([Bob], post.Mentions.Users);
+        var buttons = post.Components![0].Buttons;
+        Assert.Equal([(ButtonStyle.Success, "Accept"), (ButtonStyle.Danger, "Decline")], buttons.Select(b => (b.Style, b.Label)));
+        Assert.Equal(new Snowflake(4242), (await InvitationAsync(AliceUser, BobUser)).MessageId);
+    }
+
+    [Theory]
+    [InlineData("self")]
+    [InlineData("bot")]
+    [InlineData("stranger")]
+    public async Task Impossible_partners_are_refused_ephemerally(string who)
+    {
+        var target = who switch
+        {
+            "self" => AliceUser,
+            "bot" => User(new Snowflake(77), "Botty", bot: true),
+            _ => Carol,
+        };
+
+        await PairAsync(AliceUser, target, member: who != "stranger");
+
+        var reply = Assert.Single(_h.Api.Callbacks);
+        Assert.True(reply.Ephemeral);
+        Assert.Empty(await _h.Get<PairRepository>().ListActiveAsync());
+    }
+
+    [Fact]
+    public async Task A_refusal_follows_the_invokers_language()
+    {
+        await PairAsync(AliceUser, AliceUser, locale: "fr");
+
+        Assert.Equal(PairTexts.NotYourself.Fr, _h.Api.LastReplyText());
+    }
+
+    [Fact]
+    public async Task A_duplicate_invitation_is_refused()
+    {
+        await PairAsync(AliceUser, BobUser);
+        await PairAsync(AliceUser, BobUser);
+
+        Assert.Contains("already invited", _h.Api.LastReplyText(), StringComparison.Ordinal);
+        Assert.True(_h.Api.LastCallback().Ephemeral);
+    }
+
+    [Fact]
+    public async Task Only_the_invited_member_can_accept()
+    {
+        await PairAsync(AliceUser, BobUser);
+        var invitation = await InvitationAsync(AliceUser, BobUser);
+
+        await PressAsync(Carol, $"pair:accept:{invitation.Id}");
+        await PressAsync(AliceUser, $"pair:accept:{invitation.Id}");
+
+        Assert.All(_h.Api.Callbacks.Skip(1), c => Assert.True(c.Ephemeral));
+        Assert.Empty(await _h.Get<PairRepository>().ListActiveAsync());
+    }
+
+    [Fact]
+    public async Task Accepting_forms_the_pair_and_updates_the_invitation()
+    {
+        await PairAsync(AliceUser, BobUser);
+        var invitation = await InvitationAsync(AliceUser, BobUser);
+
+        await PressAsync(BobUser, $"pair:accept:{invitation.Id}");
+
+        var update = _h.Api.LastCallback();
+        Assert.Equal(InteractionCallbackType.UpdateMessage, update.Type);
+        Assert.Contains("Alice", update.Message!.Content, StringComparison.Ordinal);
+        Assert.Empty(update.Message.Components!);
+        var pair = Assert.Single(await _h.Get<PairRepository>().ListActiveAsync());
+        Assert.Equal((Alice, Bob, HomeChannel), (pair.MemberA, pair.MemberB, pair.HomeChannelId!.Value));
+    }
+
+    [Fact]
+    public async Task Declining_closes_the_invitation()
+    {
+        await PairAsync(AliceUser, BobUser);
+        var invitation = await InvitationAsync(AliceUser, BobUser);
+
+        await PressAsync(BobUser, $"pair:decline:{invitation.Id}");
+
+        Assert.Contains("declined", _h.Api.LastCallback().Message!.Content, StringComparison.Ordinal);
+        Assert.Equal(InvitationStatus.Declined, (await _h.Get<InvitationRepository>().GetAsync(invitation.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task Two_members_inviting_each_other_end_up_with_one_pair()
+    {
+        await PairAsync(AliceUser, BobUser);
+        await PairAsync(BobUser, AliceUser);
+
+        Assert.Single(await _h.Get<PairRepository>().ListActiveAsync());
+        Assert.Contains(_h.Api.Calls, c => c.Method == nameof(IDiscordApi.EditMessageAsync)); // the first invitation now says so
+    }
+
+    [Fact]
+    public async Task Someone_already_paired_cannot_invite_or_be_invited()
+    {
+        await _h.PairAsync(); // Alice and Bob
+
+        await PairAsync(Carol, BobUser);
+        Assert.Contains("already has a partner", _h.Api.LastReplyText(), StringComparison.Ordinal);
+        await PairAsync(AliceUser, Carol);
+        Assert.Contains("already have a partner", _h.Api.LastReplyText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_expired_invitation_says_so_when_pressed()
+    {
+        await PairAsync(AliceUser, BobUser);
+        var invitation = await InvitationAsync(AliceUser, BobUser);
+
+        _h.Time.Advance(TimeSpan.FromHours(49));
+        await PressAsync(BobUser, $"pair:accept:{invitation.Id}");
+
+        Assert.Contains("expired", _h.Api.LastCallback().Message!.Content, StringComparison.Ordinal);
+        Assert.Empty(await _h.Get<PairRepository>().ListActiveAsync());
+    }
+}
