@@ -1,0 +1,218 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http;
+
+namespace CrossCoaching.Tests.Emulator;
+
+/// <summary>
+/// One WebSocket of the emulated gateway: a read loop handing payloads to <see cref="GatewayProtocol"/>, a write loop
+/// draining an ordered queue, and a watchdog for missed heartbeats. State changes happen under the world's lock.
+/// </summary>
+internal sealed class GatewayConnection(World world, WebSocket socket, HttpContext http, ConnectionRecord record)
+{
+    /// <summary>Discord refuses client payloads above 4096 bytes (close 4002).</summary>
+    private const int MaxPayloadBytes = 4096;
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly Channel<(string? Text, int Code, string? Reason)> outbound = Channel.CreateUnbounded<(string?, int, string?)>();
+    private readonly Queue<DateTimeOffset> recentPayloads = new();
+
+    public ConnectionRecord Record { get; } = record;
+
+    public int Number => Record.Number;
+
+    public GatewaySession? Session { get; set; }
+
+    public DateTimeOffset LastHeartbeatAt { get; set; } = record.OpenedAt;
+
+    /// <summary>True once either side started closing; later client payloads are ignored.</summary>
+    public bool Closing { get; private set; }
+
+    public bool Ended { get; private set; }
+
+    /// <summary>Queues a text frame (callers hold the world's lock, which keeps frames in dispatch order).</summary>
+    public void Send(string text)
+    {
+        if (Closing)
+            return;
+        world.Gateway.RecordFrame(this, FrameDirection.Out, text);
+        outbound.Writer.TryWrite((text, 0, null));
+    }
+
+    public void Close(int code, string reason)
+    {
+        if (Closing)
+            return;
+        Closing = true;
+        Record.ServerCloseCode = code;
+        Record.ServerCloseReason = reason;
+        outbound.Writer.TryWrite((null, code, reason));
+        world.Touch();
+    }
+
+    /// <summary>Cuts the connection without a close frame, as a network failure would.</summary>
+    public void Abort()
+    {
+        Closing = true;
+        Record.Dropped = true;
+        socket.Abort();
+        http.Abort();
+        world.Touch();
+    }
+
+    /// <summary>Counts a client payload; false when the client exceeded the gateway send limit.</summary>
+    public bool CountPayload(DateTimeOffset now)
+    {
+        while (recentPayloads.Count > 0 && now - recentPayloads.Peek() >= world.Options.GatewayPayloadWindow)
+            recentPayloads.Dequeue();
+        recentPayloads.Enqueue(now);
+        return recentPayloads.Count <= world.Options.GatewayPayloadLimit;
+    }
+
+    public async Task RunAsync(GatewayProtocol protocol, CancellationToken stopping)
+    {
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var writer = WriteLoopAsync(stopping);
+        var watchdog = WatchdogAsync(ending.Token);
+        try
+        {
+            await ReadLoopAsync(protocol, stopping);
+        }
+        finally
+        {
+            lock (world.Sync)
+            {
+                Ended = true;
+                Closing = true;
+                protocol.OnEnded(this);
+            }
+            outbound.Writer.TryComplete();
+            await ending.CancelAsync();
+            await Task.WhenAll(writer, watchdog);
+            socket.Abort();
+        }
+    }
+
+    private async Task ReadLoopAsync(GatewayProtocol protocol, CancellationToken stopping)
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            ValueWebSocketReceiveResult result;
+            try
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(), stopping);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+            {
+                return;
+            }
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await OnClientCloseAsync(protocol, stopping);
+                return;
+            }
+            message.Write(buffer, 0, result.Count);
+            if (message.Length > MaxPayloadBytes)
+            {
+                lock (world.Sync)
+                    Close(4002, "Payload too large (over 4096 bytes).");
+                message.SetLength(0);
+                continue;
+            }
+            if (!result.EndOfMessage)
+                continue;
+            var text = result.MessageType == WebSocketMessageType.Text ? Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length) : null;
+            message.SetLength(0);
+            lock (world.Sync)
+            {
+                if (!Closing)
+                    protocol.OnPayload(this, text);
+            }
+        }
+    }
+
+    private async Task OnClientCloseAsync(GatewayProtocol protocol, CancellationToken stopping)
+    {
+        bool echo;
+        lock (world.Sync)
+        {
+            Record.ClientCloseCode = (int?)socket.CloseStatus;
+            echo = !Closing;
+            Closing = true;
+            protocol.OnClientClosed(this, Record.ClientCloseCode);
+        }
+        if (!echo)
+            return;
+        try
+        {
+            // Echo the client's close frame, as RFC 6455 asks.
+            await socket.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, stopping);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+        }
+    }
+
+    private async Task WriteLoopAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var (text, code, reason) in outbound.Reader.ReadAllAsync(stopping))
+            {
+                if (text is not null)
+                {
+                    await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, stopping);
+                    continue;
+                }
+                await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, stopping);
+                _ = AbortIfClientStaysAsync(stopping);
+                return;
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException or InvalidOperationException)
+        {
+        }
+    }
+
+    private async Task AbortIfClientStaysAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(CloseHandshakeTimeout, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        if (!Ended)
+            socket.Abort();
+    }
+
+    /// <summary>Closes a connection whose client stopped heartbeating; its session stays resumable.</summary>
+    private async Task WatchdogAsync(CancellationToken stopping)
+    {
+        var interval = world.Options.HeartbeatInterval;
+        var allowed = interval * world.Options.HeartbeatTolerance;
+        var step = TimeSpan.FromMilliseconds(Math.Clamp(interval.TotalMilliseconds / 10, 10, 1000));
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(step, world.Time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            lock (world.Sync)
+            {
+                if (Closing)
+                    return;
+                if (world.Now - LastHeartbeatAt > allowed)
+                    Close(world.Options.HeartbeatTimeoutCloseCode, "Heartbeat timed out.");
+            }
+        }
+    }
+}
