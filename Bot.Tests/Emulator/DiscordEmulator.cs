@@ -85,7 +85,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         lock (world.Sync)
         {
             foreach (var connection in world.Gateway.Open.ToList())
-                connection.Abort();
+                connection.Abort(dropped: false);
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         try

@@ -19,7 +19,8 @@ internal sealed class RawRest(DiscordEmulator emulator, bool authorized = true) 
 
     public Task<Answer> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
 
-    public Task<Answer> PostAsync(string path, JsonNode? body) => SendAsync(HttpMethod.Post, path, body);
+    public Task<Answer> PostAsync(string path, JsonNode? body, string? auditReason = null) =>
+        SendAsync(HttpMethod.Post, path, body, auditReason is null ? null : r => r.Headers.Add("X-Audit-Log-Reason", Uri.EscapeDataString(auditReason)));
 
     public Task<Answer> PutAsync(string path, JsonNode? body) => SendAsync(HttpMethod.Put, path, body);
 

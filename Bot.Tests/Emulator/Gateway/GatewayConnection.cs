@@ -51,11 +51,11 @@ internal sealed class GatewayConnection(World world, WebSocket socket, HttpConte
         world.Touch();
     }
 
-    /// <summary>Cuts the connection without a close frame, as a network failure would.</summary>
-    public void Abort()
+    /// <summary>Cuts the connection without a close frame, as a network failure would (<paramref name="dropped"/> records it as such).</summary>
+    public void Abort(bool dropped = true)
     {
         Closing = true;
-        Record.Dropped = true;
+        Record.Dropped |= dropped;
         socket.Abort();
         http.Abort();
         world.Touch();
@@ -111,7 +111,7 @@ internal sealed class GatewayConnection(World world, WebSocket socket, HttpConte
             }
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                await OnClientCloseAsync(protocol, stopping);
+                OnClientClose(protocol);
                 return;
             }
             message.Write(buffer, 0, result.Count);
@@ -134,25 +134,17 @@ internal sealed class GatewayConnection(World world, WebSocket socket, HttpConte
         }
     }
 
-    private async Task OnClientCloseAsync(GatewayProtocol protocol, CancellationToken stopping)
+    private void OnClientClose(GatewayProtocol protocol)
     {
-        bool echo;
         lock (world.Sync)
         {
-            Record.ClientCloseCode = (int?)socket.CloseStatus;
-            echo = !Closing;
+            if (Closing)
+                return; // The client's answer to our close frame, not a close of its own.
             Closing = true;
+            Record.ClientCloseCode = (int?)socket.CloseStatus;
             protocol.OnClientClosed(this, Record.ClientCloseCode);
-        }
-        if (!echo)
-            return;
-        try
-        {
-            // Echo the client's close frame, as RFC 6455 asks.
-            await socket.CloseOutputAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, stopping);
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
-        {
+            // Echo the client's close frame (RFC 6455), after what is already queued.
+            outbound.Writer.TryWrite((null, Record.ClientCloseCode ?? (int)WebSocketCloseStatus.NormalClosure, null));
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class GatewayResume(World world)
         {
             // The previous socket of this session is taken over (the client thought it dead; the server may not yet).
             Hub.Detach(old);
-            old.Abort();
+            old.Abort(dropped: false);
         }
         session.Connection = connection;
         session.DisconnectedAt = null;

@@ -33,8 +33,9 @@ internal static class CommandInteraction
             ["id"] = definition["id"]!.DeepClone(),
             ["name"] = call.Command,
             ["type"] = 1,
-            ["options"] = options,
         };
+        if (options.Count > 0)
+            data["options"] = options;
         if (definition["guild_id"] is { } commandGuild)
             data["guild_id"] = commandGuild.DeepClone();
         if (call.Focused is null && Resolved(world, guild, channel, call) is { } resolved)

@@ -7,7 +7,7 @@ namespace CrossCoaching.Tests.Emulator;
 /// <summary>Discord's JSON shapes of the world's objects (https://discord.com/developers/docs/resources).</summary>
 internal static class EntityJson
 {
-    public static string Str(Perms permissions) => ((ulong)permissions).ToString(CultureInfo.InvariantCulture);
+    public static string Str(Perms permissions) => permissions.ToWire();
 
     public static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
 

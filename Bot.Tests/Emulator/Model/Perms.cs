@@ -73,3 +73,9 @@ public enum Perms : ulong
     /// <summary>The permissions the bot's invite link asks for; its managed role holds them by default.</summary>
     BotInviteDefault = ManageChannels | ViewChannel | Connect | Speak | SendMessages | EmbedLinks | MoveMembers,
 }
+
+public static class PermsExtensions
+{
+    /// <summary>The wire form: a decimal string.</summary>
+    public static string ToWire(this Perms permissions) => ((ulong)permissions).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
