@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CrossCoaching.Tests.Emulator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrossCoaching.Tests.EmulatorTests;
 
@@ -84,12 +85,13 @@ public sealed class GatewayEventTests
     [Fact]
     public async Task A_session_cannot_be_resumed_after_the_resume_window()
     {
-        await using var emulator = await DiscordEmulator.StartAsync(Fast with { SessionResumeWindow = TimeSpan.FromMilliseconds(100) });
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+        await using var emulator = await DiscordEmulator.StartAsync(Fast with { Time = clock });
         var (gateway, ready) = await RawGateway.IdentifiedAsync(emulator);
         emulator.DropConnection();
         await emulator.WaitForCloseAsync(1);
 
-        await Task.Delay(200);
+        clock.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1));
         await using var again = await RawGateway.ConnectAsync(emulator.ResumeGatewayUrl);
         await again.ReceiveAsync();
         await again.SendAsync(6, RawGateway.Resume(emulator.Token, ready["d"]!["session_id"]!.GetValue<string>(), 1));

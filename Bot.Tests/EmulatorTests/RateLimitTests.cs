@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CrossCoaching.Tests.Emulator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrossCoaching.Tests.EmulatorTests;
 
@@ -42,14 +43,15 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_changed_limit_and_window_apply()
     {
-        await using var emulator = await DiscordEmulator.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions { Time = clock });
         var guild = emulator.AddGuild("g", emulator.AddUser("owner"));
         emulator.SetRateLimit("POST /guilds/{guild_id}/channels", 1, TimeSpan.FromMilliseconds(200));
         using var rest = new RawRest(emulator);
 
         var first = await rest.PostAsync($"/guilds/{guild.Id}/channels", Room("a"));
         var second = await rest.PostAsync($"/guilds/{guild.Id}/channels", Room("b"));
-        await Task.Delay(250);
+        clock.Advance(TimeSpan.FromMilliseconds(200));
         var third = await rest.PostAsync($"/guilds/{guild.Id}/channels", Room("c"));
 
         Assert.Equal([201, 429, 201], new[] { first.Status, second.Status, third.Status });
@@ -59,7 +61,8 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_scripted_global_limit_refuses_until_retry_after_but_spares_interaction_callbacks()
     {
-        await using var emulator = await DiscordEmulator.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions { Time = clock });
         var world = await TestWorld.ConnectedAsync(emulator);
         using var rest = new RawRest(emulator);
         var interaction = await emulator.SendCommandAsync(world.Guild, world.Text, world.Alice, "ping");
@@ -68,7 +71,7 @@ public sealed class RateLimitTests
         var callback = await rest.PostAsync($"/interactions/{interaction.Id}/{interaction.Token}/callback", new JsonObject { ["type"] = 5 });
         var limited = await rest.GetAsync("/users/@me");
         var early = await rest.GetAsync("/users/@me");
-        await Task.Delay(350);
+        clock.Advance(TimeSpan.FromMilliseconds(300));
         var later = await rest.GetAsync("/users/@me");
 
         Assert.Equal(204, callback.Status);
@@ -86,7 +89,8 @@ public sealed class RateLimitTests
     [Fact]
     public async Task The_global_limit_allows_fifty_requests_a_second()
     {
-        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions { DefaultRateLimit = new RateLimitRule(1000, TimeSpan.FromSeconds(1)) });
+        var frozen = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions { Time = frozen, DefaultRateLimit = new RateLimitRule(1000, TimeSpan.FromSeconds(1)) });
         using var rest = new RawRest(emulator);
 
         var statuses = new List<int>();
@@ -100,11 +104,12 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Scripted_route_limits_and_failures_answer_then_stop()
     {
-        await using var emulator = await DiscordEmulator.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions { Time = clock });
         var guild = emulator.AddGuild("g", emulator.AddUser("owner"));
         emulator.ScriptFailure("POST", "/guilds/{guild_id}/channels", 500);
         emulator.ScriptFailure("GET", "/users/@me", 502, times: 2);
-        emulator.ScriptRateLimit("DELETE", "/channels/{channel_id}", TimeSpan.FromMilliseconds(100));
+        emulator.ScriptRateLimit("DELETE", "/channels/{channel_id}", TimeSpan.FromMilliseconds(120));
         using var rest = new RawRest(emulator);
 
         var failed = await rest.PostAsync($"/guilds/{guild.Id}/channels", Room("a"));
@@ -114,7 +119,8 @@ public sealed class RateLimitTests
         var gateway3 = await rest.GetAsync("/users/@me");
         var channel = created.Body!["id"]!.GetValue<string>();
         var limited = await rest.DeleteAsync($"/channels/{channel}");
-        await Task.Delay(150);
+        var early = await rest.DeleteAsync($"/channels/{channel}");
+        clock.Advance(TimeSpan.FromMilliseconds(120));
         var deleted = await rest.DeleteAsync($"/channels/{channel}");
 
         Assert.Equal((500, 0), (failed.Status, failed.Code!.Value));
@@ -122,7 +128,9 @@ public sealed class RateLimitTests
         Assert.Equal([502, 502, 200], new[] { gateway1.Status, gateway2.Status, gateway3.Status });
         Assert.Null(gateway1.Body);
         Assert.Equal(429, limited.Status);
+        Assert.Equal(429, early.Status);
         Assert.Equal(200, deleted.Status);
+        Assert.Equal(1, emulator.EarlyRetryCount);
         Assert.Single(emulator.ChannelsCreatedByBot);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CrossCoaching.Tests.Emulator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrossCoaching.Tests.EmulatorTests;
 
@@ -50,13 +51,14 @@ public sealed class RestRoutesTests
     [Fact]
     public async Task An_interaction_token_stops_working_after_its_lifetime()
     {
-        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions { InteractionTokenLifetime = TimeSpan.FromMilliseconds(200) });
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions { Time = clock });
         var world = await TestWorld.ConnectedAsync(emulator);
         using var rest = new RawRest(emulator, authorized: false);
         var interaction = await emulator.SendCommandAsync(world.Guild, world.Text, world.Alice, "ping");
         await rest.PostAsync($"/interactions/{interaction.Id}/{interaction.Token}/callback", new JsonObject { ["type"] = 5 });
 
-        await Task.Delay(300);
+        clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         var late = await rest.PatchAsync($"/webhooks/{emulator.ApplicationId}/{interaction.Token}/messages/@original", new JsonObject { ["content"] = "late" });
 
         Assert.Equal((401, 50027), (late.Status, late.Code!.Value));

@@ -14,7 +14,8 @@ internal sealed class SnowflakeGenerator(TimeProvider time)
 
     public Snowflake Next()
     {
-        var ms = (ulong)(time.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs);
+        // A fake clock set before 2015 still gets valid (small, increasing) ids.
+        var ms = (ulong)Math.Max(0, time.GetUtcNow().ToUnixTimeMilliseconds() - DiscordEpochMs);
         lock (sync)
         {
             var candidate = ms << 22;
