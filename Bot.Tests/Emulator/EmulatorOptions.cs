@@ -70,6 +70,13 @@ public sealed record EmulatorOptions
     /// <summary>New command names a scope may gain per day (Discord: 200), else 429 code 30034.</summary>
     public int MaxDailyCommandCreates { get; init; } = 200;
 
-    /// <summary>The emulator's clock: deadlines, rate-limit windows, heartbeat checks, ids. Real time by default.</summary>
+    /// <summary>
+    /// The emulator's clock: deadlines, token lifetimes, resume windows, rate-limit windows, heartbeat checks, ids.
+    /// Real time by default; a FakeTimeProvider makes these deterministic (start it after 2015 for realistic ids).
+    /// </summary>
     public TimeProvider? Time { get; init; }
+
+    /// <summary>Without the token, so options can be printed.</summary>
+    public override string ToString() =>
+        $"EmulatorOptions {{ HeartbeatInterval = {HeartbeatInterval}, InteractionDeadline = {InteractionDeadline}, UserAgentRequired = {UserAgentRequired} }}";
 }

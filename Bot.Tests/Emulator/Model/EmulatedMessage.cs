@@ -70,9 +70,22 @@ public sealed class EmulatedMessage(Snowflake id, Snowflake channelId, Snowflake
 
     public DateTimeOffset? DeletedAt { get; internal set; }
 
-    internal List<MessageEdit> EditList { get; } = [];
+    private readonly List<MessageEdit> edits = [];
 
-    public IReadOnlyList<MessageEdit> Edits => EditList;
+    public IReadOnlyList<MessageEdit> Edits
+    {
+        get
+        {
+            lock (edits)
+                return edits.ToArray();
+        }
+    }
+
+    internal void AddEdit(MessageEdit edit)
+    {
+        lock (edits)
+            edits.Add(edit);
+    }
 
     /// <summary>Every custom_id of the buttons and selects on this message.</summary>
     public IEnumerable<string> CustomIds =>

@@ -7,7 +7,7 @@ internal static class ApplicationRoutes
 {
     public static void Add(List<RouteSpec> routes, World world)
     {
-        routes.Add(new RouteSpec("GET", "/gateway", _ => RestResult.Ok(new JsonObject { ["url"] = world.Gateway.GatewayUrl })) { TokenRoute = true });
+        routes.Add(new RouteSpec("GET", "/gateway", _ => RestResult.Ok(new JsonObject { ["url"] = world.Gateway.GatewayUrl })) { Public = true });
         routes.Add(new RouteSpec("GET", "/gateway/bot", GatewayBot));
         routes.Add(new RouteSpec("GET", "/applications/@me", CurrentApplication));
         routes.Add(new RouteSpec("GET", "/users/@me", r => RestResult.Ok(ReadyPayloads.BotUser(r.World))));

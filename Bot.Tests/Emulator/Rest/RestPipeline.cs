@@ -55,7 +55,7 @@ internal sealed class RestPipeline(World world, RateLimiter limiter, FaultScript
     {
         if (route is null)
             return endpoint is null ? new RestResult(404, DiscordError.Of(404, 0).Body()) : new RestResult(405, DiscordError.Of(405, 0).Body());
-        if (!route.TokenRoute && !HasBotAuth(http))
+        if (!route.TokenRoute && !route.Public && !HasBotAuth(http))
             return new RestResult(401, DiscordError.Of(401, 0).Body());
         if (world.Options.UserAgentRequired && !http.Request.Headers.UserAgent.ToString().StartsWith("DiscordBot (", StringComparison.Ordinal))
         {

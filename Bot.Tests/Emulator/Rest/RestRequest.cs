@@ -56,6 +56,9 @@ internal sealed record RouteSpec(string Method, string Template, Func<RestReques
     /// <summary>Interaction callbacks and webhook-token routes need no Authorization and skip the global limit.</summary>
     public bool TokenRoute { get; init; }
 
+    /// <summary>A public route (GET /gateway): no Authorization needed, but counted in the global limit.</summary>
+    public bool Public { get; init; }
+
     public string Key => $"{Method} {Template}";
 
     /// <summary>The top-level resource the per-route limit is counted per (channel, guild, or webhook id + token).</summary>

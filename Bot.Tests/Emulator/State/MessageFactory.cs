@@ -32,7 +32,7 @@ internal static class MessageFactory
         if (wasLoading)
             message.PingedUserIds = MentionResolver.Pinged(world, channel, message.Content, message.AllowedMentions, message.Flags);
         message.EditedAt = wasLoading ? null : world.Now;
-        message.EditList.Add(new MessageEdit(world.Now, (JsonObject)body.DeepClone()));
+        message.AddEdit(new MessageEdit(world.Now, (JsonObject)body.DeepClone()));
         if (!message.IsEphemeral)
             Announce(world, channel, message, "MESSAGE_UPDATE");
     }
