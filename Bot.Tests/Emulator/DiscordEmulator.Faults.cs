@@ -1,0 +1,30 @@
+namespace CrossCoaching.Tests.Emulator;
+
+/// <summary>Rate limits and scripted failures. Route templates are Discord's, e.g. <c>/guilds/{guild_id}/channels</c>.</summary>
+public sealed partial class DiscordEmulator
+{
+    /// <summary>For <see cref="ScriptFailure"/>: never stop failing.</summary>
+    public const int Forever = FaultScript.Forever;
+
+    /// <summary>Sets a route's limit, e.g. <c>SetRateLimit("POST /guilds/{guild_id}/channels", 5, TimeSpan.FromSeconds(10))</c>.</summary>
+    public void SetRateLimit(string route, int limit, TimeSpan window) => Locked(() => limiter.Set(Known(route), new RateLimitRule(limit, window)));
+
+    /// <summary>The next request outside the interaction routes gets a global 429; the global limit then holds for <paramref name="retryAfter"/>.</summary>
+    public void ScriptGlobalRateLimit(TimeSpan retryAfter) => Locked(() => limiter.ScriptGlobal(retryAfter));
+
+    /// <summary>The next <paramref name="times"/> requests to the route get a 429 (scope user); each closes the bucket for <paramref name="retryAfter"/>.</summary>
+    public void ScriptRateLimit(string method, string routeTemplate, TimeSpan retryAfter, int times = 1) =>
+        Locked(() => limiter.Script(Known($"{method} {routeTemplate}"), retryAfter, times));
+
+    /// <summary>
+    /// The next <paramref name="times"/> requests to the route fail with <paramref name="status"/> (and Discord's JSON
+    /// error <paramref name="discordCode"/> if given), e.g. 500 once, 502 three times, 403 50013 <see cref="Forever"/>.
+    /// </summary>
+    public void ScriptFailure(string method, string routeTemplate, int status, int? discordCode = null, int times = 1) =>
+        Locked(() => faults.Add(Known($"{method} {routeTemplate}"), status, discordCode, times));
+
+    private string Known(string route) =>
+        world.RouteKeys.Contains(route)
+            ? route
+            : throw new ArgumentException($"The emulator serves no route '{route}'. Known: {string.Join("; ", world.RouteKeys.Order())}");
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using CrossCoaching.Discord;
+
+namespace CrossCoaching.Tests.Emulator;
+
+/// <summary>
+/// The gateway side of the world: open connections, sessions, what each client sent, and the dispatch of events to
+/// every session entitled to them (shard and intents). All members are used under the world's lock.
+/// </summary>
+internal sealed class GatewayHub(World world)
+{
+    public List<GatewaySession> Sessions { get; } = [];
+
+    public List<GatewayConnection> Open { get; } = [];
+
+    public List<ConnectionRecord> Connections { get; } = [];
+
+    public List<IdentifyRecord> Identifies { get; } = [];
+
+    public List<ResumeRecord> Resumes { get; } = [];
+
+    public List<HeartbeatRecord> Heartbeats { get; } = [];
+
+    public List<ReadyRecord> Readies { get; } = [];
+
+    public List<FrameRecord> Frames { get; } = [];
+
+    /// <summary>What GET /gateway/bot returns.</summary>
+    public string GatewayUrl { get; set; } = "";
+
+    /// <summary>What READY gives as resume_gateway_url: a different path, so tests see where resumes go.</summary>
+    public string ResumeUrl { get; set; } = "";
+
+    public bool AcknowledgeHeartbeats { get; set; } = true;
+
+    public DateTimeOffset? LastIdentifyAt { get; set; }
+
+    public int SessionStarts { get; set; }
+
+    public IEnumerable<GatewaySession> Live => Sessions.Where(s => s.IsAlive(world.Now, world.Options.SessionResumeWindow));
+
+    public IEnumerable<GatewayConnection> Active => Open.Where(c => !c.Closing);
+
+    public void RecordFrame(GatewayConnection connection, FrameDirection direction, string text)
+    {
+        Frames.Add(new FrameRecord(world.Now, connection.Number, direction, text));
+        world.Touch();
+    }
+
+    /// <summary>
+    /// Sends an event to every live session that would receive it: the shard owning the guild, and only with the
+    /// intent the event needs (0 for events sent regardless, such as INTERACTION_CREATE).
+    /// </summary>
+    public void Dispatch(string eventName, JsonNode? data, Snowflake? guildId, int intent)
+    {
+        foreach (var session in Live.ToList())
+        {
+            if ((intent == 0 || (session.Intents & intent) != 0) && session.OwnsGuild(guildId))
+                session.Dispatch(eventName, data);
+        }
+        world.Touch();
+    }
+
+    /// <summary>A test's own dispatch: every live session, no filtering.</summary>
+    public void DispatchRaw(string eventName, JsonNode? data)
+    {
+        foreach (var session in Live.ToList())
+            session.Dispatch(eventName, data);
+        world.Touch();
+    }
+
+    public void Detach(GatewayConnection connection)
+    {
+        if (connection.Session is { } session && session.Connection == connection)
+        {
+            session.Connection = null;
+            session.DisconnectedAt = world.Now;
+        }
+        connection.Session = null;
+    }
+}
