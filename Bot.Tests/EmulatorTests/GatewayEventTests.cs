@@ -41,8 +41,8 @@ public sealed class GatewayEventTests
     {
         await using var emulator = await DiscordEmulator.StartAsync(Fast);
         var owner = emulator.AddUser("owner");
-        var even = emulator.AddGuild("even", owner, id: new Discord.Snowflake(2UL << 22));
-        var odd = emulator.AddGuild("odd", owner, id: new Discord.Snowflake(3UL << 22));
+        var even = emulator.AddGuild("even", owner, id: new CrossCoaching.Discord.Snowflake(2UL << 22));
+        var odd = emulator.AddGuild("odd", owner, id: new CrossCoaching.Discord.Snowflake(3UL << 22));
         async Task<(RawGateway, JsonObject)> ShardAsync(int id)
         {
             var gateway = await RawGateway.ConnectAsync(emulator.GatewayUrl);
