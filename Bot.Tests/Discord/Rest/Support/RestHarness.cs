@@ -30,6 +30,18 @@ internal sealed class RestHarness : IDisposable
     /// <summary>The client under test; each call fails after a few real seconds rather than hang.</summary>
     public IDiscordApi Client { get; }
 
+    /// <summary>
+    /// Moves the clock to 1 ms before a wait the client is in ends, checks that nothing more was sent, then to its end.
+    /// Call it only once the client waits (<see cref="TestClock.WaitForPendingAsync"/>).
+    /// </summary>
+    public async Task AdvanceThroughWaitAsync(TimeSpan wait, int sentBefore)
+    {
+        Clock.Advance(wait - TimeSpan.FromMilliseconds(1));
+        await Eventually.Settle();
+        Assert.Equal(sentBefore, Discord.Count);
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
+    }
+
     public void Dispose()
     {
         var unexpected = Discord.Unexpected;

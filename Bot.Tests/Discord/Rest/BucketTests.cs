@@ -1,11 +1,13 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Tests.Discord.Rest.Support;
-using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Tests.Discord.Rest;
 
-/// <summary>Buckets and 429s (https://discord.com/developers/docs/topics/rate-limits), on the fake Discord clock.</summary>
-public sealed class RateLimitTests : IDisposable
+/// <summary>
+/// Per-bucket limits (https://discord.com/developers/docs/topics/rate-limits): one queue per bucket, a wait when it is
+/// spent, buckets keyed by hash and major parameter. On the fake Discord clock.
+/// </summary>
+public sealed class BucketTests : IDisposable
 {
     private readonly RestHarness _rest = new();
 
@@ -13,74 +15,6 @@ public sealed class RateLimitTests : IDisposable
 
     private Task<Message> Post(ulong channel, string text = "hi") =>
         _rest.Client.CreateMessageAsync(new Snowflake(channel), MessageSpec.Text(text));
-
-    /// <summary>Moves the clock to just before the wait ends, checks nothing was sent, then to its end.</summary>
-    private async Task AdvanceThroughWaitAsync(TimeSpan wait, int sentBefore)
-    {
-        _rest.Clock.Advance(wait - TimeSpan.FromMilliseconds(1));
-        await Eventually.Settle();
-        Assert.Equal(sentBefore, _rest.Discord.Count);
-        _rest.Clock.Advance(TimeSpan.FromMilliseconds(1));
-    }
-
-    [Fact]
-    public async Task A_429_is_retried_only_after_retry_after_and_then_succeeds()
-    {
-        _rest.Discord.On("POST", "channels/5/messages", _ => Reply.RateLimited(1.5));
-        _rest.Discord.On("POST", "channels/5/messages", _ => Reply.Message("901"), times: 2);
-
-        var first = Post(5, "first");
-        await _rest.Clock.WaitForPendingAsync(1);
-        Assert.Equal(TimeSpan.FromSeconds(1.5), _rest.Clock.LastDue);
-        var second = Post(5, "second");
-        await AdvanceThroughWaitAsync(TimeSpan.FromSeconds(1.5), sentBefore: 1);
-
-        Assert.Equal(new Snowflake(901), (await first).Id);
-        await second;
-        Assert.Equal(["first", "first", "second"], _rest.Discord.Requests.Select(r => (string)r.Json["content"]!));
-    }
-
-    [Fact]
-    public async Task Without_a_body_the_Retry_After_header_gives_the_wait()
-    {
-        _rest.Discord.On("GET", "users/@me", _ =>
-        {
-            var response = Reply.ServerError(429);
-            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(3));
-            return response;
-        });
-        _rest.Discord.On("GET", "users/@me", _ => Reply.Json("""{"id":"1","username":"bot"}"""));
-
-        var user = _rest.Client.GetCurrentUserAsync();
-        await _rest.Clock.WaitForPendingAsync(1);
-        await AdvanceThroughWaitAsync(TimeSpan.FromSeconds(3), sentBefore: 1);
-
-        await user;
-        Assert.Equal(2, _rest.Discord.Count);
-    }
-
-    [Fact]
-    public async Task A_global_429_pauses_other_buckets_but_not_interaction_callbacks()
-    {
-        var token = RestHarness.InteractionToken;
-        _rest.Discord.On("POST", "channels/5/messages", _ => Reply.RateLimited(2, global: true));
-        _rest.Discord.On("POST", "channels/5/messages", _ => Reply.Message());
-        _rest.Discord.On("GET", "guilds/1/members/2", _ => Reply.Json("""{"user":{"id":"2","username":"b"},"roles":[]}"""));
-        _rest.Discord.On("POST", $"interactions/7/{token}/callback", _ => Reply.NoContent());
-
-        var limited = Post(5);
-        await _rest.Clock.WaitForPendingAsync(1);
-        var otherBucket = _rest.Client.GetGuildMemberAsync(new Snowflake(1), new Snowflake(2));
-        await _rest.Clock.WaitForPendingAsync(2);
-        await _rest.Client.CreateInteractionResponseAsync(new Snowflake(7), token, InteractionCallback.Defer(false));
-        Assert.Equal(["channels/5/messages", $"interactions/7/{token}/callback"], _rest.Discord.Requests.Select(r => r.Path));
-
-        await AdvanceThroughWaitAsync(TimeSpan.FromSeconds(2), sentBefore: 2);
-
-        await Task.WhenAll(limited, otherBucket);
-        Assert.Equal(4, _rest.Discord.Count);
-        Assert.Contains(_rest.Logs.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("global", StringComparison.Ordinal));
-    }
 
     [Fact]
     public async Task A_spent_bucket_holds_its_next_request_until_reset_after_but_not_another_bucket()
@@ -96,7 +30,7 @@ public sealed class RateLimitTests : IDisposable
         await _rest.Client.GetCurrentUserAsync();
         Assert.Equal(2, _rest.Discord.Count);
 
-        await AdvanceThroughWaitAsync(TimeSpan.FromSeconds(2.5), sentBefore: 2);
+        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(2.5), sentBefore: 2);
 
         await held;
         Assert.Equal(3, _rest.Discord.Count);
@@ -127,7 +61,7 @@ public sealed class RateLimitTests : IDisposable
         await Post(5);
         var edit = _rest.Client.EditMessageAsync(new Snowflake(5), new Snowflake(900), MessageSpec.Text("b"));
         await _rest.Clock.WaitForPendingAsync(1);
-        await AdvanceThroughWaitAsync(TimeSpan.FromSeconds(4), sentBefore: 2);
+        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(4), sentBefore: 2);
 
         await edit;
         Assert.Equal(3, _rest.Discord.Count);
@@ -188,19 +122,5 @@ public sealed class RateLimitTests : IDisposable
         await first;
         await Post(5);
         Assert.Equal(2, _rest.Discord.Count);
-    }
-
-    [Fact]
-    public async Task A_wait_longer_than_a_minute_is_honoured_and_logged()
-    {
-        _rest.Discord.On("GET", "users/@me", _ => Reply.RateLimited(90));
-        _rest.Discord.On("GET", "users/@me", _ => Reply.Json("""{"id":"1","username":"bot"}"""));
-
-        var user = _rest.Client.GetCurrentUserAsync();
-        await _rest.Clock.WaitForPendingAsync(1);
-        await AdvanceThroughWaitAsync(TimeSpan.FromSeconds(90), sentBefore: 1);
-
-        await user;
-        Assert.Contains(_rest.Logs.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("90 s", StringComparison.Ordinal));
     }
 }
