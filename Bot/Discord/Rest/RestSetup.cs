@@ -1,8 +1,22 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrossCoaching.Discord.Rest;
 
 public static class RestSetup
 {
-    public static IServiceCollection AddDiscordRest(this IServiceCollection services) => services;
+    /// <summary>
+    /// The REST client as <see cref="IDiscordApi"/>, with its one <see cref="HttpClient"/> and the rate-limit state,
+    /// all singletons: the limits are per bot, so there must be one of each per process.
+    /// </summary>
+    public static IServiceCollection AddDiscordRest(this IServiceCollection services)
+    {
+        services.TryAddSingleton<RestHttpTransport>();
+        services.TryAddSingleton<RateLimitBuckets>();
+        services.TryAddSingleton<GlobalRateLimiter>();
+        services.TryAddSingleton<RestRateLimiter>();
+        services.TryAddSingleton<RestRequestExecutor>();
+        services.TryAddSingleton<IDiscordApi, DiscordRestClient>();
+        return services;
+    }
 }

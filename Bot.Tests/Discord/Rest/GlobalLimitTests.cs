@@ -1,0 +1,81 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Tests.Discord.Rest.Support;
+
+namespace CrossCoaching.Tests.Discord.Rest;
+
+/// <summary>The local limiter that keeps the bot under Discord's 50 requests per second.</summary>
+public sealed class GlobalLimitTests : IDisposable
+{
+    private readonly RestHarness _rest = new();
+
+    public void Dispose() => _rest.Dispose();
+
+    [Fact]
+    public async Task A_burst_of_120_bot_requests_takes_two_seconds_at_50_per_second()
+    {
+        for (var guild = 1; guild <= 120; guild++)
+            _rest.Discord.On("GET", $"guilds/{guild}/members/7", _ => Reply.Json("""{"user":{"id":"7","username":"u"},"roles":[]}"""));
+        var start = _rest.Clock.GetUtcNow();
+
+        // One guild each: 120 buckets, so only the global limit holds them back.
+        var all = Task.WhenAll(Enumerable.Range(1, 120).Select(g => _rest.Client.GetGuildMemberAsync(new Snowflake((ulong)g), new Snowflake(7))));
+        await Eventually.True(() => _rest.Discord.Count == 50 && _rest.Clock.Pending == 70, "the first 50 sent and 70 waiting");
+        _rest.Clock.Advance(TimeSpan.FromMilliseconds(999));
+        await Eventually.Settle();
+        Assert.Equal(50, _rest.Discord.Count);
+        _rest.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Eventually.True(() => _rest.Discord.Count == 100 && _rest.Clock.Pending == 20, "50 more sent a second later");
+        _rest.Clock.Advance(TimeSpan.FromSeconds(1));
+        await all;
+
+        Assert.Equal(120, _rest.Discord.Count);
+        Assert.Equal(TimeSpan.FromSeconds(2), _rest.Clock.GetUtcNow() - start);
+    }
+
+    [Fact]
+    public async Task A_burst_of_120_interaction_callbacks_is_not_held_back()
+    {
+        var token = RestHarness.InteractionToken;
+        for (var i = 1; i <= 120; i++)
+            _rest.Discord.On("POST", $"interactions/{i}/{token}/callback", _ => Reply.NoContent());
+
+        await Task.WhenAll(Enumerable.Range(1, 120).Select(i =>
+            _rest.Client.CreateInteractionResponseAsync(new Snowflake((ulong)i), token, InteractionCallback.DeferUpdate())));
+
+        Assert.Equal(120, _rest.Discord.Count);
+        Assert.Equal(0, _rest.Clock.TimersCreated);
+    }
+
+    [Fact]
+    public async Task Followups_are_not_held_back_by_the_global_limit()
+    {
+        var token = RestHarness.InteractionToken;
+        for (var i = 1; i <= 60; i++)
+            _rest.Discord.On("GET", $"guilds/{i}/members/7", _ => Reply.Json("""{"user":{"id":"7","username":"u"},"roles":[]}"""));
+        _rest.Discord.On("POST", $"webhooks/100/{token}", _ => Reply.Message());
+
+        var members = Task.WhenAll(Enumerable.Range(1, 60).Select(g => _rest.Client.GetGuildMemberAsync(new Snowflake((ulong)g), new Snowflake(7))));
+        await _rest.Clock.WaitForPendingAsync(10);
+        await _rest.Client.CreateFollowupAsync(new Snowflake(100), token, MessageSpec.Text("done"), ephemeral: true);
+
+        Assert.Equal(51, _rest.Discord.Count);
+        _rest.Clock.Advance(TimeSpan.FromSeconds(1));
+        await members;
+    }
+
+    [Fact]
+    public async Task Cancelling_a_request_held_by_the_global_limit_ends_the_wait()
+    {
+        for (var guild = 1; guild <= 50; guild++)
+            _rest.Discord.On("GET", $"guilds/{guild}/members/7", _ => Reply.Json("""{"user":{"id":"7","username":"u"},"roles":[]}"""));
+        await Task.WhenAll(Enumerable.Range(1, 50).Select(g => _rest.Client.GetGuildMemberAsync(new Snowflake((ulong)g), new Snowflake(7))));
+        using var cancel = new CancellationTokenSource();
+
+        var held = _rest.Client.GetGuildMemberAsync(new Snowflake(51), new Snowflake(7), cancel.Token);
+        await _rest.Clock.WaitForPendingAsync(1);
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held);
+        Assert.Equal(50, _rest.Discord.Count);
+    }
+}
