@@ -38,6 +38,7 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
             ], NameLocalizations: Localizations.French("reglages"), DescriptionLocalizations: SetupTexts.SetupDescription.ToLocalizations()),
         ],
         DefaultMemberPermissions: Permissions.ManageGuild,
+        NameLocalizations: Localizations.French("coaching"),
         DescriptionLocalizations: SetupTexts.GroupDescription.ToLocalizations());
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken = default)

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using CrossCoaching.Help;
+using CrossCoaching.Tests.Emulator;
+
+namespace CrossCoaching.Tests.EndToEnd;
+
+/// <summary>Commands registered with, and answered through, the emulated Discord.</summary>
+public sealed class InteractionsEndToEndTests
+{
+    private static Task WaitForCommandsAsync(BotHarness bot) =>
+        bot.Discord.WaitUntilAsync(d => d.CommandsOf(null).Count > 0, what: "the slash commands to be registered");
+
+    [Fact]
+    public async Task Every_command_is_accepted_by_discords_rules_with_french_localizations()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await WaitForCommandsAsync(bot);
+
+        var put = Assert.Single(bot.Discord.RequestsTo("PUT /applications/{application_id}/commands"));
+        Assert.Equal(200, put.Status);
+        var commands = bot.Discord.CommandsOf(null);
+        Assert.Equal(
+            ["coaching", "help", "pair", "ritual", "unpair"],
+            commands.Select(c => (string)c["name"]!).Where(n => n is "coaching" or "help" or "pair" or "ritual" or "unpair").Order());
+        foreach (var command in commands)
+        {
+            Assert.NotNull(command["name_localizations"]?["fr"]);
+            Assert.NotNull(command["description_localizations"]?["fr"]);
+        }
+
+        var setup = commands.Single(c => (string)c["name"]! == "coaching");
+        Assert.Equal("32", (string)setup["default_member_permissions"]!);
+    }
+
+    [Fact]
+    public async Task Unchanged_commands_are_not_sent_again_after_a_restart()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await WaitForCommandsAsync(bot);
+
+        await bot.RestartAsync();
+        await bot.Discord.WaitUntilAsync(_ => bot.Logs.All.Contains("up to date", StringComparison.Ordinal), what: "the registrar's check");
+
+        Assert.Equal(1, bot.Discord.CommandOverwriteCount(null));
+    }
+
+    [Fact]
+    public async Task Help_is_answered_ephemerally_in_french_well_inside_three_seconds()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await WaitForCommandsAsync(bot);
+        var owner = bot.Discord.AddUser("owner");
+        var guild = bot.Discord.AddGuild("Guild", owner);
+        var lobby = bot.Discord.AddTextChannel(guild, "general");
+
+        var help = await bot.Discord.SendCommandAsync(new CommandCall(guild.Id, lobby.Id, owner.Id, "help") { Locale = "fr" });
+        var callback = await help.WaitForCallbackAsync();
+
+        Assert.True(callback.Ephemeral);
+        Assert.True(callback.Elapsed < TimeSpan.FromSeconds(1), $"answered after {callback.Elapsed}");
+        var embed = (JsonObject)callback.Embeds![0]!;
+        Assert.Equal(HelpTexts.Intro.Fr, (string)embed["description"]!);
+        Assert.Contains("/ritual set", embed["fields"]![0]!["value"]!.ToString(), StringComparison.Ordinal);
+        Assert.Empty(bot.Discord.InternalErrors);
+    }
+}
