@@ -3,6 +3,7 @@ using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
+using CrossCoaching.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,9 @@ public sealed class FeatureHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Waits until every partner message posted so far has been sent.</summary>
+    public Task DrainAsync() => Get<SessionOutbox>().WhenIdleAsync();
+
     public static async Task<FeatureHarness> StartAsync(DateTimeOffset now, Dictionary<string, string?>? settings = null)
     {
         var folder = new TempFolder();
@@ -47,6 +51,8 @@ public sealed class FeatureHarness : IAsyncDisposable
         builder.Services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(time);
         var host = builder.Build();
         Assert.Null(await BotRunner.PrepareAsync(host));
+        // Partner messages leave through the outbox's background senders; the rest of the host stays stopped.
+        await host.Services.GetRequiredService<SessionOutbox>().StartAsync(CancellationToken.None);
         return new FeatureHarness(host, folder, api.AcceptingEverything(), cache, time);
     }
 
@@ -67,6 +73,7 @@ public sealed class FeatureHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Get<SessionOutbox>().StopAsync(CancellationToken.None);
         _host.Dispose();
         await Task.Yield();
         _folder.Dispose();

@@ -39,6 +39,7 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
         if (_h.Time.GetUtcNow() < due)
             _h.Time.SetUtcNow(due);
         await Runner.RunAsync(s.Id, step);
+        await _h.DrainAsync();
     }
 
     [Fact]
@@ -64,6 +65,7 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
 
         await RunAtAsync(session, SessionStep.Remind);
         await Runner.RunAsync(session.Id, SessionStep.Remind);
+        await _h.DrainAsync();
 
         foreach (var (member, partner) in new[] { (Alice, "Bob"), (Bob, "Alice") })
         {
@@ -173,6 +175,7 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
 
         h.Time.SetUtcNow(Slot.AddMinutes(15));
         await h.Get<SessionRunner>().RunAsync(session.Id, SessionStep.Close);
+        await h.DrainAsync();
 
         var room = h.Api.Calls.First(c => c.Method == nameof(IDiscordApi.DeleteChannelAsync)).Args[0];
         var warning = h.Api.Calls.Where(c => c.Method == nameof(IDiscordApi.CreateMessageAsync) && Equals(c.Args[0], room)).Last();

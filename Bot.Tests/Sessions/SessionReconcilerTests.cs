@@ -29,7 +29,11 @@ public sealed class SessionReconcilerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private Task ReconcileAsync() => _h.Get<Reconciler>().RunOnceAsync();
+    private async Task ReconcileAsync()
+    {
+        await _h.Get<Reconciler>().RunOnceAsync();
+        await _h.DrainAsync();
+    }
 
     private async Task<Session> FirstAsync() => (await _h.Get<SessionRepository>().ListForPairAsync(_pair.Id))[0];
 
@@ -87,6 +91,7 @@ public sealed class SessionReconcilerTests : IAsyncLifetime
 
         _h.Time.SetUtcNow(Slot.AddMinutes(4));
         await _h.Get<RoomEvents>().HandleAsync(new ChannelDeleted(new Channel(room, ChannelType.GuildVoice, Guild, null, "x", [])));
+        await _h.DrainAsync();
 
         var ended = await FirstAsync();
         Assert.Equal((SessionStatus.Closed, (Snowflake?)null), (ended.Status, ended.RoomChannelId));

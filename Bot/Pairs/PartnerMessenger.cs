@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,12 @@ public enum Delivery
 /// </summary>
 public sealed class PartnerMessenger(IDiscordApi api, ILogger<PartnerMessenger> logger)
 {
+    /// <summary>
+    /// DM channels already opened, by user: Discord returns the same channel every time but rate-limits opening them,
+    /// and a busy slot sends hundreds of messages.
+    /// </summary>
+    private readonly ConcurrentDictionary<Snowflake, Snowflake> _dms = new();
+
     public static readonly LocalizedText Fallback = new(
         "{0} {1}\n-# I could not send you a direct message, so I am writing here.",
         "{0} {1}\n-# Je n'ai pas pu vous envoyer de message privé, alors je vous écris ici.");
@@ -26,8 +33,7 @@ public sealed class PartnerMessenger(IDiscordApi api, ILogger<PartnerMessenger> 
     {
         try
         {
-            var dm = await api.CreateDmAsync(user, cancellationToken);
-            return (Delivery.DirectMessage, await api.CreateMessageAsync(dm.Id, message with { Mentions = AllowedMentions.None }, cancellationToken));
+            return (Delivery.DirectMessage, await SendDirectAsync(user, message with { Mentions = AllowedMentions.None }, cancellationToken));
         }
         catch (DiscordApiException e) when (e.Code is DiscordErrorCode.CannotSendMessagesToUser or DiscordErrorCode.UnknownUser)
         {
@@ -50,5 +56,24 @@ public sealed class PartnerMessenger(IDiscordApi api, ILogger<PartnerMessenger> 
             logger.LogWarning("Could not reach {User} in channel {Channel} either: {Reason}", user, channel, e.Message);
             return (Delivery.Failed, null);
         }
+    }
+
+    private async Task<Message> SendDirectAsync(Snowflake user, MessageSpec message, CancellationToken cancellationToken)
+    {
+        if (_dms.TryGetValue(user, out var known))
+        {
+            try
+            {
+                return await api.CreateMessageAsync(known, message, cancellationToken);
+            }
+            catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownChannel)
+            {
+                _dms.TryRemove(user, out _);
+            }
+        }
+
+        var dm = await api.CreateDmAsync(user, cancellationToken);
+        _dms[user] = dm.Id;
+        return await api.CreateMessageAsync(dm.Id, message, cancellationToken);
     }
 }

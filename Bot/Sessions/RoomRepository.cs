@@ -23,6 +23,12 @@ public sealed class RoomRepository(SqliteConnectionFactory connections)
             "SELECT category_id FROM overflow_categories WHERE guild_id = @guildId ORDER BY created_at, category_id", new { guildId })];
     }
 
+    public async Task<IReadOnlyList<Snowflake>> ListGuildsWithOverflowAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<Snowflake>("SELECT DISTINCT guild_id FROM overflow_categories")];
+    }
+
     public async Task AddOverflowCategoryAsync(Snowflake guildId, Snowflake categoryId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -63,6 +63,19 @@ public sealed class RoomService(
         }
     }
 
+    /// <summary>
+    /// Removes overflow categories left empty. Closing rooms also tries, but rooms closing at the same moment each see
+    /// the others still there; this pass, from the reconciler, sees them all gone.
+    /// </summary>
+    public async Task RemoveEmptyOverflowsAsync(Snowflake guildId, CancellationToken cancellationToken = default)
+    {
+        foreach (var category in await rooms.ListOverflowCategoriesAsync(guildId, cancellationToken))
+        {
+            using var _ = await _guildLocks.AcquireAsync(guildId, cancellationToken);
+            await RemoveOverflowIfEmptyAsync(guildId, category, except: default, cancellationToken);
+        }
+    }
+
     private async Task<Snowflake?> ChooseParentAsync(Snowflake guildId, CancellationToken cancellationToken)
     {
         var configured = (await settings.GetAsync(guildId, cancellationToken)).CategoryId;

@@ -19,6 +19,7 @@ public sealed class SessionEnder(
     AttendanceRepository attendance,
     RoomService rooms,
     SessionNotifier notifier,
+    SessionOutbox outbox,
     GuildLanguage languages,
     SessionScheduler scheduler,
     IServiceProvider services,
@@ -70,8 +71,7 @@ public sealed class SessionEnder(
         logger.LogInformation("Session {Session} closed: {Outcome}", session.Id, outcome);
 
         if (wasOpen)
-            await notifier.ToBothOnceAsync(session, pair, "after",
-                to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand), lang, cancellationToken);
+            outbox.PostToBoth(session, pair, "after", to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand), lang);
 
         var closed = (await sessions.GetAsync(session.Id, cancellationToken))!;
         foreach (var handler in services.GetServices<ISessionClosedHandler>())
@@ -103,8 +103,8 @@ public sealed class SessionEnder(
         await sessions.SetStatusAsync(session.Id, SessionStatus.Failed, failure: reason, closedAt: time.GetUtcNow(), cancellationToken: cancellationToken);
         await FinishStepsAsync(session.Id, time.GetUtcNow(), cancellationToken);
         logger.LogWarning("Session {Session} failed: {Reason}", session.Id, reason);
-        await notifier.ToBothOnceAsync(session, pair, "failed",
-            to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, pair.NameOf(pair.PartnerOf(to)), reason)), lang, cancellationToken);
+        outbox.PostToBoth(session, pair, "failed",
+            to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, pair.NameOf(pair.PartnerOf(to)), reason)), lang);
     }
 
     private async Task RemoveRoomAsync(Session session, bool alreadyGone, CancellationToken cancellationToken)

@@ -70,6 +70,10 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
     public Task<IReadOnlyList<Session>> ListFinishedWithRoomAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {Columns} FROM sessions WHERE status NOT IN ('scheduled', 'open') AND room_channel_id IS NOT NULL", null, cancellationToken);
 
+    /// <summary>Sessions closed after <paramref name="since"/>, for late follow-ups (a message lost in a crash).</summary>
+    public Task<IReadOnlyList<Session>> ListClosedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM sessions WHERE status = 'closed' AND closed_at > @since", new { since }, cancellationToken);
+
     public Task<IReadOnlyList<Session>> ListForPairAsync(long pairId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {Columns} FROM sessions WHERE pair_id = @pairId ORDER BY slot_at", new { pairId }, cancellationToken);
 

@@ -18,6 +18,7 @@ public sealed class SessionRunner(
     SessionPlanner planner,
     RoomService rooms,
     SessionNotifier notifier,
+    SessionOutbox outbox,
     PartnerDeparture departure,
     GuildLanguage languages,
     KeyedLock<long> locks,
@@ -76,7 +77,7 @@ public sealed class SessionRunner(
 
         if (await departure.CheckLockedAsync(session, pair, cancellationToken))
             return;
-        await notifier.ToBothOnceAsync(session, pair, "remind", to => SessionMessages.Reminder(session, pair, to, lang), lang, cancellationToken);
+        outbox.PostToBoth(session, pair, "remind", to => SessionMessages.Reminder(session, pair, to, lang), lang);
         await sessions.EndStepAsync(session.Id, SessionStep.Remind, StepState.Done, time.GetUtcNow(), cancellationToken);
     }
 
@@ -89,11 +90,9 @@ public sealed class SessionRunner(
             return;
         }
 
-        var hadReminder = (await sessions.GetStepsAsync(session.Id, cancellationToken)).Any(s => s.Step == SessionStep.Remind && s.State == StepState.Done);
-        if (!hadReminder && await departure.CheckLockedAsync(session, pair, cancellationToken))
-            return;
-        var made = session.RoomChannelId is not null || await TryCreateRoomAsync(session, pair, lang, cancellationToken) is null;
-        await sessions.EndStepAsync(session.Id, SessionStep.Prepare, made ? StepState.Done : StepState.Failed, time.GetUtcNow(), cancellationToken);
+        var attempt = session.RoomChannelId is null ? await TryCreateRoomAsync(session, pair, lang, cancellationToken) : RoomAttempt.Made;
+        if (!attempt.PairSuspended)
+            await sessions.EndStepAsync(session.Id, SessionStep.Prepare, attempt.Problem is null ? StepState.Done : StepState.Failed, time.GetUtcNow(), cancellationToken);
     }
 
     private async Task OpenAsync(Session session, Pair pair, Lang lang, CancellationToken cancellationToken)
@@ -105,9 +104,10 @@ public sealed class SessionRunner(
             return;
         }
 
-        if (session.RoomChannelId is null && await TryCreateRoomAsync(session, pair, lang, cancellationToken) is { } problem)
+        if (session.RoomChannelId is null && await TryCreateRoomAsync(session, pair, lang, cancellationToken) is { Problem: { } problem } attempt)
         {
-            await ender.FailLockedAsync(session, pair, problem, cancellationToken);
+            if (!attempt.PairSuspended)
+                await ender.FailLockedAsync(session, pair, problem, cancellationToken);
             return;
         }
 
@@ -127,8 +127,13 @@ public sealed class SessionRunner(
             time.GetUtcNow(), cancellationToken);
     }
 
-    /// <returns>Null when the room exists now; otherwise the reason, in words, after telling both partners once.</returns>
-    private async Task<string?> TryCreateRoomAsync(Session session, Pair pair, Lang lang, CancellationToken cancellationToken)
+    private sealed record RoomAttempt(string? Problem, bool PairSuspended = false)
+    {
+        public static readonly RoomAttempt Made = new((string?)null);
+    }
+
+    /// <summary>Creates the room; on a refusal, tells both partners why (once) and says so in words.</summary>
+    private async Task<RoomAttempt> TryCreateRoomAsync(Session session, Pair pair, Lang lang, CancellationToken cancellationToken)
     {
         var missing = await rooms.MissingRequiredAsync(session.GuildId, cancellationToken);
         if (missing == Permissions.None)
@@ -137,7 +142,14 @@ public sealed class SessionRunner(
             {
                 var room = await rooms.CreateAsync(session, pair, SessionMessages.RoomName(pair, lang), cancellationToken);
                 await sessions.SetRoomAsync(session.Id, room.Id, room.ParentId, cancellationToken);
-                return null;
+                return RoomAttempt.Made;
+            }
+            catch (DiscordApiException e) when (e.Code == DiscordErrorCode.InvalidFormBody)
+            {
+                // Discord refuses an overwrite for someone who is no longer a member: a partner may have left the guild.
+                if (await departure.CheckLockedAsync(session, pair, cancellationToken))
+                    return new RoomAttempt(e.Message, PairSuspended: true);
+                throw;
             }
             catch (DiscordApiException e) when (e.Code is DiscordErrorCode.MissingPermissions or DiscordErrorCode.MissingAccess)
             {
@@ -150,8 +162,8 @@ public sealed class SessionRunner(
         var names = PermissionNames.Describe(missing, lang);
         logger.LogWarning("Cannot create the room of session {Session} in guild {Guild}: missing {Permissions}", session.Id, session.GuildId,
             PermissionNames.Describe(missing, Lang.En));
-        await notifier.ToBothOnceAsync(session, pair, "room-permissions", to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
-            lang, pair.NameOf(pair.PartnerOf(to)), SessionMessages.Timestamp(session.SlotAt, 't'), names)), lang, cancellationToken);
-        return names;
+        outbox.PostToBoth(session, pair, "room-permissions", to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
+            lang, pair.NameOf(pair.PartnerOf(to)), SessionMessages.Timestamp(session.SlotAt, 't'), names)), lang);
+        return new RoomAttempt(names);
     }
 }

@@ -25,6 +25,8 @@ public static class SessionsSetup
         services.AddSingleton<KeyedLock<long>>(); // one lock per session, shared by everything that changes a session
         services.AddSingleton<RoomService>();
         services.AddSingleton<SessionNotifier>();
+        services.AddSingleton<SessionOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionOutbox>());
         services.AddSingleton<SessionEnder>();
         services.AddSingleton<SessionPlanner>();
         services.AddSingleton<SessionRunner>();

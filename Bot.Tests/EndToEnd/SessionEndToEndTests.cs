@@ -1,0 +1,155 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Sessions;
+using CrossCoaching.Tests.Emulator;
+
+namespace CrossCoaching.Tests.EndToEnd;
+
+/// <summary>Pairs, rituals and sessions through the emulated Discord, on a clock the test moves (it drives Quartz).</summary>
+public sealed class SessionEndToEndTests
+{
+    private static readonly DateTimeOffset Slot = CoachingWorld.Monday.AddHours(1); // Monday 14:00 in Paris
+
+    private static Task<string> SetMondayAt14Async(CoachingWorld w) => w.ReplyToAsync(w.Alice, "ritual", "set",
+        CommandArg.String("day", "monday"), CommandArg.String("time", "14:00"), CommandArg.String("timezone", "Europe/Paris"));
+
+    [Fact]
+    public async Task A_ritual_set_by_command_runs_its_whole_session_against_discord()
+    {
+        await using var w = await CoachingWorld.StartAsync();
+        await w.SetupRoomsCategoryAsync();
+        await w.PairAliceAndBobAsync();
+
+        var reply = await SetMondayAt14Async(w);
+        Assert.Contains($"<t:{Slot.ToUnixTimeSeconds()}:F>", reply, StringComparison.Ordinal);
+
+        // Reminder, ten minutes before: a DM to each partner, with Skip and Running late.
+        await w.AdvanceToAsync(Slot.AddMinutes(-10), d => d.DirectMessagesTo(w.Alice.Id).Count >= 1 && d.DirectMessagesTo(w.Bob.Id).Count >= 2, "the reminders");
+        var reminder = w.Discord.DirectMessagesTo(w.Bob.Id)[^1];
+        Assert.Contains(reminder.CustomIds, id => id.StartsWith("session:skip:", StringComparison.Ordinal));
+        Assert.Empty(reminder.PingedUserIds);
+
+        // The room, prepared ahead and opened at the slot, in the configured category.
+        await w.AdvanceToAsync(Slot.AddSeconds(-62), d => w.VoiceRooms().Count == 1, "the room");
+        var room = Assert.Single(w.VoiceRooms());
+        Assert.Equal((w.Rooms.Id, 2), (room.ParentId!.Value, room.UserLimit));
+        await w.AdvanceToAsync(Slot, d => d.MessagesIn(room.Id).Count == 1, "the welcome");
+        Assert.Equal([w.Alice.Id, w.Bob.Id], w.Discord.MessagesIn(room.Id)[0].PingedUserIds.Order());
+
+        // Discord's own permission algorithm: the partners get in, a stranger does not, the bot keeps managing it.
+        w.Discord.JoinVoice(w.Guild.Id, w.Alice.Id, room.Id);
+        w.Discord.JoinVoice(w.Guild.Id, w.Bob.Id, room.Id);
+        Assert.Throws<VoiceJoinRefusedException>(() => w.Discord.JoinVoice(w.Guild.Id, w.Carol.Id, room.Id));
+        var botHere = w.Discord.PermissionsOf(w.Guild.Id, w.Discord.BotUserId, room.Id);
+        Assert.True(botHere.HasFlag(Perms.ViewChannel) && botHere.HasFlag(Perms.ManageChannels));
+
+        // The time-box warning, then the room closes after the grace and each partner is offered a takeaway.
+        await w.AdvanceToAsync(Slot.AddMinutes(15), d => d.MessagesIn(room.Id).Count == 2, "the warning");
+        await w.AdvanceToAsync(Slot.AddMinutes(20), d => d.FindChannel(room.Id)!.DeletedAt is not null, "the room to close");
+        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Alice.Id).Any(m => m.CustomIds.Any(id => id.StartsWith("takeaway:share:", StringComparison.Ordinal))),
+            what: "the takeaway DM");
+        var session = (await w.Bot.Get<SessionRepository>().ListUnfinishedAsync()).Single(); // the next one, planned at the open
+        Assert.Equal(Slot.AddDays(7), session.SlotAt);
+        Assert.Empty(w.Discord.InternalErrors);
+    }
+
+    [Fact]
+    public async Task Strangers_and_impossible_pairs_get_ephemeral_refusals()
+    {
+        await using var w = await CoachingWorld.StartAsync();
+
+        var self = await (await w.CommandAsync(w.Alice, "pair", null, CommandArg.User("partner", w.Alice.Id))).WaitForCallbackAsync();
+        Assert.True(self.Ephemeral);
+        var invitation = await w.CommandAsync(w.Alice, "pair", null, CommandArg.User("partner", w.Bob.Id));
+        await invitation.WaitForOriginalEditAsync();
+        Assert.Equal([w.Bob.Id], invitation.Original!.PingedUserIds);
+        var accept = invitation.Original.CustomIds.First(id => id.StartsWith("pair:accept:", StringComparison.Ordinal));
+
+        var stranger = await (await w.Discord.PressButtonAsync(invitation.Original, accept, w.Carol.Id)).WaitForCallbackAsync();
+
+        Assert.True(stranger.Ephemeral);
+        Assert.Contains("Only", stranger.Content, StringComparison.Ordinal);
+        var duplicate = await (await w.CommandAsync(w.Alice, "pair", null, CommandArg.User("partner", w.Bob.Id))).WaitForCallbackAsync();
+        Assert.True(duplicate.Ephemeral);
+    }
+
+    [Fact]
+    public async Task Now_opens_a_room_at_once_and_skip_and_pause_until_a_date_then_resume_by_themselves()
+    {
+        await using var w = await CoachingWorld.StartAsync();
+        await w.PairAliceAndBobAsync();
+        await SetMondayAt14Async(w);
+
+        await w.ReplyToAsync(w.Bob, "ritual", "now", CommandArg.Integer("duration", 10));
+        await w.Discord.WaitUntilAsync(_ => w.VoiceRooms().Count == 1, what: "the impromptu room");
+
+        var skipped = await w.ReplyToAsync(w.Bob, "ritual", "skip");
+        Assert.Contains($"<t:{Slot.ToUnixTimeSeconds()}:F>", skipped, StringComparison.Ordinal);
+        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Alice.Id).Any(m => m.Content.Contains("skipped", StringComparison.Ordinal)), what: "Alice told of the skip");
+
+        var paused = await w.ReplyToAsync(w.Alice, "ritual", "pause", CommandArg.String("until", "2026-11-20"));
+        Assert.Contains("paused until", paused, StringComparison.Ordinal);
+        Assert.DoesNotContain(await w.Bot.Get<SessionRepository>().ListUnfinishedAsync(), s => s.Kind == SessionKind.Ritual);
+
+        await w.AdvanceToAsync(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero),
+            d => d.DirectMessagesTo(w.Bob.Id).Any(m => m.Content.Contains("back on", StringComparison.Ordinal)), "the automatic resume");
+        var next = (await w.Bot.Get<SessionRepository>().ListUnfinishedAsync()).Single(s => s.Kind == SessionKind.Ritual);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 13, 0, 0, TimeSpan.Zero), next.SlotAt);
+    }
+
+    [Fact]
+    public async Task A_restart_past_the_close_of_an_open_room_deletes_it_within_seconds_and_makes_no_second_room()
+    {
+        await using var w = await CoachingWorld.StartAsync();
+        await w.PairAliceAndBobAsync();
+        await SetMondayAt14Async(w);
+        await w.AdvanceToAsync(Slot, d => w.VoiceRooms().Count == 1 && d.MessagesIn(w.VoiceRooms()[0].Id).Count == 1, "the open room");
+        var room = w.VoiceRooms()[0];
+
+        await w.Bot.RestartAsync(whileStopped: () => w.Time.SetUtcNow(Slot.AddHours(2)));
+        var restarted = System.Diagnostics.Stopwatch.StartNew();
+        await w.Discord.WaitUntilAsync(d => d.FindChannel(room.Id)!.DeletedAt is not null, TimeSpan.FromSeconds(10), "the stale room to go");
+
+        Assert.True(restarted.Elapsed < TimeSpan.FromSeconds(10), $"deleted {restarted.Elapsed} after the restart");
+        Assert.Single(w.VoiceRooms());
+        var sessions = w.Bot.Get<SessionRepository>();
+        await w.Discord.WaitUntilAsync(_ => sessions.ListForPairAsync(1).Result[0] is { Status: SessionStatus.Closed, RoomChannelId: null },
+            what: "the session to be recorded as closed");
+    }
+
+    [Fact]
+    public async Task A_duplicate_fire_of_a_step_still_makes_one_room()
+    {
+        await using var w = await CoachingWorld.StartAsync();
+        await w.PairAliceAndBobAsync();
+        await SetMondayAt14Async(w);
+        var session = (await w.Bot.Get<SessionRepository>().ListUnfinishedAsync()).Single();
+        w.Time.SetUtcNow(Slot);
+        var runner = w.Bot.Get<SessionRunner>();
+
+        await Task.WhenAll(
+            runner.RunAsync(session.Id, SessionStep.Open), runner.RunAsync(session.Id, SessionStep.Open),
+            runner.RunAsync(session.Id, SessionStep.Prepare), runner.RunAsync(session.Id, SessionStep.Open));
+        await Task.Delay(500); // whatever Quartz fires on its own in the meantime
+
+        Assert.Single(w.VoiceRooms());
+        Assert.Single(w.Discord.MessagesIn(w.VoiceRooms()[0].Id));
+    }
+
+    [Fact]
+    public async Task Closed_DMs_fall_back_to_a_mention_and_a_refused_room_is_explained()
+    {
+        await using var w = await CoachingWorld.StartAsync();
+        await w.PairAliceAndBobAsync();
+        await SetMondayAt14Async(w);
+        w.Discord.CloseDms(w.Bob.Id);
+        w.Discord.ScriptFailure("POST", "/guilds/{guild_id}/channels", 403, DiscordErrorCode.MissingPermissions, DiscordEmulator.Forever);
+
+        await w.AdvanceToAsync(Slot.AddMinutes(-10), d => d.MessagesIn(w.General.Id).Any(m => m.PingedUserIds.Contains(w.Bob.Id)), "Bob's fallback reminder");
+        var fallback = w.Discord.MessagesIn(w.General.Id).Last(m => m.PingedUserIds.Contains(w.Bob.Id));
+        Assert.Equal([w.Bob.Id], fallback.PingedUserIds);
+
+        await w.AdvanceToAsync(Slot, d => d.DirectMessagesTo(w.Alice.Id).Any(m => m.Content.Contains("⚠️", StringComparison.Ordinal)), "the explanation");
+        Assert.Empty(w.VoiceRooms());
+        Assert.Contains(w.Bot.Logs.Lines, l => l.Contains("Discord refused to create the room", StringComparison.Ordinal));
+    }
+}
