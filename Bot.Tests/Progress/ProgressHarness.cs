@@ -91,7 +91,8 @@ internal sealed class ProgressHarness : IAsyncDisposable
         return ritual;
     }
 
-    public Task SetRoundLengthAsync(int length) => Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, RoundLength: length));
+    public Task SetGuildAsync(int roundLength = GuildSettings.DefaultRoundLength, CrossCoaching.Localization.Lang? language = null) =>
+        Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, Language: language, RoundLength: roundLength));
 
     /// <summary>The slot of the ritual's n-th Monday (1 = the day the pair formed).</summary>
     public static DateTimeOffset Week(int n) => Start.AddDays(7 * (n - 1)).AddHours(5);

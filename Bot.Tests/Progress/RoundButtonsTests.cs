@@ -118,6 +118,17 @@ public sealed class RoundButtonsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_Discord_is_down_after_a_stop_the_pair_still_ends_and_the_answer_shows()
+    {
+        _h.Api.On(nameof(IDiscordApi.CreateDmAsync), _ => throw new DiscordUnavailableException("POST /users/@me/channels", false, null));
+
+        await PressAsync(Alice, "stop");
+
+        Assert.Equal(PairStatus.Ended, (await _h.Get<PairRepository>().GetAsync(_pair.Id))!.Status);
+        Assert.Contains("you chose to stop", Updates()[^1].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stranger_pressing_the_buttons_is_refused_and_nothing_is_recorded()
     {
         Assert.Equal("This button is not for you.", await RefusalAsync(Stranger, "stop"));

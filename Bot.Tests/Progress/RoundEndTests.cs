@@ -74,7 +74,7 @@ public sealed class RoundEndTests : IAsyncLifetime
     [Fact]
     public async Task The_round_length_comes_from_the_guild_settings()
     {
-        await _h.SetRoundLengthAsync(2);
+        await _h.SetGuildAsync(roundLength: 2);
         var pair = await _h.PairAsync();
         await _h.HeldWeeksAsync(pair, 1, 1);
 
@@ -82,6 +82,20 @@ public sealed class RoundEndTests : IAsyncLifetime
 
         var question = Assert.Single(_h.QuestionsTo(Alice));
         Assert.Contains("2 sessions", question.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_question_is_in_the_guild_language()
+    {
+        await _h.SetGuildAsync(language: Lang.Fr);
+        var pair = await _h.PairAsync();
+        await _h.HeldWeeksAsync(pair, 1, 3);
+
+        await _h.HoldAndCloseAsync(pair, Week(4));
+
+        var question = Assert.Single(_h.QuestionsTo(Bob));
+        Assert.StartsWith("🏁 Le cycle 1 avec **Alice** est terminé : 4 séances.", question.Content, StringComparison.Ordinal);
+        Assert.Equal(["Continuer", "Arrêter"], question.Components!.Single().Buttons.Select(b => b.Label));
     }
 
     [Fact]

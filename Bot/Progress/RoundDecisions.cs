@@ -52,7 +52,7 @@ public sealed class RoundDecisions(
         var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var text = resumed ? ProgressTexts.NextRoundResumed : ProgressTexts.NextRound;
-        await notifier.ToBothOnceAsync(key, pair, ContinuedKind,
+        await TellBothAsync(key, pair, ContinuedKind,
             to => MessageSpec.Text(text.Format(lang, pair.NameOf(pair.PartnerOf(to)), pair.RoundNumber, state.Progress.Length, when)), lang, cancellationToken);
 
         // Sessions held while the answers were awaited count towards the new round, which may be over already.
@@ -80,7 +80,7 @@ public sealed class RoundDecisions(
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var summary = RoundMessages.Summary(record, lang);
         var ended = pair with { Status = PairStatus.Ended };
-        await notifier.ToBothOnceAsync(state.Key!, ended, StoppedKind, to => MessageSpec.Text(to == stopper
+        await TellBothAsync(state.Key!, ended, StoppedKind, to => MessageSpec.Text(to == stopper
             ? ProgressTexts.StoppedSelf.Format(lang, pair.NameOf(pair.PartnerOf(to)), pair.RoundNumber, summary)
             : ProgressTexts.StoppedByPartner.Format(lang, pair.NameOf(stopper), pair.RoundNumber, summary)), lang, cancellationToken);
         return true;
@@ -114,6 +114,22 @@ public sealed class RoundDecisions(
 
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         await notifier.ToBothOnceAsync(key, pair, PausedKind, to => RoundMessages.Paused(state, to, lang), lang, cancellationToken);
+    }
+
+    /// <summary>
+    /// The decision is stored before this runs, and no later pass looks back at a round that moved on or a pair that
+    /// ended: a message Discord does not take is logged, not retried, and the one who pressed still sees their answer.
+    /// </summary>
+    private async Task TellBothAsync(Session key, Pair pair, string kind, Func<Snowflake, MessageSpec> message, Localization.Lang lang, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await notifier.ToBothOnceAsync(key, pair, kind, message, lang, cancellationToken);
+        }
+        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException)
+        {
+            logger.LogWarning("Could not tell pair {Pair} about their round ({Kind}): {Reason}", pair.Id, kind, e.Message);
+        }
     }
 
     private async Task<bool> ResumeAsync(Ritual ritual, CancellationToken cancellationToken)
