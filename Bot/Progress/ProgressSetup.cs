@@ -20,6 +20,7 @@ public static class ProgressSetup
         services.AddSingleton<ISessionClosedHandler, RoundEnd>();
         services.AddSingleton<IRitualStatusLine, RoundStatusLine>();
         services.AddSingleton<IReconcilable, RoundReconciler>();
+        services.AddSlashCommand<StatsCommand>();
         services.AddComponentHandler<RoundButtons>();
         return builder;
     }
