@@ -1,52 +1,42 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
+using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
 using CrossCoaching.Progress;
 using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
 using CrossCoaching.Setup;
-using CrossCoaching.Storage;
 using CrossCoaching.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Quartz;
 
 namespace CrossCoaching.Tests.Progress;
 
 /// <summary>
-/// The bot's real service graph (not started) over a fresh SQLite file, with Discord faked and the features' clock
-/// in the test's hands. Direct messages go to channel 1000 + the user's id, so a test can tell who got what.
+/// The shared <see cref="FeatureHarness"/> (the bot's real service graph, Discord faked, the clock in the test's
+/// hands) with what the progress tests add: pairs with any names, finished sessions, DMs per user, and button presses
+/// made in a direct message, where the round's question lands.
 /// </summary>
 internal sealed class ProgressHarness : IAsyncDisposable
 {
-    public static readonly Snowflake Guild = new(10), Home = new(20), Alice = new(1), Bob = new(2), Stranger = new(3);
+    public static readonly Snowflake Guild = FeatureHarness.Guild, Alice = FeatureHarness.Alice, Bob = FeatureHarness.Bob, Stranger = new(13);
 
     /// <summary>A Monday, 09:00 UTC: the pair forms then, its ritual is on Mondays at 14:00 UTC.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private const ulong DmBase = 1000;
-    private readonly TempFolder _folder;
-    private readonly IHost _host;
-    private long _messageIds = 5000;
+    private readonly FeatureHarness _h;
 
-    private ProgressHarness(TempFolder folder, IHost host, FakeDiscordApi api, FakeTimeProvider time)
-    {
-        (_folder, _host, Api, Time) = (folder, host, api, time);
-        api.On(nameof(IDiscordApi.CreateDmAsync), args => new Channel(new Snowflake(DmBase + ((Snowflake)args[0]!).Value), ChannelType.Dm, null, null, null, []));
-        api.On(nameof(IDiscordApi.CreateMessageAsync), args => new Message(new Snowflake((ulong)Interlocked.Increment(ref _messageIds)), (Snowflake)args[0]!));
-        api.On(nameof(IDiscordApi.DeleteChannelAsync), _ => null);
-    }
+    private ProgressHarness(FeatureHarness harness) => _h = harness;
 
-    public FakeDiscordApi Api { get; }
+    public FakeDiscordApi Api => _h.Api;
 
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => _h.Time;
 
-    public IServiceProvider Services => _host.Services;
+    public IServiceProvider Services => _h.Services;
 
-    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _h.Get<T>();
 
     /// <summary>The one implementation of <typeparamref name="TService"/> that is a <typeparamref name="T"/>, as registered.</summary>
     public T Find<TService, T>() where TService : notnull => Services.GetServices<TService>().OfType<T>().Single();
@@ -57,41 +47,20 @@ internal sealed class ProgressHarness : IAsyncDisposable
 
     public RoundEnd ClosedHandler => Find<ISessionClosedHandler, RoundEnd>();
 
-    public static async Task<ProgressHarness> CreateAsync()
-    {
-        var folder = new TempFolder();
-        var builder = TestHostBuilder.Create(new Dictionary<string, string?>
-        {
-            ["DISCORD_TOKEN"] = "test-token",
-            ["ConnectionStrings:CrossCoaching"] = $"Data Source={folder.File("data", "bot.db")}",
-        });
-        var api = new FakeDiscordApi();
-        var time = new FakeTimeProvider(Start);
-        builder.Services.AddSingleton<IDiscordApi>(api);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        var host = builder.Build();
-        await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
-        return new ProgressHarness(folder, host, api, time);
-    }
+    public static async Task<ProgressHarness> CreateAsync() => new(await FeatureHarness.StartAsync(Start));
 
     public async Task<Pair> PairAsync(Snowflake? a = null, Snowflake? b = null, string nameA = "Alice", string nameB = "Bob")
     {
-        var (first, second) = (a ?? Alice, b ?? Bob);
         var now = Time.GetUtcNow();
-        var invitation = await Get<InvitationRepository>().CreateAsync(Guild, Home, first, nameA, second, now, now.AddHours(48));
+        var invitation = await Get<InvitationRepository>().CreateAsync(Guild, FeatureHarness.HomeChannel, a ?? Alice, nameA, b ?? Bob, now, now.AddHours(48));
         return (await Get<PairRepository>().CreateFromInvitationAsync(invitation!, nameA, nameB, now)).Pair!;
     }
 
     /// <summary>Mondays at 14:00 UTC, 15 minutes.</summary>
-    public async Task<Ritual> RitualAsync(Pair pair, bool paused = false)
-    {
-        var rule = new RitualRule(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Etc/UTC", DateOnly.FromDateTime(Start.UtcDateTime));
-        var ritual = new Ritual(pair.Id, rule, 15, 10, paused, null, Time.GetUtcNow(), pair.MemberA);
-        await Get<RitualRepository>().SaveAsync(ritual);
-        return ritual;
-    }
+    public Task<Ritual> RitualAsync(Pair pair) =>
+        _h.RitualAsync(pair, new RitualRule(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Etc/UTC", DateOnly.FromDateTime(Start.UtcDateTime)));
 
-    public Task SetGuildAsync(int roundLength = GuildSettings.DefaultRoundLength, CrossCoaching.Localization.Lang? language = null) =>
+    public Task SetGuildAsync(int roundLength = GuildSettings.DefaultRoundLength, Lang? language = null) =>
         Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, Language: language, RoundLength: roundLength));
 
     /// <summary>The slot of the ritual's n-th Monday (1 = the day the pair formed).</summary>
@@ -137,32 +106,20 @@ internal sealed class ProgressHarness : IAsyncDisposable
         return (await Get<SessionRepository>().GetAsync(session.Id))!;
     }
 
-    /// <summary>Messages sent to a user by direct message.</summary>
-    public IReadOnlyList<MessageSpec> DmsTo(Snowflake user) =>
-        [.. Api.Calls.Where(c => c.Method == nameof(IDiscordApi.CreateMessageAsync) && ((Snowflake)c.Args[0]!).Value == DmBase + user.Value)
-            .Select(c => (MessageSpec)c.Args[1]!)];
+    public IReadOnlyList<MessageSpec> DmsTo(Snowflake user) => Api.MessagesIn(FakeDiscordWorld.DmChannelOf(user));
 
     /// <summary>Direct messages to a user carrying the round's Continue / Stop buttons.</summary>
     public IReadOnlyList<MessageSpec> QuestionsTo(Snowflake user) =>
         [.. DmsTo(user).Where(m => m.Components?.SelectMany(r => r.Buttons).Any(b => b.CustomId.StartsWith("round:", StringComparison.Ordinal)) == true)];
 
+    /// <summary>A press on a button of a direct message (no guild there).</summary>
     public static Interaction Press(Snowflake user, string customId, string locale = "en-US") => new(
-        new Snowflake(700), new Snowflake(600), InteractionType.MessageComponent, "press-token", null, new Snowflake(DmBase + user.Value),
-        new DiscordUser(user, $"user{user}", null, false), null, Permissions.None, Permissions.None, locale, null, CustomId: customId);
+        new Snowflake(700), new Snowflake(999), InteractionType.MessageComponent, "press-token", null, FakeDiscordWorld.DmChannelOf(user),
+        TestInteractions.User(user, $"user{user}"), null, Permissions.None, Permissions.None, locale, null, CustomId: customId);
 
-    public static Interaction Command(Snowflake user, Permissions permissions = Permissions.None, string locale = "en-US") => new(
-        new Snowflake(701), new Snowflake(600), InteractionType.ApplicationCommand, "command-token", Guild, Home,
-        new DiscordUser(user, $"user{user}", null, false), new GuildMember(new DiscordUser(user, $"user{user}", null, false), null, []),
-        permissions, Permissions.None, locale, "en-US", CommandName: "stats");
+    public static Interaction Command(Snowflake user, Permissions permissions = Permissions.None, string locale = "en-US") =>
+        TestInteractions.Command(Guild, FeatureHarness.HomeChannel, TestInteractions.User(user, $"user{user}"), "stats", locale: locale,
+            permissions: permissions | Permissions.ViewChannel | Permissions.SendMessages);
 
-    /// <summary>The text of the interaction's answer (a reply or a message update).</summary>
-    public string? LastAnswer() => Api.Callbacks.LastOrDefault()?.Message?.Content;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var scheduler in await Get<ISchedulerFactory>().GetAllSchedulers())
-            await scheduler.Shutdown();
-        _host.Dispose();
-        _folder.Dispose();
-    }
+    public ValueTask DisposeAsync() => _h.DisposeAsync();
 }

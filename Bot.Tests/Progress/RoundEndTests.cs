@@ -3,6 +3,7 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Localization;
 using CrossCoaching.Progress;
 using CrossCoaching.Sessions;
+using CrossCoaching.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using static CrossCoaching.Tests.Progress.ProgressHarness;
 
@@ -141,7 +142,7 @@ public sealed class RoundEndTests : IAsyncLifetime
         await _h.ClosedHandler.OnClosedAsync(fourth, pair); // logs, does not throw: the session is closed anyway
         Assert.Empty(_h.QuestionsTo(Alice));
 
-        _h.Api.On(nameof(IDiscordApi.CreateDmAsync), args => new Channel(new Snowflake(1000 + ((Snowflake)args[0]!).Value), ChannelType.Dm, null, null, null, []));
+        _h.Api.AcceptingEverything();
         await ReconcileAsync();
         await ReconcileAsync();
 
