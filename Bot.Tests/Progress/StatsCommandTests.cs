@@ -95,10 +95,10 @@ public sealed class StatsCommandTests : IAsyncLifetime
         Assert.Equal(
             """
             📊 **Votre binôme avec Bob**
-            Séances : **2** tenues · **1** partielles · **0** manquées · **1** passées
-            Votre présence : **100 %** (3 des 3 séances qui ont eu lieu)
+            Séances — tenues : **2** · partielles : **1** · manquées : **0** · passées : **1**
+            Votre présence : **100 %** (3 sur 3 séances qui ont eu lieu)
             Minutes ensemble : **24**
-            Série : **0** tenues d'affilée (record : **2**)
+            Série de séances tenues : **0** (record : **2**)
             Cycle 1 : 3/4 séances
             """.ReplaceLineEndings("\n"), reply.Message!.Content);
     }

@@ -12,18 +12,18 @@ public static class ProgressTexts
     public static readonly LocalizedText PairHeaderSuspended = new("📊 **Your pair with {0}** (suspended)", "📊 **Votre binôme avec {0}** (suspendu)");
     public static readonly LocalizedText Sessions = new(
         "Sessions: **{0}** held · **{1}** partial · **{2}** missed · **{3}** skipped",
-        "Séances : **{0}** tenues · **{1}** partielles · **{2}** manquées · **{3}** passées");
+        "Séances — tenues : **{0}** · partielles : **{1}** · manquées : **{2}** · passées : **{3}**");
     public static readonly LocalizedText Attendance = new(
         "Your attendance: **{0}%** ({1} of the {2} sessions that took place)",
-        "Votre présence : **{0} %** ({1} des {2} séances qui ont eu lieu)");
+        "Votre présence : **{0} %** ({1} sur {2} séances qui ont eu lieu)");
     public static readonly LocalizedText NoAttendanceYet = new(
         "Your attendance: — (no session has taken place yet)", "Votre présence : — (aucune séance n'a encore eu lieu)");
     public static readonly LocalizedText Minutes = new("Minutes together: **{0}**", "Minutes ensemble : **{0}**");
     public static readonly LocalizedText Streak = new(
-        "Streak: **{0}** held in a row (longest: **{1}**)", "Série : **{0}** tenues d'affilée (record : **{1}**)");
+        "Streak: **{0}** held in a row (longest: **{1}**)", "Série de séances tenues : **{0}** (record : **{1}**)");
     public static readonly LocalizedText Summary = new(
         "{0} held · {1} partial · {2} missed · {3} min together · longest streak {4}",
-        "{0} tenue(s) · {1} partielle(s) · {2} manquée(s) · {3} min ensemble · meilleure série {4}");
+        "tenues : {0} · partielles : {1} · manquées : {2} · {3} min ensemble · meilleure série : {4}");
 
     public static readonly LocalizedText RoundLine = new("Round {0}: {1}/{2} sessions", "Cycle {0} : {1}/{2} séances");
     public static readonly LocalizedText RoundWaiting = new(
