@@ -2,6 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Help;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
+using CrossCoaching.Progress;
 using CrossCoaching.Rituals;
 using CrossCoaching.Setup;
 using CrossCoaching.Sessions;
@@ -53,6 +54,7 @@ public static class Program
         builder.AddPairs();
         builder.AddRituals();
         builder.AddSessions();
+        builder.AddProgress();
         builder.AddHelp();
         return builder;
     }

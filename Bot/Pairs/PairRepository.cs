@@ -113,6 +113,21 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
             new { pairId, reason }) == 1;
     }
 
+    /// <summary>
+    /// Moves the pair from round <paramref name="fromRound"/> to the next one, once: false when it had moved on already
+    /// (both partners pressing Continue at the same moment) or the pair is no longer active.
+    /// </summary>
+    public async Task<bool> StartNextRoundAsync(long pairId, int fromRound, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE pairs SET round_number = round_number + 1, round_started_at = @startedAt
+            WHERE id = @pairId AND round_number = @fromRound AND status = 'active'
+            """,
+            new { pairId, fromRound, startedAt }) == 1;
+    }
+
     private static Pair? Map(Row? r) => r is null ? null : new Pair(
         r.Id, r.GuildId, r.MemberA, r.MemberB, r.NameA, r.NameB, Enum.Parse<PairStatus>(r.Status, ignoreCase: true),
         (int)r.RoundNumber, r.RoundStartedAt, r.CreatedAt, r.HomeChannelId);

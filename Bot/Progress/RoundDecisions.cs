@@ -1,0 +1,140 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Pairs;
+using CrossCoaching.Rituals;
+using CrossCoaching.Sessions;
+using CrossCoaching.Setup;
+using Microsoft.Extensions.Logging;
+
+namespace CrossCoaching.Progress;
+
+/// <summary>
+/// What the answers at a round's end lead to: a new round when both continue, the end of the pair when one stops, and
+/// a paused ritual when a week passes without both answers. Each acts once, however often it is called; the messages
+/// are claimed on the round's key session so that none goes out twice.
+/// </summary>
+public sealed class RoundDecisions(
+    PairRepository pairs,
+    SessionRepository sessions,
+    SessionEnder ender,
+    RitualRepository rituals,
+    RitualChanges changes,
+    NoticeRepository notices,
+    SessionNotifier notifier,
+    RoundKeeper keeper,
+    PairStatsReader stats,
+    GuildLanguage languages,
+    TimeProvider time,
+    ILogger<RoundDecisions> logger)
+{
+    public static readonly TimeSpan AnswerWindow = TimeSpan.FromDays(7);
+
+    /// <summary>Claimed (for the room's pseudo-user) when the silence paused the ritual, so that it pauses once.</summary>
+    public const string TimeoutKind = "round-timeout";
+    public const string PausedKind = "round-paused";
+    public const string ContinuedKind = "round-continued";
+    public const string StoppedKind = "round-stopped";
+
+    /// <returns>False when the round had moved on already (the other partner's press, a reconcile pass).</returns>
+    public async Task<bool> StartNextRoundAsync(RoundState state, CancellationToken cancellationToken = default)
+    {
+        if (state.Key is not { } key || !await pairs.StartNextRoundAsync(state.Pair.Id, state.Pair.RoundNumber, RoundProgress.NextRoundStart(key), cancellationToken))
+            return false;
+        var pair = (await pairs.GetAsync(state.Pair.Id, cancellationToken))!;
+        logger.LogInformation("Pair {Pair} goes on to round {Round}", pair.Id, pair.RoundNumber);
+
+        // Paused by the silence (not by the partners): both answers are in, so the ritual is back on.
+        var resumed = await notices.ExistsAsync(key.Id, NoticeRepository.Room, TimeoutKind, cancellationToken) &&
+            await rituals.GetAsync(pair.Id, cancellationToken) is { Paused: true, PausedUntil: null } ritual &&
+            await ResumeAsync(ritual, cancellationToken);
+        var next = resumed
+            ? await changes.ReplanAsync(pair, cancellationToken)
+            : (await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken)).FirstOrDefault(s => s.Kind == SessionKind.Ritual);
+        var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
+        var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
+        var text = resumed ? ProgressTexts.NextRoundResumed : ProgressTexts.NextRound;
+        await TellBothAsync(key, pair, ContinuedKind,
+            to => MessageSpec.Text(text.Format(lang, pair.NameOf(pair.PartnerOf(to)), pair.RoundNumber, state.Progress.Length, when)), lang, cancellationToken);
+
+        // Sessions held while the answers were awaited count towards the new round, which may be over already.
+        await keeper.AskIfOverAsync(await keeper.StateAsync(pair, cancellationToken), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Ends the pair as <c>/unpair</c> does (future sessions cancelled, an open room closed, the trail kept) and thanks both.</summary>
+    /// <returns>False when the pair had ended already.</returns>
+    public async Task<bool> EndAsync(RoundState state, Snowflake stopper, CancellationToken cancellationToken = default)
+    {
+        var pair = state.Pair;
+        if (!await pairs.EndAsync(pair.Id, "round-stopped", time.GetUtcNow(), cancellationToken))
+            return false;
+        logger.LogInformation("Pair {Pair} ended after round {Round}: {User} chose to stop", pair.Id, pair.RoundNumber, stopper);
+        foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
+        {
+            if (session.Status == SessionStatus.Open)
+                await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
+            else
+                await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
+        }
+
+        var record = await stats.ReadAsync(pair, pair.MemberA, cancellationToken: cancellationToken);
+        var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
+        var summary = RoundMessages.Summary(record, lang);
+        var ended = pair with { Status = PairStatus.Ended };
+        await TellBothAsync(state.Key!, ended, StoppedKind, to => MessageSpec.Text(to == stopper
+            ? ProgressTexts.StoppedSelf.Format(lang, pair.NameOf(pair.PartnerOf(to)), pair.RoundNumber, summary)
+            : ProgressTexts.StoppedByPartner.Format(lang, pair.NameOf(stopper), pair.RoundNumber, summary)), lang, cancellationToken);
+        return true;
+    }
+
+    /// <summary>A week after the question without both answers: the ritual pauses and both are reminded, once.</summary>
+    public async Task PauseIfSilentAsync(RoundState state, CancellationToken cancellationToken = default)
+    {
+        if (state is not { Key: { } key, AskedAt: { } asked, Pair.Status: PairStatus.Active } || state.BothContinue ||
+            time.GetUtcNow() < asked + AnswerWindow)
+            return;
+        var pair = state.Pair;
+        if (await notices.TryClaimAsync(key.Id, NoticeRepository.Room, TimeoutKind, time.GetUtcNow(), cancellationToken))
+        {
+            try
+            {
+                if (await rituals.GetAsync(pair.Id, cancellationToken) is { Paused: false } ritual)
+                {
+                    await rituals.SaveAsync(ritual with { Paused = true, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = new Snowflake(0) }, cancellationToken);
+                    await changes.ReplanAsync(pair, cancellationToken); // paused: cancels what was planned, plans nothing
+                }
+
+                logger.LogInformation("Pair {Pair}: no answers a week after round {Round}; ritual paused", pair.Id, pair.RoundNumber);
+            }
+            catch
+            {
+                await notices.ReleaseAsync(key.Id, NoticeRepository.Room, TimeoutKind, CancellationToken.None);
+                throw;
+            }
+        }
+
+        var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
+        await notifier.ToBothOnceAsync(key, pair, PausedKind, to => RoundMessages.Paused(state, to, lang), lang, cancellationToken);
+    }
+
+    /// <summary>
+    /// The decision is stored before this runs, and no later pass looks back at a round that moved on or a pair that
+    /// ended: a message Discord does not take is logged, not retried, and the one who pressed still sees their answer.
+    /// </summary>
+    private async Task TellBothAsync(Session key, Pair pair, string kind, Func<Snowflake, MessageSpec> message, Localization.Lang lang, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await notifier.ToBothOnceAsync(key, pair, kind, message, lang, cancellationToken);
+        }
+        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException)
+        {
+            logger.LogWarning("Could not tell pair {Pair} about their round ({Kind}): {Reason}", pair.Id, kind, e.Message);
+        }
+    }
+
+    private async Task<bool> ResumeAsync(Ritual ritual, CancellationToken cancellationToken)
+    {
+        await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = new Snowflake(0) }, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,41 @@
+using CrossCoaching.Pairs;
+using CrossCoaching.Sessions;
+using CrossCoaching.Setup;
+
+namespace CrossCoaching.Progress;
+
+/// <summary>Reads where a pair's round stands and, once it is over, asks both partners whether to go on — once each.</summary>
+public sealed class RoundKeeper(
+    SessionRepository sessions,
+    GuildSettingsRepository settings,
+    RoundRepository rounds,
+    PairStatsReader stats,
+    SessionNotifier notifier,
+    GuildLanguage languages)
+{
+    public async Task<RoundState> StateAsync(Pair pair, CancellationToken cancellationToken = default)
+    {
+        var all = await sessions.ListForPairAsync(pair.Id, cancellationToken);
+        // The guild's current setting applies to the round in progress too; a question already asked stays asked.
+        var length = (await settings.GetAsync(pair.GuildId, cancellationToken)).RoundLength;
+        var progress = RoundProgress.Of(pair, all, length);
+        var asked = await rounds.FindPromptAsync(progress.Counted.Select(s => s.Id), cancellationToken);
+        var key = asked is { } a ? progress.Counted.First(s => s.Id == a.SessionId) : progress.LastOfRound;
+        var answers = key is null ? new Dictionary<Discord.Snowflake, RoundAnswer>() : await rounds.AnswersAsync(pair.Id, pair.RoundNumber, cancellationToken);
+        return new RoundState(pair, progress, all, key, asked?.SentAt, answers);
+    }
+
+    /// <summary>
+    /// Sends the Continue / Stop question to each partner who has not had it for this round. Safe to call any number
+    /// of times: each message is claimed once per partner on the round's key session.
+    /// </summary>
+    public async Task AskIfOverAsync(RoundState state, CancellationToken cancellationToken = default)
+    {
+        if (state.Key is not { } key || state.Pair.Status != PairStatus.Active)
+            return;
+        var pair = state.Pair;
+        var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
+        var record = await stats.ReadAsync(pair, pair.MemberA, state.Sessions, cancellationToken);
+        await notifier.ToBothOnceAsync(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang), lang, cancellationToken);
+    }
+}

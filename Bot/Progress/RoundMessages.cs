@@ -1,0 +1,40 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Localization;
+using CrossCoaching.Pairs;
+
+namespace CrossCoaching.Progress;
+
+/// <summary>The messages of a round's end, in one language.</summary>
+public static class RoundMessages
+{
+    /// <summary>Custom-id prefix of Continue / Stop: <c>round:continue:{pairId}:{round}</c>.</summary>
+    public const string Prefix = "round";
+
+    public static string ButtonId(RoundAnswer answer, long pairId, int round) =>
+        ComponentId.Create(Prefix, answer == RoundAnswer.Continue ? "continue" : "stop", pairId, round);
+
+    public static ActionRow Buttons(Pair pair, Lang lang) => ActionRow.Of(
+        new Button(ButtonStyle.Success, ProgressTexts.ContinueButton[lang], ButtonId(RoundAnswer.Continue, pair.Id, pair.RoundNumber)),
+        new Button(ButtonStyle.Danger, ProgressTexts.StopButton[lang], ButtonId(RoundAnswer.Stop, pair.Id, pair.RoundNumber)));
+
+    public static MessageSpec Question(RoundState state, PairStats stats, Snowflake to, Lang lang)
+    {
+        var pair = state.Pair;
+        var text = ProgressTexts.Question.Format(lang, pair.RoundNumber, pair.NameOf(pair.PartnerOf(to)), state.Progress.Length, Summary(stats, lang));
+        return new MessageSpec(text, AllowedMentions.None, [Buttons(pair, lang)]);
+    }
+
+    /// <summary>Sent when a week went by without both answers: buttons again for whoever has not answered.</summary>
+    public static MessageSpec Paused(RoundState state, Snowflake to, Lang lang)
+    {
+        var pair = state.Pair;
+        var partner = pair.NameOf(pair.PartnerOf(to));
+        return state.HasAnswered(to)
+            ? MessageSpec.Text(ProgressTexts.PausedAwaitingPartner.Format(lang, partner, pair.RoundNumber))
+            : new MessageSpec(ProgressTexts.PausedAwaitingYou.Format(lang, partner, pair.RoundNumber), AllowedMentions.None, [Buttons(pair, lang)]);
+    }
+
+    public static string Summary(PairStats stats, Lang lang) =>
+        ProgressTexts.Summary.Format(lang, stats.Held, stats.Partial, stats.Missed, stats.MinutesTogether, stats.LongestStreak);
+}

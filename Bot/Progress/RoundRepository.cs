@@ -1,0 +1,56 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Storage;
+using Dapper;
+
+namespace CrossCoaching.Progress;
+
+public enum RoundAnswer
+{
+    Continue,
+    Stop,
+}
+
+/// <summary>The partners' answers at the end of a round, and when the question was asked.</summary>
+public sealed class RoundRepository(SqliteConnectionFactory connections)
+{
+    /// <summary>The notice kind of the Continue / Stop question, one per partner, keyed on the round's last session.</summary>
+    public const string PromptKind = "round-end";
+
+    /// <summary>Records a partner's answer; the first one stands (false when they had answered already).</summary>
+    public async Task<bool> AnswerAsync(long pairId, int round, Snowflake user, RoundAnswer answer, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            """
+            INSERT INTO round_answers (pair_id, round_number, user_id, answer, answered_at) VALUES (@pairId, @round, @user, @answer, @now)
+            ON CONFLICT DO NOTHING
+            """,
+            new { pairId, round, user = unchecked((long)user.Value), answer = Code(answer), now }) == 1;
+    }
+
+    public async Task<IReadOnlyDictionary<Snowflake, RoundAnswer>> AnswersAsync(long pairId, int round, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long User, string Answer)>(
+            "SELECT user_id, answer FROM round_answers WHERE pair_id = @pairId AND round_number = @round", new { pairId, round });
+        return rows.ToDictionary(r => new Snowflake(unchecked((ulong)r.User)), r => Enum.Parse<RoundAnswer>(r.Answer, ignoreCase: true));
+    }
+
+    /// <summary>
+    /// Of these sessions (in slot order), the first one the round's question was asked on, and when it was first sent — so that a
+    /// question asked once is never asked again on another session, even if the round's length changed since.
+    /// </summary>
+    public async Task<(long SessionId, DateTimeOffset SentAt)?> FindPromptAsync(IEnumerable<long> sessionIds, CancellationToken cancellationToken = default)
+    {
+        var ids = sessionIds.ToArray(); // a plain long[]: Dapper applies no type handler to list parameters
+        if (ids.Length == 0)
+            return null;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long SessionId, string SentAt)>(
+            "SELECT session_id, min(sent_at) FROM session_notices WHERE kind = @kind AND session_id IN @ids GROUP BY session_id",
+            new { kind = PromptKind, ids });
+        return rows.OrderBy(r => Array.IndexOf(ids, r.SessionId)).Select(r => ((long, DateTimeOffset)?)(r.SessionId, DapperTypeHandlers.ParseInstant(r.SentAt))).FirstOrDefault();
+    }
+
+    private static string Code(RoundAnswer answer) => answer == RoundAnswer.Continue ? "continue" : "stop";
+}
