@@ -6,6 +6,7 @@ using CrossCoaching.Rituals;
 using CrossCoaching.Setup;
 using CrossCoaching.Sessions;
 using CrossCoaching.Storage;
+using CrossCoaching.Takeaways;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +54,7 @@ public static class Program
         builder.AddPairs();
         builder.AddRituals();
         builder.AddSessions();
+        builder.AddTakeaways();
         builder.AddHelp();
         return builder;
     }
