@@ -50,8 +50,8 @@ public sealed class TakeawayWorld : IDisposable
         builder.Services.AddSingleton<ISchedulerFactory, InMemorySchedulers>();
         _host = builder.Build();
         Router = new InteractionRouter(
-            Services.GetServices<ISlashCommand>().Where(c => c is TakeawayCommand),
-            Services.GetServices<IComponentHandler>().Where(c => c is TakeawayButtons),
+            Services.GetServices<ISlashCommand>().Where(c => c is TakeawayCommand or TrailCommand),
+            Services.GetServices<IComponentHandler>().Where(c => c is TakeawayButtons or TrailButtons),
             Api, new FakeTimeProvider(Start), NullLogger<InteractionRouter>.Instance);
 
         Api.On(nameof(IDiscordApi.CreateDmAsync), a => new Channel(DmOf((Snowflake)a[0]!), ChannelType.Dm, null, null, null, []));

@@ -20,9 +20,12 @@ public static class TakeawaysSetup
         services.AddSingleton<PartnerDelivery>();
         services.AddSingleton<TakeawayReveal>();
         services.AddSingleton<TakeawaySubmission>();
+        services.AddSingleton<TrailView>();
         services.AddSingleton<IReconcilable, TakeawayRevealer>();
         services.AddSlashCommand<TakeawayCommand>();
+        services.AddSlashCommand<TrailCommand>();
         services.AddComponentHandler<TakeawayButtons>();
+        services.AddComponentHandler<TrailButtons>();
         return builder;
     }
 }
