@@ -2,6 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Help;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
+using CrossCoaching.Privacy;
 using CrossCoaching.Rituals;
 using CrossCoaching.Setup;
 using CrossCoaching.Sessions;
@@ -55,6 +56,7 @@ public static class Program
         builder.AddRituals();
         builder.AddSessions();
         builder.AddTakeaways();
+        builder.AddPrivacy();
         builder.AddHelp();
         return builder;
     }

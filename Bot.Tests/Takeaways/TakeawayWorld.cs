@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
+using CrossCoaching.Privacy;
 using CrossCoaching.Rituals;
 using CrossCoaching.Sessions;
 using CrossCoaching.Setup;
@@ -44,14 +45,15 @@ public sealed class TakeawayWorld : IDisposable
         builder.AddRituals();
         builder.AddSessions();
         builder.AddTakeaways();
+        builder.AddPrivacy();
         builder.Services.AddSingleton<IDiscordApi>(Api);
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddSingleton<IGuildCache>(new EmptyGuildCache());
         builder.Services.AddSingleton<ISchedulerFactory, InMemorySchedulers>();
         _host = builder.Build();
         Router = new InteractionRouter(
-            Services.GetServices<ISlashCommand>().Where(c => c is TakeawayCommand or TrailCommand),
-            Services.GetServices<IComponentHandler>().Where(c => c is TakeawayButtons or TrailButtons),
+            Services.GetServices<ISlashCommand>().Where(c => c is TakeawayCommand or TrailCommand or MeCommand),
+            Services.GetServices<IComponentHandler>().Where(c => c is TakeawayButtons or TrailButtons or ForgetButtons),
             Api, new FakeTimeProvider(Start), NullLogger<InteractionRouter>.Instance);
 
         Api.On(nameof(IDiscordApi.CreateDmAsync), a => new Channel(DmOf((Snowflake)a[0]!), ChannelType.Dm, null, null, null, []));
