@@ -179,4 +179,19 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Empty(json.RootElement.GetProperty("invitations").EnumerateArray());
         Assert.Contains("Nothing is stored about you", FileText(_world.LastCallback.Message!, ".md"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_partner_discord_cannot_reach_does_not_turn_a_done_forget_into_an_error()
+    {
+        _world.Api.On(nameof(IDiscordApi.CreateDmAsync), _ => throw new DiscordApiException(500, null, "Internal error", "POST /users/@me/channels"));
+
+        int Answers() => _world.Api.Calls.Count(c => c.Method is nameof(IDiscordApi.CreateInteractionResponseAsync) or nameof(IDiscordApi.CreateFollowupAsync));
+        var before = Answers();
+
+        await _world.RunAsync(_world.Button(Alice, $"me:forget:{Alice}"));
+
+        Assert.Equal(before + 1, Answers());
+        Assert.Contains("Done.", _world.LastReply, StringComparison.Ordinal);
+        Assert.DoesNotContain(await _world.Get<TakeawayRepository>().ListForPairAsync(_pair.Id), t => t.AuthorId == Alice);
+    }
 }

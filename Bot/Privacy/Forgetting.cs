@@ -51,11 +51,18 @@ public sealed class Forgetting(
             }
         }
 
-        if (outcome.EndedPair is { } ended && ended.Has(userId))
+        if (outcome.EndedPair is not { } ended || !ended.Has(userId))
+            return;
+        var lang = await languages.ForGuildAsync(ended.GuildId, cancellationToken);
+        try
         {
-            var lang = await languages.ForGuildAsync(ended.GuildId, cancellationToken);
             await messenger.SendAsync(ended, ended.PartnerOf(userId),
                 MessageSpec.Text(PrivacyTexts.PartnerForgot.Format(lang, TakeawayText.Name(ended.NameOf(userId)))), lang, cancellationToken);
+        }
+        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException)
+        {
+            // The member was forgotten and told so already; a partner Discord cannot reach now learns it from /pair.
+            logger.LogWarning("Could not tell the partner in pair {Pair} that it ended: {Reason}", ended.Id, e.Message);
         }
     }
 
