@@ -2,11 +2,13 @@ using CrossCoaching.Discord;
 using CrossCoaching.Help;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
+using CrossCoaching.Privacy;
 using CrossCoaching.Progress;
 using CrossCoaching.Rituals;
 using CrossCoaching.Setup;
 using CrossCoaching.Sessions;
 using CrossCoaching.Storage;
+using CrossCoaching.Takeaways;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,7 +56,9 @@ public static class Program
         builder.AddPairs();
         builder.AddRituals();
         builder.AddSessions();
+        builder.AddTakeaways();
         builder.AddProgress();
+        builder.AddPrivacy();
         builder.AddHelp();
         return builder;
     }

@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.Json;
+using CrossCoaching.Pairs;
+using CrossCoaching.Privacy;
+using CrossCoaching.Rituals;
+using CrossCoaching.Rituals.Schedule;
+using CrossCoaching.Tests.Takeaways;
+using Dapper;
+using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+
+namespace CrossCoaching.Tests.Privacy;
+
+/// <summary>The rest of what a member leaves behind: the ritual they changed, their round answers, their invitations.</summary>
+public sealed class PersonalDataTests : IAsyncLifetime
+{
+    private TakeawayWorld _world = null!;
+    private Pair _pair = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await TakeawayWorld.CreateAsync();
+        _pair = await _world.PairAsync(Alice, Bob);
+        await _world.Get<RitualRepository>().SaveAsync(new Ritual(_pair.Id,
+            new RitualRule(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Europe/Paris", new DateOnly(2026, 11, 2)),
+            15, 10, false, null, Start, Bob));
+        await using var db = await _world.Connections.OpenAsync();
+        await db.ExecuteAsync(
+            "INSERT INTO round_answers (pair_id, round_number, user_id, answer, answered_at) VALUES (@id, 1, @bob, 'continue', @at), (@id, 1, @alice, 'stop', @at)",
+            new { id = _pair.Id, bob = Bob, alice = Alice, at = Start });
+        await _world.Get<InvitationRepository>().CreateAsync(Guild, HomeChannel, Carol, "Carol", Bob, Start, Start.AddDays(2));
+    }
+
+    public Task DisposeAsync()
+    {
+        _world.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Export_holds_the_ritual_round_answers_and_invitations_of_the_member()
+    {
+        await _world.RunAsync(_world.Command(Bob, "me", "export"));
+
+        var files = _world.LastCallback.Message!.Files!;
+        using var json = JsonDocument.Parse(files.Single(f => f.FileName.EndsWith(".json", StringComparison.Ordinal)).Content.ToArray());
+        var pair = json.RootElement.GetProperty("pairs")[0];
+        var ritual = pair.GetProperty("ritual");
+        Assert.Equal(("week", "Monday", "14:00", "Europe/Paris", true),
+            (ritual.GetProperty("frequency").GetString(), ritual.GetProperty("day").GetString(), ritual.GetProperty("local_time").GetString(),
+             ritual.GetProperty("time_zone").GetString(), ritual.GetProperty("last_changed_by_you").GetBoolean()));
+        Assert.Equal(("accepted", "Alice"), (pair.GetProperty("role").GetString(), pair.GetProperty("partner_name").GetString()));
+        var answer = Assert.Single(pair.GetProperty("round_answers").EnumerateArray());
+        Assert.Equal("continue", answer.GetProperty("answer").GetString());
+        var invitations = json.RootElement.GetProperty("invitations").EnumerateArray().ToList();
+        Assert.Equal(["received", "received"], invitations.Select(i => i.GetProperty("role").GetString()));
+        Assert.Contains(invitations, i => i.GetProperty("other_member_name").GetString() == "Carol");
+        var markdown = Encoding.UTF8.GetString(files.Single(f => f.FileName.EndsWith(".md", StringComparison.Ordinal)).Content.Span);
+        Assert.Contains("## Pair with Alice (active)", markdown, StringComparison.Ordinal);
+        Assert.Contains("Europe/Paris", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forget_removes_the_members_answers_and_invitations_and_their_name_from_the_ritual()
+    {
+        await _world.RunAsync(_world.Button(Bob, $"me:forget:{Bob}"));
+
+        Assert.Contains("1 round answer(s) and 2 invitation(s)", _world.LastReply, StringComparison.Ordinal);
+        await using var db = await _world.Connections.OpenAsync();
+        Assert.Equal(["stop"], await db.QueryAsync<string>("SELECT answer FROM round_answers"));
+        Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM invitations"));
+        var ritual = (await _world.Get<RitualRepository>().GetAsync(_pair.Id))!;
+        Assert.True(FormerMember.Is(ritual.UpdatedBy));
+        var pair = (await _world.Get<PairRepository>().GetAsync(_pair.Id))!;
+        Assert.Equal((Alice, "Alice", FormerMember.InSlotB, ""), (pair.MemberA, pair.NameA, pair.MemberB, pair.NameB));
+        Assert.Contains("asked CrossCoaching to forget them", Assert.Single(_world.DmsTo(Alice)).Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forget_in_one_server_leaves_the_members_data_in_another()
+    {
+        await using (var db = await _world.Connections.OpenAsync())
+            await db.ExecuteAsync(
+                "INSERT INTO invitations (guild_id, channel_id, inviter_id, inviter_name, invitee_id, status, created_at, expires_at) VALUES (99, 1, @bob, 'Bob', @carol, 'pending', @at, @at)",
+                new { bob = Bob, carol = Carol, at = Start });
+
+        await _world.RunAsync(_world.Button(Bob, $"me:forget:{Bob}"));
+
+        await using var check = await _world.Connections.OpenAsync();
+        Assert.Equal(1, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM invitations WHERE guild_id = 99 AND inviter_id = @bob", new { bob = Bob }));
+    }
+}

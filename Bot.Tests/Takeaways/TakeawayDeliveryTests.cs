@@ -1,0 +1,88 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Sessions;
+using CrossCoaching.Takeaways;
+using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+
+namespace CrossCoaching.Tests.Takeaways;
+
+public sealed class TakeawayDeliveryTests : IAsyncLifetime
+{
+    private TakeawayWorld _world = null!;
+    private Session _session = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await TakeawayWorld.CreateAsync();
+        var pair = await _world.PairAsync(Alice, Bob);
+        _session = await _world.SessionAsync(pair, Start.AddHours(-1));
+    }
+
+    public Task DisposeAsync()
+    {
+        _world.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_trail_message_defuses_mass_mentions_and_invite_links_and_keeps_markdown()
+    {
+        await _world.RunAsync(_world.Takeaway(Alice, "Hey @everyone and @here, **join** https://discord.gg/spam now"));
+        await _world.RunAsync(_world.Takeaway(Bob, "Fine."));
+
+        var post = Assert.Single(_world.TrailPosts);
+        var text = Everything(post);
+        Assert.Same(AllowedMentions.None, post.Mentions);
+        Assert.Empty(post.Mentions.Users);
+        Assert.DoesNotContain("@everyone", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("@here", text, StringComparison.Ordinal);
+        Assert.Contains("@\u200Beveryone and @\u200Bhere", text, StringComparison.Ordinal);
+        Assert.Contains("**join** `https://discord.gg/spam` now", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pair_takeaway_for_a_partner_with_closed_direct_messages_is_announced_in_the_home_channel_without_its_text()
+    {
+        _world.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => (Snowflake)a[0]! == DmOf(Bob)
+            ? throw new DiscordApiException(403, DiscordErrorCode.CannotSendMessagesToUser, "Cannot send messages to this user", "POST /channels/{channel}/messages")
+            : new Message(new Snowflake(99), (Snowflake)a[0]!));
+
+        await _world.RunAsync(_world.Takeaway(Alice, "Only for Bob's eyes.", "pair"));
+        await _world.RunAsync(_world.Takeaway(Bob, "Mine.", "private"));
+
+        var (_, notice) = Assert.Single(_world.MessagesTo(HomeChannel));
+        Assert.Contains($"<@{Bob}>", notice.Content, StringComparison.Ordinal);
+        Assert.Equal([Bob], notice.Mentions.Users);
+        Assert.DoesNotContain("Only for Bob's eyes.", Everything(notice), StringComparison.Ordinal);
+        Assert.Contains("/takeaways", notice.Content, StringComparison.Ordinal);
+        Assert.Empty(_world.TrailPosts);
+    }
+
+    [Fact]
+    public async Task A_trail_message_discord_refuses_for_good_is_not_retried_and_the_takeaways_stay_readable()
+    {
+        _world.Api.On(nameof(IDiscordApi.CreateMessageAsync), _ =>
+            throw new DiscordApiException(403, DiscordErrorCode.MissingPermissions, "Missing Permissions", "POST /channels/{channel}/messages"));
+
+        await _world.RunAsync(_world.Takeaway(Alice, "One."));
+        await _world.RunAsync(_world.Takeaway(Bob, "Two."));
+        await _world.ReconcileAsync();
+
+        Assert.Single(_world.TrailPosts);
+        Assert.All(await _world.Get<TakeawayRepository>().ListForSessionAsync(_session.Id), t => Assert.NotNull(t.DeliveredAt));
+        Assert.Null(await _world.Get<TrailPostRepository>().GetAsync(_session.Id));
+        await _world.RunAsync(_world.Command(Alice, "takeaways"));
+        Assert.Contains("Two.", Everything(_world.LastCallback.Message!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reveal_in_french_names_the_session_in_the_guilds_language()
+    {
+        await _world.Get<CrossCoaching.Setup.GuildSettingsRepository>().SaveAsync(
+            new CrossCoaching.Setup.GuildSettings(Guild, TrailChannelId: TrailChannel, Language: CrossCoaching.Localization.Lang.Fr));
+
+        await _world.RunAsync(_world.Takeaway(Alice, "Un."));
+        await _world.RunAsync(_world.Takeaway(Bob, "Deux."));
+
+        Assert.StartsWith("Séance n° 1 · Alice et Bob", Assert.Single(_world.TrailPosts).Embeds![0].Title, StringComparison.Ordinal);
+    }
+}

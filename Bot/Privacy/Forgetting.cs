@@ -1,0 +1,81 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Pairs;
+using CrossCoaching.Sessions;
+using CrossCoaching.Setup;
+using CrossCoaching.Takeaways;
+using Microsoft.Extensions.Logging;
+
+namespace CrossCoaching.Privacy;
+
+/// <summary>What forgetting a member did: the data removed, and the pair it ended (as it was before, real ids included).</summary>
+public sealed record ForgetOutcome(ErasedData Erased, Pair? EndedPair);
+
+/// <summary>
+/// <c>/me forget</c> once confirmed. The database work comes first and all at once; what involves Discord (trail
+/// messages to re-render, the partner to tell) follows, after the member got their answer.
+/// </summary>
+public sealed class Forgetting(
+    PairRepository pairs,
+    SessionRepository sessions,
+    SessionEnder ender,
+    PersonalDataEraser eraser,
+    TakeawayReveal reveal,
+    PartnerMessenger messenger,
+    GuildLanguage languages,
+    TimeProvider time,
+    ILogger<Forgetting> logger)
+{
+    public async Task<ForgetOutcome> ForgetAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
+    {
+        var current = await pairs.FindCurrentAsync(guildId, userId, cancellationToken);
+        if (current is not null)
+            await EndPairAsync(current, cancellationToken);
+        var erased = await eraser.EraseAsync(guildId, userId, cancellationToken);
+        logger.LogInformation("Forgot a member of guild {Guild} at their request ({Pairs} pair(s) anonymised)", guildId, erased.Pairs);
+        return new ForgetOutcome(erased, current);
+    }
+
+    /// <summary>Re-renders the trail messages that showed the member, and tells the partner whose pair ended.</summary>
+    public async Task TellDiscordAsync(ForgetOutcome outcome, Snowflake userId, CancellationToken cancellationToken = default)
+    {
+        foreach (var sessionId in outcome.Erased.TrailSessions)
+        {
+            try
+            {
+                if (await sessions.GetAsync(sessionId, cancellationToken) is { } session && await pairs.GetAsync(session.PairId, cancellationToken) is { } pair)
+                    await reveal.RefreshTrailAsync(session, pair, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not remove a forgotten member from the trail message of session {Session}", sessionId);
+            }
+        }
+
+        if (outcome.EndedPair is not { } ended || !ended.Has(userId))
+            return;
+        var lang = await languages.ForGuildAsync(ended.GuildId, cancellationToken);
+        try
+        {
+            await messenger.SendAsync(ended, ended.PartnerOf(userId),
+                MessageSpec.Text(PrivacyTexts.PartnerForgot.Format(lang, TakeawayText.Name(ended.NameOf(userId)))), lang, cancellationToken);
+        }
+        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException)
+        {
+            // The member was forgotten and told so already; a partner Discord cannot reach now learns it from /pair.
+            logger.LogWarning("Could not tell the partner in pair {Pair} that it ended: {Reason}", ended.Id, e.Message);
+        }
+    }
+
+    /// <summary>As <c>/unpair</c> does: the pair ends, its future sessions are cancelled and an open room is closed.</summary>
+    private async Task EndPairAsync(Pair pair, CancellationToken cancellationToken)
+    {
+        await pairs.EndAsync(pair.Id, "forgotten", time.GetUtcNow(), cancellationToken);
+        foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
+        {
+            if (session.Status == SessionStatus.Open)
+                await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
+            else
+                await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
+        }
+    }
+}

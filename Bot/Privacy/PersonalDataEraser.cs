@@ -1,0 +1,49 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CrossCoaching.Privacy;
+
+/// <summary>What <c>/me forget</c> removed, and the trail messages that still show the member.</summary>
+public sealed record ErasedData(int Takeaways, int Stays, int RoundAnswers, int Invitations, int Pairs, IReadOnlyList<long> TrailSessions);
+
+/// <summary>
+/// Deletes a member's data in one guild, in one transaction: their takeaways, voice stays, round answers, invitations
+/// and pair membership go; in the pairs' history (which their partners keep) their id becomes a sentinel and their
+/// name an empty string, shown as "a former member" (see <see cref="FormerMember"/>).
+/// </summary>
+public sealed class PersonalDataEraser(SqliteConnectionFactory connections)
+{
+    public async Task<ErasedData> EraseAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var member = new { guildId, userId };
+        var pairIds = (await connection.QueryAsync<long>(
+            "SELECT id FROM pairs WHERE guild_id = @guildId AND (member_a_id = @userId OR member_b_id = @userId)", member, transaction)).ToArray();
+        var sessionIds = (await connection.QueryAsync<long>("SELECT id FROM sessions WHERE pair_id IN @pairIds", new { pairIds }, transaction)).ToArray();
+        var scope = new { guildId, userId, pairIds, sessionIds, slotA = FormerMember.InSlotA, slotB = FormerMember.InSlotB };
+
+        // Every trail message of these pairs names the member in its title; the caller re-renders them.
+        var trailSessions = (await connection.QueryAsync<long>("SELECT session_id FROM trail_posts WHERE session_id IN @sessionIds", scope, transaction)).ToList();
+        var erased = new ErasedData(
+            await connection.ExecuteAsync("DELETE FROM takeaways WHERE author_id = @userId AND pair_id IN @pairIds", scope, transaction),
+            await connection.ExecuteAsync("DELETE FROM attendance WHERE user_id = @userId AND session_id IN @sessionIds", scope, transaction),
+            await connection.ExecuteAsync("DELETE FROM round_answers WHERE user_id = @userId AND pair_id IN @pairIds", scope, transaction),
+            await connection.ExecuteAsync(
+                "DELETE FROM invitations WHERE guild_id = @guildId AND (inviter_id = @userId OR invitee_id = @userId)", scope, transaction),
+            pairIds.Length,
+            trailSessions);
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM session_notices WHERE user_id = @userId AND session_id IN @sessionIds;
+            DELETE FROM pair_members WHERE guild_id = @guildId AND user_id = @userId;
+            UPDATE rituals SET updated_by = @slotA WHERE updated_by = @userId AND pair_id IN @pairIds;
+            UPDATE pairs SET member_a_id = @slotA, name_a = '' WHERE guild_id = @guildId AND member_a_id = @userId;
+            UPDATE pairs SET member_b_id = @slotB, name_b = '' WHERE guild_id = @guildId AND member_b_id = @userId;
+            """, scope, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return erased;
+    }
+}

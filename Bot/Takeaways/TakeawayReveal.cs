@@ -1,0 +1,78 @@
+using CrossCoaching.Pairs;
+using CrossCoaching.Sessions;
+using CrossCoaching.Setup;
+using Microsoft.Extensions.Logging;
+
+namespace CrossCoaching.Takeaways;
+
+/// <summary>
+/// The simultaneous reveal: a session's takeaways are held until both partners shared theirs, or until the deadline;
+/// then they are revealed together and delivered — public ones to the trail channel in one message, pair ones to the
+/// partner, private ones nowhere. Safe to call from both partners and the reconciler at once.
+/// </summary>
+public sealed class TakeawayReveal(
+    TakeawayRepository takeaways,
+    GuildSettingsRepository settings,
+    GuildLanguage languages,
+    TrailPoster trail,
+    PartnerDelivery partners,
+    TimeProvider time,
+    ILogger<TakeawayReveal> logger)
+{
+    // Serialises the delivery of one session's takeaways in this process (the bot runs as one instance); the claim in
+    // the database is what makes the reveal itself happen once.
+    private readonly KeyedLock<long> _locks = new();
+
+    public static bool BothShared(Pair pair, IReadOnlyList<Takeaway> shared) => pair.Members.All(m => shared.Any(t => t.AuthorId == m));
+
+    /// <summary>Reveals the session's held takeaways if both partners shared or the deadline passed.</summary>
+    /// <returns>True when this call revealed something.</returns>
+    public async Task<bool> RevealIfDueAsync(Session session, Pair pair, CancellationToken cancellationToken = default)
+    {
+        var shared = await takeaways.ListForSessionAsync(session.Id, cancellationToken);
+        if (shared.All(t => t.IsRevealed))
+            return false;
+        if (!BothShared(pair, shared) && time.GetUtcNow() < TakeawaySessions.RevealDeadline(session))
+            return false;
+
+        using var _ = await _locks.AcquireAsync(session.Id, cancellationToken);
+        var publicRoute = (await settings.GetAsync(session.GuildId, cancellationToken)).TrailChannelId is null ? TakeawayRoute.Partner : TakeawayRoute.Trail;
+        var revealed = await takeaways.ClaimRevealAsync(session.Id, publicRoute, time.GetUtcNow(), cancellationToken);
+        if (revealed.Count == 0)
+            return false;
+        logger.LogInformation("Revealed {Count} takeaway(s) of session {Session}", revealed.Count, session.Id);
+        await DeliverLockedAsync(session, pair, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Delivers what was revealed and has not reached its reader yet (after an outage).</summary>
+    public async Task DeliverAsync(Session session, Pair pair, CancellationToken cancellationToken = default)
+    {
+        using var _ = await _locks.AcquireAsync(session.Id, cancellationToken);
+        await DeliverLockedAsync(session, pair, cancellationToken);
+    }
+
+    /// <summary>Re-renders the session's trail message, e.g. after a member was forgotten.</summary>
+    public async Task RefreshTrailAsync(Session session, Pair pair, CancellationToken cancellationToken = default)
+    {
+        using var _ = await _locks.AcquireAsync(session.Id, cancellationToken);
+        await trail.PublishAsync(session, pair, cancellationToken);
+    }
+
+    private async Task DeliverLockedAsync(Session session, Pair pair, CancellationToken cancellationToken)
+    {
+        var pending = (await takeaways.ListForSessionAsync(session.Id, cancellationToken)).Where(t => t is { IsRevealed: true, DeliveredAt: null }).ToList();
+        if (pending.Count == 0)
+            return;
+        var toTrail = pending.Where(t => t.Route == TakeawayRoute.Trail).Select(t => t.Id).ToList();
+        if (toTrail.Count > 0 && await trail.PublishAsync(session, pair, cancellationToken))
+            await takeaways.MarkDeliveredAsync(toTrail, time.GetUtcNow(), cancellationToken);
+
+        var lang = await languages.ForGuildAsync(session.GuildId, cancellationToken);
+        foreach (var takeaway in pending.Where(t => t.Route != TakeawayRoute.Trail))
+        {
+            if (takeaway.Route == TakeawayRoute.None || await partners.SendAsync(session, pair, takeaway, lang, cancellationToken))
+                await takeaways.MarkDeliveredAsync([takeaway.Id], time.GetUtcNow(), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Localization;
+using CrossCoaching.Pairs;
+using CrossCoaching.Privacy;
+using CrossCoaching.Sessions;
+
+namespace CrossCoaching.Takeaways;
+
+/// <summary>
+/// The trail message of one session: an embed (mentions inside never ping, and its limits are roomier than a message's
+/// 2000 characters) with the session's number, both names, its date and the public takeaways, each cut to fit.
+/// </summary>
+public static class TrailMessage
+{
+    /// <summary>Discord's limits: 4096 for an embed description, 256 for a title, 6000 for all embeds of a message.</summary>
+    public const int DescriptionLimit = 4096, TitleLimit = 256, MessageEmbedLimit = 6000;
+
+    public const int Color = 0x3BA55C;
+
+    public static MessageSpec Render(Session session, Pair pair, int number, IReadOnlyList<Takeaway> shown, Lang lang)
+    {
+        var title = TakeawayText.Truncate(TakeawayTexts.TrailTitle.Format(lang, number,
+            TakeawayText.Neutralise(FormerMember.Display(pair.MemberA, pair.NameA, lang)),
+            TakeawayText.Neutralise(FormerMember.Display(pair.MemberB, pair.NameB, lang))), TitleLimit);
+        var description = shown.Count == 0
+            ? $"{SessionMessages.Timestamp(session.SlotAt, 'D')}\n\n*{TakeawayTexts.TrailRemoved[lang]}*"
+            : Body(SessionMessages.Timestamp(session.SlotAt, 'D'), [.. shown.Select(t => ($"**{TakeawayText.Name(t.AuthorName)}**", t.Text))], DescriptionLimit);
+        return new MessageSpec(null, AllowedMentions.None, Embeds: [new Embed(title, description, Color)]);
+    }
+
+    /// <summary>
+    /// A header line, then one block per takeaway (its heading line, then its neutralised text). The texts share
+    /// what <paramref name="limit"/> leaves after the headings, so two takeaways of the longest accepted length
+    /// still fit; shorter ones are never cut.
+    /// </summary>
+    public static string Body(string header, IReadOnlyList<(string Heading, string Text)> entries, int limit)
+    {
+        var texts = entries.Select(e => TakeawayText.Neutralise(e.Text)).ToList();
+        var room = limit - header.Length - entries.Sum(e => e.Heading.Length + 3);
+        var budgets = Share(texts.Select(t => t.Length).ToList(), Math.Max(room, 0));
+        return header + string.Concat(entries.Select((e, i) => $"\n\n{e.Heading}\n{TakeawayText.Truncate(texts[i], budgets[i])}"));
+    }
+
+    /// <summary>Splits <paramref name="room"/> between texts: short ones keep their length, long ones share the rest evenly.</summary>
+    private static int[] Share(List<int> lengths, int room)
+    {
+        var budgets = new int[lengths.Count];
+        var open = Enumerable.Range(0, lengths.Count).OrderBy(i => lengths[i]).ToList();
+        while (open.Count > 0)
+        {
+            var even = room / open.Count;
+            var i = open[0];
+            budgets[i] = Math.Min(lengths[i], even);
+            room -= budgets[i];
+            open.RemoveAt(0);
+        }
+
+        return budgets;
+    }
+}
