@@ -103,6 +103,7 @@ internal sealed class ProgressHarness : IAsyncDisposable
         if (Time.GetUtcNow() < slot.AddMinutes(20))
             Time.SetUtcNow(slot.AddMinutes(20));
         await Get<SessionEnder>().CloseAsync(session.Id, roomDeletedByHand: false);
+        await DrainAsync();
         return (await Get<SessionRepository>().GetAsync(session.Id))!;
     }
 
@@ -120,6 +121,9 @@ internal sealed class ProgressHarness : IAsyncDisposable
     public static Interaction Command(Snowflake user, Permissions permissions = Permissions.None, string locale = "en-US") =>
         TestInteractions.Command(Guild, FeatureHarness.HomeChannel, TestInteractions.User(user, $"user{user}"), "stats", locale: locale,
             permissions: permissions | Permissions.ViewChannel | Permissions.SendMessages);
+
+    /// <summary>Waits until the partner messages posted so far have left (the round's question goes through the outbox).</summary>
+    public Task DrainAsync() => _h.DrainAsync();
 
     public ValueTask DisposeAsync() => _h.DisposeAsync();
 }

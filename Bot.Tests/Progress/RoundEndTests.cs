@@ -17,7 +17,11 @@ public sealed class RoundEndTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private Task ReconcileAsync() => _h.Reconciler.ReconcileAsync();
+    private async Task ReconcileAsync()
+    {
+        await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
+    }
 
     [Fact]
     public async Task Closing_the_fourth_session_asks_both_partners_once_with_Continue_and_Stop()
@@ -140,6 +144,7 @@ public sealed class RoundEndTests : IAsyncLifetime
         _h.Api.On(nameof(IDiscordApi.CreateDmAsync), _ => throw new DiscordUnavailableException("POST /users/@me/channels", false, null));
 
         await _h.ClosedHandler.OnClosedAsync(fourth, pair); // logs, does not throw: the session is closed anyway
+        await _h.DrainAsync();
         Assert.Empty(_h.QuestionsTo(Alice));
 
         _h.Api.AcceptingEverything();

@@ -23,11 +23,11 @@ public sealed class HelpCommand(IServiceProvider services) : ISlashCommand
         foreach (var command in commands)
             AppendCommand(list, command, lang);
 
+        // The list goes in the description (up to 4096 characters), not in a field (1024): every subcommand has a line.
         var embed = new Embed(
             Title: HelpTexts.Title[lang],
-            Description: HelpTexts.Intro[lang],
+            Description: $"{HelpTexts.Intro[lang]}\n\n**{HelpTexts.CommandsHeading[lang]}**\n{list.ToString().TrimEnd()}",
             Color: 0x3BA55C,
-            Fields: [new EmbedField(HelpTexts.CommandsHeading[lang], list.ToString().TrimEnd())],
             Footer: HelpTexts.Footer[lang]);
         return context.ReplyAsync(new MessageSpec(null, AllowedMentions.None, Embeds: [embed]), ephemeral: true, cancellationToken);
     }

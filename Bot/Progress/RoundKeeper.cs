@@ -10,7 +10,7 @@ public sealed class RoundKeeper(
     GuildSettingsRepository settings,
     RoundRepository rounds,
     PairStatsReader stats,
-    SessionNotifier notifier,
+    SessionOutbox outbox,
     GuildLanguage languages)
 {
     public async Task<RoundState> StateAsync(Pair pair, CancellationToken cancellationToken = default)
@@ -36,6 +36,7 @@ public sealed class RoundKeeper(
         var pair = state.Pair;
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var record = await stats.ReadAsync(pair, pair.MemberA, state.Sessions, cancellationToken);
-        await notifier.ToBothOnceAsync(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang), lang, cancellationToken);
+        // Through the outbox: this runs when a session closes, and a round often ends for many pairs at one slot.
+        outbox.PostToBoth(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang), lang);
     }
 }

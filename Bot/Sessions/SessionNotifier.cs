@@ -26,6 +26,13 @@ public sealed class SessionNotifier(NoticeRepository notices, PartnerMessenger m
         }
     }
 
+    /// <summary>Both partners, now (for answers to a button press; steps post to <see cref="SessionOutbox"/> instead).</summary>
+    public async Task ToBothOnceAsync(Session session, Pair pair, string kind, Func<Snowflake, MessageSpec> message, Lang lang, CancellationToken cancellationToken = default)
+    {
+        foreach (var member in pair.Members)
+            await ToPartnerOnceAsync(session, pair, member, kind, message(member), lang, cancellationToken);
+    }
+
     /// <summary>A message in the room's text chat, once per session and kind.</summary>
     public async Task InRoomOnceAsync(Session session, Snowflake room, string kind, MessageSpec message, CancellationToken cancellationToken = default)
     {
