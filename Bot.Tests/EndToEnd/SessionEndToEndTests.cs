@@ -136,6 +136,25 @@ public sealed class SessionEndToEndTests
     }
 
     [Fact]
+    public async Task A_trigger_that_no_longer_matches_the_database_never_runs_a_step_early()
+    {
+        await using var w = await CoachingWorld.StartAsync();
+        await w.PairAliceAndBobAsync();
+        await SetMondayAt14Async(w);
+        await w.AdvanceToAsync(Slot, d => w.VoiceRooms().Count == 1 && d.MessagesIn(w.VoiceRooms()[0].Id).Count == 1, "the open room");
+        var session = (await w.Bot.Get<SessionRepository>().ListForPairAsync(1))[0];
+        // As if a newer scheduler file sat beside a database restored from a backup: a close armed for now.
+        var scheduler = await w.Bot.Get<Quartz.ISchedulerFactory>().GetScheduler();
+        await Quartz.SchedulerJobExtensions.ScheduleJob<CrossCoaching.Sessions.Scheduling.SessionStepJob, CrossCoaching.Sessions.Scheduling.SessionStepInput>(
+            scheduler, new(session.Id, SessionStep.Close), w.Time.GetUtcNow().AddSeconds(1), new Quartz.OneOffJobOptions { Name = "stale-close" });
+
+        await w.AdvanceToAsync(Slot.AddSeconds(2), _ => w.Bot.Logs.All.Contains("re-armed", StringComparison.Ordinal), "the stale trigger to fire");
+
+        Assert.Null(w.Discord.FindChannel(w.VoiceRooms()[0].Id)!.DeletedAt);
+        Assert.Equal(SessionStatus.Open, (await w.Bot.Get<SessionRepository>().GetAsync(session.Id))!.Status);
+    }
+
+    [Fact]
     public async Task Closed_DMs_fall_back_to_a_mention_and_a_refused_room_is_explained()
     {
         await using var w = await CoachingWorld.StartAsync();
