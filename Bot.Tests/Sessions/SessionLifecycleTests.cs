@@ -213,6 +213,20 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_at_discords_channel_limit_fails_the_session_and_says_why()
+    {
+        _h.Api.On(nameof(IDiscordApi.CreateChannelAsync), _ => throw FakeDiscordWorld.Refusal(400, DiscordErrorCode.MaxGuildChannels));
+        var session = await PlanAsync();
+
+        await RunAtAsync(session, SessionStep.Prepare);
+        await RunAtAsync(session, SessionStep.Open);
+
+        Assert.Equal(SessionStatus.Failed, (await ReloadAsync(session))!.Status);
+        var told = Assert.Single(_h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(Alice)));
+        Assert.Contains("500 channels", told.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_partner_gone_from_the_guild_suspends_the_pair_and_tells_the_other()
     {
         _h.Api.On(nameof(IDiscordApi.GetGuildMemberAsync), a => (Snowflake)a[1]! == Bob

@@ -151,6 +151,12 @@ public sealed class SessionRunner(
                     return new RoomAttempt(e.Message, PairSuspended: true);
                 throw;
             }
+            catch (DiscordApiException e) when (e.Code == DiscordErrorCode.MaxGuildChannels)
+            {
+                logger.LogWarning("Cannot create the room of session {Session}: guild {Guild} has Discord's maximum of channels", session.Id, session.GuildId);
+                // Opening tries once more at the slot; if the server is still full, the partners are told why.
+                return new RoomAttempt(SessionTexts.GuildFull[lang]);
+            }
             catch (DiscordApiException e) when (e.Code is DiscordErrorCode.MissingPermissions or DiscordErrorCode.MissingAccess)
             {
                 // The gateway's view said yes but Discord said no (an overwrite we cannot see, a change in flight).

@@ -53,6 +53,10 @@ public static class SessionTexts
         "⚠️ Your session with **{0}** could not take place: I could not open its voice room ({1}). The next one is planned as usual.",
         "⚠️ Votre séance avec **{0}** n'a pas pu avoir lieu : je n'ai pas pu ouvrir son salon vocal ({1}). La suivante est prévue normalement.");
 
+    public static readonly LocalizedText GuildFull = new(
+        "the server has 500 channels, Discord's maximum; a server manager can delete unused channels",
+        "le serveur compte 500 salons, le maximum de Discord ; un gestionnaire peut supprimer des salons inutilisés");
+
     public static readonly LocalizedText PartnerLeft = new(
         "Your partner **{0}** is no longer on the server, so your pair is suspended and no sessions are planned. Use `/unpair` to end it and pair with someone else.",
         "Votre binôme **{0}** n'est plus sur le serveur : votre binôme est suspendu et aucune séance n'est prévue. Utilisez `/unpair` pour y mettre fin et former un autre binôme.");

@@ -29,7 +29,6 @@ public static class DiscordErrorCode
     public const int UnknownUser = 10013;
     public const int UnknownInteraction = 10062;
     public const int MaxGuildChannels = 30013;
-    public const int MaxChannelsInCategory = 30020;
     public const int Unauthorized = 40001;
     public const int AlreadyAcknowledged = 40060;
     public const int MissingAccess = 50001;
