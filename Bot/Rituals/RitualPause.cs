@@ -23,7 +23,7 @@ public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, 
     {
         var me = context.Interaction.User.Id;
         var pair = await pairs.RequireActiveAsync(context, cancellationToken);
-        var ritual = await rituals.GetAsync(pair.Id, cancellationToken) ?? throw new UserErrorException(context.Text(RitualTexts.NoRitual));
+        var ritual = await rituals.RequireAsync(pair, context, cancellationToken);
         var until = ParseUntil(context, ritual);
         await rituals.SaveAsync(ritual with { Paused = true, PausedUntil = until, UpdatedAt = time.GetUtcNow(), UpdatedBy = me }, cancellationToken);
         await changes.ReplanAsync(pair, cancellationToken); // paused: cancels what was planned, plans nothing
@@ -58,7 +58,7 @@ public sealed class RitualResume(PairRepository pairs, RitualRepository rituals,
     {
         var me = context.Interaction.User.Id;
         var pair = await pairs.RequireActiveAsync(context, cancellationToken);
-        var ritual = await rituals.GetAsync(pair.Id, cancellationToken) ?? throw new UserErrorException(context.Text(RitualTexts.NoRitual));
+        var ritual = await rituals.RequireAsync(pair, context, cancellationToken);
         if (!ritual.Paused)
             throw new UserErrorException(context.Text(RitualTexts.NotPaused));
         await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = me }, cancellationToken);

@@ -1,4 +1,6 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Pairs;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Storage;
 using Dapper;
@@ -62,4 +64,12 @@ public sealed class RitualRepository(SqliteConnectionFactory connections)
     private sealed record Row(
         long PairId, string Frequency, long DayOfWeek, TimeOnly LocalTime, string TimeZone, long DurationMinutes, long ReminderMinutes,
         DateOnly AnchorDate, long Paused, DateOnly? PausedUntil, DateTimeOffset UpdatedAt, Snowflake UpdatedBy);
+}
+
+public static class RitualLookup
+{
+    /// <summary>The pair's ritual, or a refusal that says how to set one.</summary>
+    public static async Task<Ritual> RequireAsync(this RitualRepository rituals, Pair pair, InteractionContext context,
+        CancellationToken cancellationToken = default) =>
+        await rituals.GetAsync(pair.Id, cancellationToken) ?? throw new UserErrorException(context.Text(RitualTexts.NoRitual));
 }

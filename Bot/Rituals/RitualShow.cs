@@ -18,7 +18,7 @@ public sealed class RitualShow(PairRepository pairs, RitualRepository rituals, S
     {
         var me = context.Interaction.User.Id;
         var pair = await pairs.RequireActiveAsync(context, cancellationToken);
-        var ritual = await rituals.GetAsync(pair.Id, cancellationToken) ?? throw new UserErrorException(context.Text(RitualTexts.NoRitual));
+        var ritual = await rituals.RequireAsync(pair, context, cancellationToken);
         var skipped = (await sessions.ListForPairAsync(pair.Id, cancellationToken))
             .Where(s => s.Status == SessionStatus.Skipped).Select(s => s.SlotAt).ToHashSet();
 
