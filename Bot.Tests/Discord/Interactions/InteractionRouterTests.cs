@@ -123,6 +123,23 @@ public sealed class InteractionRouterTests
     }
 
     [Fact]
+    public async Task A_callback_already_acknowledged_by_a_retried_request_counts_as_sent()
+    {
+        _api.On(nameof(IDiscordApi.CreateInteractionResponseAsync),
+            _ => throw new DiscordApiException(400, DiscordErrorCode.AlreadyAcknowledged, "already acknowledged", "POST /interactions/{id}/{token}/callback"));
+        var router = Router(new TestCommand("two", async (c, ct) =>
+        {
+            await c.ReplyAsync("first", ephemeral: true, ct);
+            await c.ReplyAsync("second", ephemeral: true, ct);
+        }));
+
+        await router.RouteAsync(Command("two"), _clock.GetUtcNow());
+
+        var followup = Assert.Single(_api.Calls, c => c.Method == nameof(IDiscordApi.CreateFollowupAsync));
+        Assert.Equal("second", ((MessageSpec)followup.Args[2]!).Content);
+    }
+
+    [Fact]
     public async Task Autocomplete_goes_to_the_commands_suggestions()
     {
         var router = Router(new TestCommand("ritual", (_, _) => Task.CompletedTask)

@@ -124,7 +124,15 @@ public sealed class InteractionContext(Interaction interaction, IDiscordApi api,
 
     private async Task<Ack> CallbackAsync(InteractionCallback callback, Ack next, CancellationToken cancellationToken)
     {
-        await api.CreateInteractionResponseAsync(Interaction.Id, Interaction.Token, callback, cancellationToken);
+        try
+        {
+            await api.CreateInteractionResponseAsync(Interaction.Id, Interaction.Token, callback, cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.Code == DiscordErrorCode.AlreadyAcknowledged)
+        {
+            // A retry after a 5xx whose first attempt did reach Discord: the answer is there, carry on from it.
+        }
+
         return next;
     }
 

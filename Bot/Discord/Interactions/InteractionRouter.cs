@@ -120,7 +120,7 @@ public sealed class InteractionRouter
                 return;
             default:
                 _logger.LogError(error, "Handling {Name} failed", Describe(context));
-                text = context.Text(error is HttpRequestException or TimeoutException ? CommonTexts.DiscordUnavailable : CommonTexts.InternalError);
+                text = context.Text(error is DiscordUnavailableException or HttpRequestException or TimeoutException ? CommonTexts.DiscordUnavailable : CommonTexts.InternalError);
                 break;
         }
 
