@@ -1,3 +1,4 @@
+using CrossCoaching.Discord.Rest;
 using CrossCoaching.Discord;
 using CrossCoaching.Tests.Discord.Rest.Support;
 
@@ -26,11 +27,11 @@ public sealed class BucketTests : IDisposable
         await Post(5);
         var held = Post(5);
         await _rest.Clock.WaitForPendingAsync(1);
-        Assert.Equal(TimeSpan.FromSeconds(2.5), _rest.Clock.LastDue);
+        Assert.Equal(TimeSpan.FromSeconds(2.5) + RestRateLimiter.Margin, _rest.Clock.LastDue);
         await _rest.Client.GetCurrentUserAsync();
         Assert.Equal(2, _rest.Discord.Count);
 
-        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(2.5), sentBefore: 2);
+        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(2.5) + RestRateLimiter.Margin, sentBefore: 2);
 
         await held;
         Assert.Equal(3, _rest.Discord.Count);
@@ -61,7 +62,7 @@ public sealed class BucketTests : IDisposable
         await Post(5);
         var edit = _rest.Client.EditMessageAsync(new Snowflake(5), new Snowflake(900), MessageSpec.Text("b"));
         await _rest.Clock.WaitForPendingAsync(1);
-        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(4), sentBefore: 2);
+        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(4) + RestRateLimiter.Margin, sentBefore: 2);
 
         await edit;
         Assert.Equal(3, _rest.Discord.Count);

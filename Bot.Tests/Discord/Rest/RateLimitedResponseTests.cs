@@ -1,3 +1,4 @@
+using CrossCoaching.Discord.Rest;
 using CrossCoaching.Discord;
 using CrossCoaching.Tests.Discord.Rest.Support;
 using Microsoft.Extensions.Logging;
@@ -22,9 +23,9 @@ public sealed class RateLimitedResponseTests : IDisposable
 
         var first = Post(5, "first");
         await _rest.Clock.WaitForPendingAsync(1);
-        Assert.Equal(TimeSpan.FromSeconds(1.5), _rest.Clock.LastDue);
+        Assert.Equal(TimeSpan.FromSeconds(1.5) + RestRateLimiter.Margin, _rest.Clock.LastDue);
         var second = Post(5, "second");
-        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(1.5), sentBefore: 1);
+        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(1.5) + RestRateLimiter.Margin, sentBefore: 1);
 
         Assert.Equal(new Snowflake(901), (await first).Id);
         await second;
@@ -44,7 +45,7 @@ public sealed class RateLimitedResponseTests : IDisposable
 
         var user = _rest.Client.GetCurrentUserAsync();
         await _rest.Clock.WaitForPendingAsync(1);
-        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(3), sentBefore: 1);
+        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(3) + RestRateLimiter.Margin, sentBefore: 1);
 
         await user;
         Assert.Equal(2, _rest.Discord.Count);
@@ -66,7 +67,7 @@ public sealed class RateLimitedResponseTests : IDisposable
         await _rest.Client.CreateInteractionResponseAsync(new Snowflake(7), token, InteractionCallback.Defer(false));
         Assert.Equal(["channels/5/messages", $"interactions/7/{token}/callback"], _rest.Discord.Requests.Select(r => r.Path));
 
-        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(2), sentBefore: 2);
+        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(2) + RestRateLimiter.Margin, sentBefore: 2);
 
         await Task.WhenAll(limited, otherBucket);
         Assert.Equal(4, _rest.Discord.Count);
@@ -81,7 +82,7 @@ public sealed class RateLimitedResponseTests : IDisposable
 
         var user = _rest.Client.GetCurrentUserAsync();
         await _rest.Clock.WaitForPendingAsync(1);
-        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(90), sentBefore: 1);
+        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(90) + RestRateLimiter.Margin, sentBefore: 1);
 
         await user;
         Assert.Contains(_rest.Logs.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("90 s", StringComparison.Ordinal));

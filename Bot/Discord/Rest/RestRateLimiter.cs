@@ -21,6 +21,12 @@ internal sealed class RestRateLimiter(
     /// </summary>
     private static readonly TimeSpan LongWait = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Added to every wait Discord asks for: its clock and ours tick apart, and a request that lands a millisecond
+    /// early earns another 429 (which counts towards the invalid-request ban).
+    /// </summary>
+    internal static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Used when a 429 says neither <c>retry_after</c> nor <c>Retry-After</c> (a proxy's page, say).</summary>
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
 
@@ -65,13 +71,13 @@ internal sealed class RestRateLimiter(
         {
             if (remaining <= 0)
                 WarnIfLong(route, resetAfter, "bucket spent");
-            bucket.Update(remaining, resetAfter, now);
+            bucket.Update(remaining, resetAfter + Margin, now);
         }
         if (response.Status != 429)
             return;
 
         var body = ReadRateLimited(response.Body);
-        var retryAfter = body?.RetryAfter is { } seconds and >= 0d and < 1e7 ? TimeSpan.FromSeconds(seconds) : limits.RetryAfter ?? DefaultRetryAfter;
+        var retryAfter = (body?.RetryAfter is { } seconds and >= 0d and < 1e7 ? TimeSpan.FromSeconds(seconds) : limits.RetryAfter ?? DefaultRetryAfter) + Margin;
         var isGlobal = limits.Global || body?.Global == true;
         logger.LogWarning(
             "Discord rate-limited {Route} ({Scope}); retrying in {Wait} ms",
