@@ -31,8 +31,12 @@ public static class Program
             return await BackupCommand.RunAsync(tool.Services, target);
         }
 
+        // SIGTERM before the host has installed its own handler (during migrations, say) still stops cleanly.
+        using var stop = new CancellationTokenSource();
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
         using var host = CreateBuilder(args).Build();
-        return await BotRunner.RunAsync(host);
+        return await BotRunner.RunAsync(host, cancellationToken: stop.Token);
     }
 
     /// <summary>The whole service graph, one line per feature. Tests build the same graph with their overrides.</summary>

@@ -21,7 +21,7 @@ public sealed class ProcessTests
         process.OutputDataReceived += (_, e) =>
         {
             lock (output) output.AppendLine(e.Data);
-            if (e.Data?.Contains("starting", StringComparison.Ordinal) == true) started.TrySetResult();
+            if (e.Data?.Contains(" started", StringComparison.Ordinal) == true) started.TrySetResult();
         };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.BeginOutputReadLine();

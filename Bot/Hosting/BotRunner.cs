@@ -12,16 +12,34 @@ public static partial class BotRunner
     /// <returns>The process exit code: 0 after a clean stop, non-zero when the bot could not start or had to stop.</returns>
     public static async Task<int> RunAsync(IHost host, TextWriter? errors = null, CancellationToken cancellationToken = default)
     {
-        if (await PrepareAsync(host, cancellationToken) is { } problem)
+        try
         {
-            await (errors ?? Console.Error).WriteLineAsync(problem);
-            return 1;
+            if (await PrepareAsync(host, cancellationToken) is { } problem)
+            {
+                await (errors ?? Console.Error).WriteLineAsync(problem);
+                return 1;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0; // stopped before it started: nothing to undo, migrations run in transactions
         }
 
         var exit = host.Services.GetRequiredService<BotExit>();
-        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CrossCoaching").LogInformation(
-            "CrossCoaching {Version} starting", typeof(BotRunner).Assembly.GetName().Version?.ToString(3));
-        await host.RunAsync(cancellationToken);
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CrossCoaching");
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+            log.LogInformation("CrossCoaching {Version} started", typeof(BotRunner).Assembly.GetName().Version?.ToString(3)));
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while starting (a SIGTERM during a deploy): services interrupted half-way, such as the
+            // scheduler creating its tables, report it in their own words; it is a clean stop all the same.
+            log.LogInformation("Stopped while starting ({Reason})", e.GetType().Name);
+        }
+
         return exit.Code;
     }
 
