@@ -82,7 +82,7 @@ public sealed class CoachingWorld : IAsyncDisposable
     public async Task AdvanceToAsync(DateTimeOffset at, Func<DiscordEmulator, bool> until, string what)
     {
         Time.SetUtcNow(at);
-        await Discord.WaitUntilAsync(until, TimeSpan.FromSeconds(15), what);
+        await Discord.WaitUntilAsync(until, TimeSpan.FromSeconds(30), what);
     }
 
     public IReadOnlyList<EmulatedChannel> VoiceRooms() =>

@@ -25,7 +25,7 @@ public sealed class GatewayEndToEndTests
         await bot.Discord.WaitForHeartbeatAsync(1);
 
         bot.Discord.StopAcknowledgingHeartbeats();
-        var resume = await bot.Discord.WaitForResumeAsync(1, TimeSpan.FromSeconds(15));
+        var resume = await bot.Discord.WaitForResumeAsync(1, TimeSpan.FromSeconds(20));
         bot.Discord.ResumeAcknowledgingHeartbeats();
 
         Assert.Equal("/resume-gateway", resume.Path);
@@ -45,7 +45,7 @@ public sealed class GatewayEndToEndTests
         var sequence = bot.Discord.LastSequence;
 
         bot.Discord.SendReconnect();
-        var resume = await bot.Discord.WaitForResumeAsync();
+        var resume = await bot.Discord.WaitForResumeAsync(1, TimeSpan.FromSeconds(20));
 
         Assert.Equal(("/resume-gateway", (long?)sequence, bot.Discord.Readies[0].SessionId), (resume.Path, resume.Seq, resume.SessionId));
         Assert.Single(bot.Discord.Identifies);
@@ -57,7 +57,7 @@ public sealed class GatewayEndToEndTests
         await using var bot = await BotHarness.StartAsync();
 
         bot.Discord.DropConnection();
-        var resume = await bot.Discord.WaitForResumeAsync();
+        var resume = await bot.Discord.WaitForResumeAsync(1, TimeSpan.FromSeconds(20));
 
         Assert.Equal("/resume-gateway", resume.Path);
         await bot.Discord.WaitUntilAsync(d => d.Resumes[^1].Outcome == "resumed", what: "the resume to succeed");
@@ -72,7 +72,7 @@ public sealed class GatewayEndToEndTests
 
         bot.Discord.DropConnection();
         var guild = bot.Discord.AddGuild("Joined while away", owner);
-        await bot.Discord.WaitForResumeAsync();
+        await bot.Discord.WaitForResumeAsync(1, TimeSpan.FromSeconds(20));
 
         await bot.Discord.WaitUntilAsync(_ => bot.Get<CrossCoaching.Discord.IGuildCache>().GetGuild(guild.Id) is not null, what: "the replayed GUILD_CREATE");
     }

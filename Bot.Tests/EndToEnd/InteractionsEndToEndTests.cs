@@ -39,7 +39,7 @@ public sealed class InteractionsEndToEndTests
         await WaitForCommandsAsync(bot);
 
         await bot.RestartAsync();
-        await bot.Discord.WaitUntilAsync(_ => bot.Logs.All.Contains("up to date", StringComparison.Ordinal), what: "the registrar's check");
+        await bot.Discord.WaitUntilAsync(_ => bot.Logs.All.Contains("up to date", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the registrar's check");
 
         Assert.Equal(1, bot.Discord.CommandOverwriteCount(null));
     }
@@ -57,7 +57,9 @@ public sealed class InteractionsEndToEndTests
         var callback = await help.WaitForCallbackAsync();
 
         Assert.True(callback.Ephemeral);
-        Assert.True(callback.Elapsed < TimeSpan.FromSeconds(1), $"answered after {callback.Elapsed}");
+        // Well inside Discord's 3 seconds, and without the deferral that comes at 2 (a loaded CI machine shares its cores).
+        Assert.Equal(4, callback.Type);
+        Assert.True(callback.Elapsed < TimeSpan.FromSeconds(2), $"answered after {callback.Elapsed}");
         var description = (string)((JsonObject)callback.Embeds![0]!)["description"]!;
         Assert.StartsWith(HelpTexts.Intro.Fr, description, StringComparison.Ordinal);
         Assert.Contains("`/ritual set` — Fixer ou changer le créneau de votre binôme", description, StringComparison.Ordinal);

@@ -12,6 +12,7 @@ public sealed class RoomEvents(
     AttendanceRepository attendance,
     SessionEnder ender,
     RoomRepository rooms,
+    RoomService roomService,
     IGuildCache cache,
     TimeProvider time,
     ILogger<RoomEvents> logger) : IDiscordEventHandler
@@ -55,6 +56,8 @@ public sealed class RoomEvents(
 
     private async Task OnChannelDeletedAsync(Channel channel, CancellationToken cancellationToken)
     {
+        if (roomService.IsOwnDeletion(channel.Id))
+            return; // the bot's own close: the session is ending already
         if (await sessions.FindByRoomAsync(channel.Id, cancellationToken) is { IsFinished: false } session)
             await OnRoomGoneAsync(session, cancellationToken);
         else if (channel.Type == ChannelType.GuildCategory && await rooms.IsOverflowCategoryAsync(channel.Id, cancellationToken))

@@ -21,6 +21,12 @@ public sealed class RoomService(
     public const int CategoryCapacity = 50;
     private readonly KeyedLock<Snowflake> _guildLocks = new();
 
+    // Rooms this process is deleting, so that their CHANNEL_DELETE is not taken for a deletion by hand.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Snowflake, byte> _deleting = new();
+
+    /// <summary>Whether the bot itself deleted (or is deleting) this channel.</summary>
+    public bool IsOwnDeletion(Snowflake channelId) => _deleting.ContainsKey(channelId);
+
     /// <summary>The bits of <see cref="RoomPermissions.Required"/> the bot lacks where rooms go (None when unknown yet).</summary>
     public async Task<Permissions> MissingRequiredAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
@@ -46,6 +52,7 @@ public sealed class RoomService(
     /// <summary>Deletes a room; one already gone counts as deleted. Empty overflow categories go with their last room.</summary>
     public async Task DeleteAsync(Snowflake guildId, Snowflake roomId, Snowflake? parentId, string reason, CancellationToken cancellationToken = default)
     {
+        _deleting[roomId] = 0;
         try
         {
             await api.DeleteChannelAsync(roomId, reason, cancellationToken);
@@ -53,6 +60,11 @@ public sealed class RoomService(
         catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownChannel)
         {
             logger.LogInformation("Room {Room} was already gone", roomId);
+        }
+        catch
+        {
+            _deleting.TryRemove(roomId, out _);
+            throw;
         }
 
         if (parentId is { } parent && await rooms.IsOverflowCategoryAsync(parent, cancellationToken))

@@ -3,17 +3,17 @@ using CrossCoaching.Tests.Discord.Rest.Support;
 
 namespace CrossCoaching.Tests.Discord.Rest;
 
-/// <summary>The local limiter that keeps the bot under Discord's 50 requests per second (it allows itself 45).</summary>
+/// <summary>The local limiter that keeps the bot under Discord's 50 requests per second (it allows itself 40).</summary>
 public sealed class GlobalLimitTests : IDisposable
 {
-    private const int PerSecond = 45;
+    private const int PerSecond = 40;
 
     private readonly RestHarness _rest = new();
 
     public void Dispose() => _rest.Dispose();
 
     [Fact]
-    public async Task A_burst_of_120_bot_requests_takes_two_seconds_at_45_per_second()
+    public async Task A_burst_of_120_bot_requests_takes_two_seconds_at_40_per_second()
     {
         for (var guild = 1; guild <= 120; guild++)
             _rest.Discord.On("GET", $"guilds/{guild}/members/7", _ => Reply.Json("""{"user":{"id":"7","username":"u"},"roles":[]}"""));
@@ -21,12 +21,12 @@ public sealed class GlobalLimitTests : IDisposable
 
         // One guild each: 120 buckets, so only the global limit holds them back.
         var all = Task.WhenAll(Enumerable.Range(1, 120).Select(g => _rest.Client.GetGuildMemberAsync(new Snowflake((ulong)g), new Snowflake(7))));
-        await Eventually.True(() => _rest.Discord.Count == PerSecond && _rest.Clock.Pending == 120 - PerSecond, "the first 45 sent and 75 waiting");
+        await Eventually.True(() => _rest.Discord.Count == PerSecond && _rest.Clock.Pending == 120 - PerSecond, "the first 40 sent and 80 waiting");
         _rest.Clock.Advance(TimeSpan.FromMilliseconds(999));
         await Eventually.Settle();
         Assert.Equal(PerSecond, _rest.Discord.Count);
         _rest.Clock.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually.True(() => _rest.Discord.Count == 2 * PerSecond && _rest.Clock.Pending == 120 - 2 * PerSecond, "45 more sent a second later");
+        await Eventually.True(() => _rest.Discord.Count == 2 * PerSecond && _rest.Clock.Pending == 120 - 2 * PerSecond, "40 more sent a second later");
         _rest.Clock.Advance(TimeSpan.FromSeconds(1));
         await all;
 

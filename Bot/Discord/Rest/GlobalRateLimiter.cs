@@ -13,7 +13,7 @@ internal sealed class GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey
     /// Below Discord's 50: requests are counted here when they leave, and Discord counts them when they arrive, so a
     /// burst spread over exactly one second here can land within less than one second there.
     /// </summary>
-    public const int RequestsPerSecond = 45;
+    public const int RequestsPerSecond = 40;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
     private readonly Lock _sync = new();
