@@ -48,13 +48,20 @@ public sealed class DotnetProcess : IAsyncDisposable
     public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    /// <summary>Waits for <paramref name="task"/>, failing at once (with the end of the log) if the process exits first.</summary>
+    /// <summary>Waits for <paramref name="task"/>, failing at once (with the end of the log) if the process exits first or the wait times out.</summary>
     public async Task WhileRunningAsync(Task task, string what)
     {
         var exited = _process.WaitForExitAsync();
         if (await Task.WhenAny(task, exited) == exited)
             throw new BenchmarkException($"The process exited with code {_process.ExitCode} while waiting for {what}. End of its log:\n{Tail(30)}");
-        await task;
+        try
+        {
+            await task;
+        }
+        catch (TimeoutException e)
+        {
+            throw new BenchmarkException($"{e.Message} End of the process's log:\n{Tail(30)}");
+        }
     }
 
     public string Tail(int lines)

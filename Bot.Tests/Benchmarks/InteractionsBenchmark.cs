@@ -33,6 +33,7 @@ public static class InteractionsBenchmark
         Console.WriteLine("  for scale (same machine, from the issue): discord.js p99 ≈ 4 ms, idle ≈ 74 MB; bare .NET 10 worker idle ≈ 42 MB");
         if (discord.InternalErrors.Count > 0)
             Console.WriteLine($"  the emulator failed {discord.InternalErrors.Count} times internally: {discord.InternalErrors[0].Message}");
+        Console.WriteLine();
     }
 
     public static string Verdict(bool met) => met ? "met" : "MISSED";

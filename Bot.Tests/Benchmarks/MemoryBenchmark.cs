@@ -41,6 +41,7 @@ public static class MemoryBenchmark
         Console.WriteLine(Row("bare .NET worker, idle", bare, "reference (issue: ≈ 42 MB)"));
         Console.WriteLine("  discord.js bot, idle (from the issue, not measured here): ≈ 74 MB");
         Console.WriteLine("  anon: GC and native heaps; file: mapped assemblies and native libraries; shmem: the runtime's executable code (MiB)");
+        Console.WriteLine();
     }
 
     private static string Row(string point, ResidentMemory memory, string target) =>

@@ -67,6 +67,8 @@ public static class RoomsBenchmark
             var wait = tick - TimeSpan.FromTicks((now - slot).Ticks % tick.Ticks);
             if (wait > tick)
                 wait -= tick; // before the slot the remainder is negative
+            if (wait < TimeSpan.FromSeconds(1))
+                wait += tick; // the timer woke a hair before the tick: that tick is printed already
             await run.Bot.WhileRunningAsync(Task.Delay(wait), "the sessions");
         }
     }

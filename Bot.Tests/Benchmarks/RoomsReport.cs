@@ -20,18 +20,22 @@ public static class RoomsReport
         var closeMet = deleted.Count == pairs && latestClose < RoomsBenchmark.CloseTarget;
         var overflow = discord.ChannelsCreatedByBot.Count(c => c.GuildId == guild && c.Type == EmulatedChannelType.GuildCategory);
         var dms = discord.RequestsTo("POST /users/@me/channels");
+        var limited = discord.Requests.Where(r => r.Status == 429).GroupBy(r => r.Route ?? r.Path).Select(g => $"{g.Key} ×{g.Count()}");
 
         Console.WriteLine();
         Line("rooms existing at the slot", $"{atSlot}/{pairs}", $"target: all   {InteractionsBenchmark.Verdict(atSlot == pairs)}");
         Line("latest room ready", latestReady is { } ready ? $"slot{Seconds(ready)}" : "none", "(negative = before the slot)");
         Line("latest close after its due time", latestClose is { } close ? Seconds(close) : "none",
             $"target: under {RoomsBenchmark.CloseTarget.TotalSeconds:0} s   {InteractionsBenchmark.Verdict(closeMet)}");
+        Line("rooms deleted within 60 s of due", $"{deleted.Count(r => r.DeletedAt - closeDue < RoomsBenchmark.CloseTarget)}/{pairs}", "");
         Line("rooms created / deleted", $"{rooms.Count} / {deleted.Count}", "");
         Line("channel creation requests", $"{discord.RequestsTo(RoomsBenchmark.ChannelRoute).Count}", "(rooms + overflow categories + refused ones)");
-        Line("429s served / early retries", $"{discord.RateLimitedCount} / {discord.EarlyRetryCount}", "");
+        Line("429s (global) / early retries", $"{discord.RateLimitedCount} ({discord.GlobalRateLimitedCount}) / {discord.EarlyRetryCount}", string.Join(", ", limited));
         Line("overflow categories created", $"{overflow}", "(a category holds 50 channels)");
         Line("DM channels opened", $"{dms.Count}", dms.Count > 0 ? $"last at close due{Seconds(dms.Max(r => r.At) - closeDue)}" : "");
         Line("sessions in the bot's database", SessionStatuses(run.DatabasePath), "");
+        if (discord.InternalErrors.Count > 0)
+            Line("emulator internal errors", $"{discord.InternalErrors.Count}", discord.InternalErrors[0].Message);
         Console.WriteLine();
     }
 
