@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace CrossCoaching.Benchmarks;
+
+/// <summary>
+/// The benchmarks' command line. Each benchmark starts the emulator in this process and the bot as a separate
+/// process, as an operator runs it, and prints its figures; nothing is asserted.
+/// </summary>
+public static class Program
+{
+    private const string Usage =
+        """
+        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|all> [options]
+          --pairs 50,200        rooms: the pair counts to run (default 50,200)
+          --bot <path>          the CrossCoaching.dll to run (default: Bot/bin/<this configuration>/, built if missing)
+          --env K=V[,K2=V2]     extra environment variables for the bot, e.g. DOTNET_GCgen0size=0x400000
+        """;
+
+    private static readonly string[] Options = ["--pairs", "--bot", "--env"];
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is [BareWorker.Mode])
+            return await BareWorker.RunAsync();
+        // Figures print the same on every machine: 1.25 ms, not 1,25 ms.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "all") ||
+            rest.Length % 2 != 0 || rest.Where((_, i) => i % 2 == 0).Any(o => !Options.Contains(o)))
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var options = Enumerable.Range(0, rest.Length / 2).ToDictionary(i => rest[2 * i], i => rest[(2 * i) + 1], StringComparer.Ordinal);
+        try
+        {
+            var pairs = options.TryGetValue("--pairs", out var list) ? list.Split(',').Select(Count).ToArray() : [50, 200];
+            var bot = BotCommand.Parse(await BotBuild.LocateAsync(options.GetValueOrDefault("--bot")), options.GetValueOrDefault("--env"));
+            PrintMachine(bot);
+            var clock = Stopwatch.StartNew();
+            if (name is "interactions" or "all")
+                await InteractionsBenchmark.RunAsync(bot);
+            if (name is "memory" or "all")
+                await MemoryBenchmark.RunAsync(bot);
+            if (name is "rooms" or "all")
+            {
+                foreach (var count in pairs)
+                    await RoomsBenchmark.RunAsync(bot, count);
+            }
+
+            Console.WriteLine($"done in {clock.Elapsed:m\\:ss}");
+            return 0;
+        }
+        catch (BenchmarkException e)
+        {
+            await Console.Error.WriteLineAsync($"benchmark failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Count(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new BenchmarkException($"--pairs: '{text}' is not a count.");
+
+    private static void PrintMachine(BotCommand bot)
+    {
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine($"bot:     {bot.Dll} ({BotBuild.Configuration} build of {File.GetLastWriteTimeUtc(bot.Dll):yyyy-MM-dd HH:mm} UTC)");
+        if (bot.Environment.Count > 0)
+            Console.WriteLine($"extra:   {string.Join(' ', bot.Environment.Select(e => $"{e.Key}={e.Value}"))}");
+        if (BotBuild.Configuration != "Release")
+            Console.WriteLine("warning: not a Release build; run with -c Release for figures worth comparing");
+        Console.WriteLine();
+    }
+}
