@@ -42,6 +42,9 @@ public sealed partial class DiscordEmulator
     /// <summary>Requests made while the bot had been told to wait (remaining 0 before reset, or within a retry_after).</summary>
     public int EarlyRetryCount => Locked(() => world.Record.EarlyRetries);
 
+    /// <summary>What each early retry was: route, and how early.</summary>
+    public IReadOnlyList<string> EarlyRetries => Locked(() => world.Record.EarlyRetryDetails.ToList());
+
     /// <summary>401, 403 and 429 answers (what Cloudflare counts towards its invalid-request ban).</summary>
     public int InvalidRequestCount => Locked(() => world.Record.InvalidRequests);
 

@@ -69,6 +69,29 @@ public sealed class BucketTests : IDisposable
     }
 
     [Fact]
+    public async Task Requests_queued_before_the_bucket_hash_was_learned_share_one_queue_with_those_after()
+    {
+        var release = new TaskCompletionSource<System.Net.Http.HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _rest.Discord.On("POST", "channels/5/messages", _ => release.Task);
+        _rest.Discord.On("POST", "channels/5/messages", _ => Reply.Message().WithLimits("msgs", remaining: 0, resetAfter: 3));
+        _rest.Discord.On("POST", "channels/5/messages", _ => Reply.Message().WithLimits("msgs", remaining: 4, resetAfter: 5), times: 2);
+
+        var first = Post(5, "1");
+        await Eventually.True(() => _rest.Discord.Count == 1, "the first request");
+        var queuedBefore = Post(5, "2"); // waits on the bucket known by its route template
+        release.SetResult(Reply.Message().WithLimits("msgs", remaining: 1, resetAfter: 3));
+        await first;
+        await queuedBefore;
+        var after = Post(5, "3");        // the hash is known now: the same queue, and the bucket is spent
+        await _rest.Clock.WaitForPendingAsync(1);
+
+        Assert.Equal(2, _rest.Discord.Count);
+        await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(3) + RestRateLimiter.Margin, sentBefore: 2);
+        await after;
+        Assert.Equal(3, _rest.Discord.Count);
+    }
+
+    [Fact]
     public async Task Requests_on_one_bucket_are_sent_one_at_a_time_in_order()
     {
         var release = new TaskCompletionSource<System.Net.Http.HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -64,6 +64,7 @@ internal sealed class RateLimiter(World world)
         if (now < window.BlockedUntil)
         {
             world.Record.EarlyRetries++;
+            world.Record.EarlyRetryDetails.Add($"{route.Key} blocked {(window.BlockedUntil - now).TotalMilliseconds:0} ms more");
             return Limited(headers, window.BlockedUntil - now, global: false);
         }
         if (scripted.FirstOrDefault(s => s.Key == route.Key && s.Times > 0) is { } script)
@@ -76,6 +77,7 @@ internal sealed class RateLimiter(World world)
         if (window.Count >= rule.Limit)
         {
             world.Record.EarlyRetries++;
+            world.Record.EarlyRetryDetails.Add($"{route.Key} spent {(resetAt - now).TotalMilliseconds:0} ms before reset");
             headers["X-RateLimit-Remaining"] = "0";
             return Limited(headers, resetAt - now, global: false);
         }
@@ -96,6 +98,7 @@ internal sealed class RateLimiter(World world)
         if (now < globalBlockedUntil)
         {
             world.Record.EarlyRetries++;
+            world.Record.EarlyRetryDetails.Add($"global blocked {(globalBlockedUntil - now).TotalMilliseconds:0} ms more");
             return Limited(headers, globalBlockedUntil - now, global: true);
         }
         while (globalRecent.Count > 0 && now - globalRecent.Peek() >= TimeSpan.FromSeconds(1))

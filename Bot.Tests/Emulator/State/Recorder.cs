@@ -24,6 +24,9 @@ internal sealed class Recorder
     /// <summary>Requests that arrived while their bucket (or the global limit) told the bot to wait.</summary>
     public int EarlyRetries { get; set; }
 
+    /// <summary>For each early retry: its route and why ("blocked", "spent", "global").</summary>
+    public List<string> EarlyRetryDetails { get; } = [];
+
     /// <summary>401, 403 and 429 answers: what Cloudflare counts towards its 10,000 per 10 minutes ban.</summary>
     public int InvalidRequests { get; set; }
 

@@ -52,11 +52,23 @@ internal sealed class RateLimitBuckets([FromKeyedServices(DiscordSetup.ClockKey)
             return Find(route);
     }
 
-    /// <summary>Learns the route's hash from <c>X-RateLimit-Bucket</c>.</summary>
+    /// <summary>
+    /// Learns the route's hash from <c>X-RateLimit-Bucket</c>. The buckets already kept under the route template carry
+    /// on under the hash: requests queued on them and requests arriving now must share one queue, or two queues would
+    /// feed one Discord bucket at once and overrun it.
+    /// </summary>
     public void LearnHash(RestRoute route, string hash)
     {
         lock (_sync)
+        {
+            var known = _hashByRoute.GetValueOrDefault(route.Template, route.Template);
+            if (known == hash)
+                return;
             _hashByRoute[route.Template] = hash;
+            var prefix = $"{known}|";
+            foreach (var (key, bucket) in _buckets.Where(b => b.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+                _buckets.TryAdd($"{hash}|{key[prefix.Length..]}", bucket);
+        }
     }
 
     private RateLimitBucket Find(RestRoute route)
