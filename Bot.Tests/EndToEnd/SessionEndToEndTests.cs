@@ -141,8 +141,9 @@ public sealed class SessionEndToEndTests
         await using var w = await CoachingWorld.StartAsync();
         await w.PairAliceAndBobAsync();
         await SetMondayAt14Async(w);
-        await w.AdvanceToAsync(Slot, d => w.VoiceRooms().Count == 1 && d.MessagesIn(w.VoiceRooms()[0].Id).Count == 1, "the open room");
-        var session = (await w.Bot.Get<SessionRepository>().ListForPairAsync(1))[0];
+        var sessions = w.Bot.Get<SessionRepository>();
+        await w.AdvanceToAsync(Slot, _ => sessions.ListForPairAsync(1).Result[0].Status == SessionStatus.Open, "the open room");
+        var session = (await sessions.ListForPairAsync(1))[0];
         // As if a newer scheduler file sat beside a database restored from a backup: a close armed for now.
         var scheduler = await w.Bot.Get<Quartz.ISchedulerFactory>().GetScheduler();
         await Quartz.SchedulerJobExtensions.ScheduleJob<CrossCoaching.Sessions.Scheduling.SessionStepJob, CrossCoaching.Sessions.Scheduling.SessionStepInput>(
