@@ -103,7 +103,13 @@ public sealed class BotHarness : IAsyncDisposable
             return exit.Code;
         });
         if (waitForReady)
+        {
             await Discord.WaitForReadyAsync(readies + 1);
+            // READY sent is not READY read: a test that drops the connection now must find the session known to the bot.
+            var cache = host.Services.GetRequiredService<CrossCoaching.Discord.IGuildCache>();
+            await Discord.WaitUntilAsync(_ => cache.CurrentUser is not null && Logs.All.Contains("Identified to the Discord gateway", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(20), "the bot to read READY");
+        }
     }
 
     public async ValueTask DisposeAsync()

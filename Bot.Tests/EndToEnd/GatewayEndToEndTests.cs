@@ -57,11 +57,19 @@ public sealed class GatewayEndToEndTests
         await using var bot = await BotHarness.StartAsync();
 
         bot.Discord.DropConnection();
-        var resume = await bot.Discord.WaitForResumeAsync(1, TimeSpan.FromSeconds(20));
+        ResumeRecord resume;
+        try
+        {
+            resume = await bot.Discord.WaitForResumeAsync(1, TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException(Describe(bot));
+        }
 
         Assert.Equal("/resume-gateway", resume.Path);
         await bot.Discord.WaitUntilAsync(d => d.Resumes[^1].Outcome == "resumed", what: "the resume to succeed");
-        Assert.Single(bot.Discord.Identifies);
+        Assert.True(bot.Discord.Identifies.Count == 1, Describe(bot));
     }
 
     [Fact]
@@ -106,4 +114,10 @@ public sealed class GatewayEndToEndTests
         Assert.Single(bot.Discord.Connections);
         Assert.DoesNotContain(bot.Discord.Token, bot.Logs.All, StringComparison.Ordinal);
     }
+
+    private static string Describe(BotHarness bot) =>
+        string.Join("\n", bot.Discord.Connections.Select(c => c.ToString()))
+        + "\nresumes: " + string.Join("; ", bot.Discord.Resumes.Select(r => $"{r.At:HH:mm:ss.fff} {r.Path} seq {r.Seq} {r.Outcome}"))
+        + "\nidentifies: " + string.Join("; ", bot.Discord.Identifies.Select(i => $"{i.At:HH:mm:ss.fff} conn {i.Connection} {i.Outcome}"))
+        + "\n" + string.Join("\n", bot.Logs.Lines.Where(l => l.Contains("Gateway", StringComparison.Ordinal)));
 }
