@@ -15,13 +15,12 @@ RUN dotnet publish Bot/Bot.csproj -c Release -o /app --no-restore /p:UseAppHost=
 
 # --- Run -------------------------------------------------------------------------------------------------
 # The plain .NET runtime: the bot hosts no web server, so it needs nothing from the ASP.NET Core image.
-# The 10.0 tags are Ubuntu 24.04 based and include tzdata and ICU. The bot needs both: rituals are kept in
-# IANA time zones, and replies are formatted for English and French. A "-chiseled" tag lacks them (only
-# its "-extra" variant has them); do not switch to one without checking.
+# The 10.0 tags are Ubuntu 24.04 based and include tzdata, which the bot needs: rituals are kept in IANA time
+# zones. It needs no ICU (it runs with invariant globalization and words its dates itself). A "-chiseled" tag
+# lacks tzdata (only its "-extra" variant has it); do not switch to one without checking.
 FROM mcr.microsoft.com/dotnet/runtime:10.0
 
-ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
-    ConnectionStrings__CrossCoaching="Data Source=/data/crosscoaching.db"
+ENV ConnectionStrings__CrossCoaching="Data Source=/data/crosscoaching.db"
 
 # The database lives in /data, owned by the image's non-root "app" user (uid $APP_UID, 1654). A new named
 # volume mounted there takes this ownership; a bind-mounted host folder must be chowned to 1654 by hand.

@@ -121,6 +121,7 @@ public sealed class RitualCommandTests : IAsyncLifetime
         var ritual = (await _h.Get<RitualRepository>().GetAsync(_pair.Id))!;
         Assert.Equal((true, new DateOnly(2026, 11, 20)), (ritual.Paused, ritual.PausedUntil));
         Assert.Empty(await UnfinishedAsync());
+        Assert.Contains("until Friday 20 November 2026", _h.Api.LastReplyText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
@@ -37,12 +38,12 @@ public sealed class HelpCommand(IServiceProvider services) : ISlashCommand
         var subcommands = command.Options.Where(o => o.Type == CommandOptionType.SubCommand).ToList();
         if (subcommands.Count == 0)
         {
-            list.Append(lang.Culture(), $"`/{command.Name}` — {Describe(command.Description, command.DescriptionLocalizations, lang)}\n");
+            list.Append(CultureInfo.InvariantCulture, $"`/{command.Name}` — {Describe(command.Description, command.DescriptionLocalizations, lang)}\n");
             return;
         }
 
         foreach (var sub in subcommands)
-            list.Append(lang.Culture(), $"`/{command.Name} {sub.Name}` — {Describe(sub.Description, sub.DescriptionLocalizations, lang)}\n");
+            list.Append(CultureInfo.InvariantCulture, $"`/{command.Name} {sub.Name}` — {Describe(sub.Description, sub.DescriptionLocalizations, lang)}\n");
     }
 
     private static string Describe(string english, Localizations? localized, Lang lang) =>

@@ -22,7 +22,4 @@ public static class LangExtensions
     };
 
     public static string Code(this Lang lang) => lang == Lang.Fr ? "fr" : "en";
-
-    public static System.Globalization.CultureInfo Culture(this Lang lang) =>
-        System.Globalization.CultureInfo.GetCultureInfo(lang == Lang.Fr ? "fr-FR" : "en-GB");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrossCoaching.Discord.Interactions;
 
 namespace CrossCoaching.Localization;
@@ -11,7 +12,7 @@ public sealed record LocalizedText(string En, string Fr)
     public string this[Lang lang] => lang == Lang.Fr ? Fr : En;
 
     public string Format(Lang lang, params object?[] args) =>
-        args.Length == 0 ? this[lang] : string.Format(lang.Culture(), this[lang], args);
+        args.Length == 0 ? this[lang] : string.Format(CultureInfo.InvariantCulture, this[lang], args);
 
     /// <summary>The French variant as Discord's localization map for a command name or description.</summary>
     public Localizations ToLocalizations() => Localizations.French(Fr);

@@ -16,7 +16,7 @@ public static class RitualDescription
     public static string Describe(Ritual ritual, Lang lang)
     {
         var rule = ritual.Rule;
-        var day = lang.Culture().DateTimeFormat.GetDayName(rule.Day);
+        var day = lang.DayName(rule.Day);
         var time = rule.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture);
         var when = rule.Frequency switch
         {
@@ -51,7 +51,6 @@ public static class RitualDescription
     [
         .. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday }
             .Select(d => new CommandChoice(
-                CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(d), d.ToString().ToLowerInvariant(),
-                Localizations.French(Lang.Fr.Culture().DateTimeFormat.GetDayName(d)))),
+                Lang.En.DayName(d), d.ToString().ToLowerInvariant(), Localizations.French(Lang.Fr.DayName(d)))),
     ];
 }

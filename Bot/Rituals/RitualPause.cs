@@ -28,7 +28,7 @@ public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, 
         await rituals.SaveAsync(ritual with { Paused = true, PausedUntil = until, UpdatedAt = time.GetUtcNow(), UpdatedBy = me }, cancellationToken);
         await changes.ReplanAsync(pair, cancellationToken); // paused: cancels what was planned, plans nothing
 
-        string Date(Lang lang) => until?.ToString("D", lang.Culture()) ?? "";
+        string Date(Lang lang) => until is { } date ? lang.LongDate(date) : "";
         await context.ReplyAsync(until is null ? context.Text(RitualTexts.Paused) : context.Text(RitualTexts.PausedUntil, Date(context.Lang)), true, cancellationToken);
         await changes.TellPartnerAsync(pair, me, lang => until is null
             ? RitualTexts.PartnerPaused.Format(lang, pair.NameOf(me))

@@ -25,7 +25,7 @@ public sealed class RitualShow(PairRepository pairs, RitualRepository rituals, S
         var text = new StringBuilder(context.Text(RitualTexts.ShowHeader, pair.NameOf(pair.PartnerOf(me)), RitualDescription.Describe(ritual, context.Lang)));
         if (ritual.Paused)
             text.Append('\n').Append(ritual.PausedUntil is { } until
-                ? context.Text(RitualTexts.PausedUntil, until.ToString("D", context.Lang.Culture()))
+                ? context.Text(RitualTexts.PausedUntil, context.Lang.LongDate(until))
                 : context.Text(RitualTexts.Paused));
         else
             text.Append('\n').Append(RitualDescription.Upcoming(RitualSchedule.Upcoming(ritual.Rule, time.GetUtcNow(), 3), skipped, context.Lang));

@@ -15,11 +15,23 @@ public sealed class TimeZoneCatalogTests
     [InlineData("sao", "America/Sao_Paulo")]
     [InlineData("São Paulo", "America/Sao_Paulo")]
     [InlineData("zürich", "Europe/Zurich")]
+    [InlineData("BOGOTÁ", "America/Bogota")]
+    [InlineData("méxico city", "America/Mexico_City")]
     [InlineData("reunion", "Indian/Reunion")]
     [InlineData("buenos", "America/Argentina/Buenos_Aires")]
     public void Suggest_puts_the_zone_meant_first(string typed, string expected)
     {
         Assert.Equal(expected, TimeZoneCatalog.Suggest(typed)[0]);
+    }
+
+    [Theory]
+    [InlineData("  São_Paulo  ", "sao paulo")]
+    [InlineData("MONTRÉAL", "montreal")]
+    [InlineData("Montre\u0301al", "montreal")]
+    [InlineData("Straße   Łódź", "strasse lodz")]
+    public void Typed_text_is_folded_without_culture_data(string typed, string expected)
+    {
+        Assert.Equal(expected, TimeZoneText.Normalize(typed));
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace CrossCoaching.Rituals.Schedule;
 
 /// <summary>The catalog's precomputed lookup tables: built once, then only read (safe to share across threads).</summary>
@@ -71,24 +68,5 @@ internal sealed class TimeZoneEntry(string id, int popularRank)
             starts.Add(full[(slash + 1)..]);
         starts.AddRange(full.Split('/', ' ', '-').Where(w => w.Length > 0));
         return starts.Distinct().ToArray();
-    }
-}
-
-/// <summary>How typed text and ids are compared: lower case, no accents, underscores as spaces, spaces collapsed.</summary>
-internal static class TimeZoneText
-{
-    public static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Trim().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            var folded = c == '_' || char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);
-            if (folded != ' ' || (builder.Length > 0 && builder[^1] != ' '))
-                builder.Append(folded);
-        }
-
-        return builder.ToString().TrimEnd();
     }
 }
