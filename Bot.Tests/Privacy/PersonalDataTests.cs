@@ -1,9 +1,12 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
 using CrossCoaching.Privacy;
 using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
+using CrossCoaching.Sessions;
 using CrossCoaching.Tests.Takeaways;
 using Dapper;
 using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
@@ -11,7 +14,7 @@ using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
 namespace CrossCoaching.Tests.Privacy;
 
 /// <summary>The rest of what a member leaves behind: the ritual they changed, their round answers, their invitations.</summary>
-public sealed class PersonalDataTests : IAsyncLifetime
+public sealed partial class PersonalDataTests : IAsyncLifetime
 {
     private TakeawayWorld _world = null!;
     private Pair _pair = null!;
@@ -58,6 +61,74 @@ public sealed class PersonalDataTests : IAsyncLifetime
         Assert.Contains("## Pair with Alice (active)", markdown, StringComparison.Ordinal);
         Assert.Contains("Europe/Paris", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_english_markdown_words_every_status_in_plain_english()
+    {
+        await HeldSessionWithTakeawayAsync();
+
+        await _world.RunAsync(_world.Command(Bob, "me", "export"));
+
+        var markdown = Markdown();
+        Assert.Contains("## Pair with Alice (active)", markdown, StringComparison.Ordinal);
+        Assert.Contains("Ritual: every Monday at 14:00 (Europe/Paris), 15 minutes, reminder 10 minutes before.", markdown, StringComparison.Ordinal);
+        Assert.Contains(" — ended (held); your time in the room: 12 min", markdown, StringComparison.Ordinal);
+        Assert.Contains("Your takeaway (🌐 public, not revealed yet):", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Round 1: Continue (", markdown, StringComparison.Ordinal);
+        Assert.Contains("- received from Carol: pending (", markdown, StringComparison.Ordinal);
+        Assert.Contains("- received from Alice: accepted (", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_french_export_reads_in_french_in_its_markdown_and_keeps_its_codes_in_the_json()
+    {
+        await HeldSessionWithTakeawayAsync();
+
+        await _world.RunAsync(_world.Command(Bob, "me", "export", locale: "fr"));
+
+        var markdown = Markdown();
+        Assert.Contains("## Binôme avec Alice (actif)", markdown, StringComparison.Ordinal);
+        Assert.Contains("Rituel : chaque lundi à 14:00 (Europe/Paris), 15 minutes, rappel 10 minutes avant.", markdown, StringComparison.Ordinal);
+        Assert.Contains(" — terminée (tenue) ; votre temps dans le salon : 12 min", markdown, StringComparison.Ordinal);
+        Assert.Contains("Votre enseignement (🌐 public, pas encore révélé) :", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Cycle 1 : Continuer (", markdown, StringComparison.Ordinal);
+        Assert.Contains("- reçue de Carol : en attente (", markdown, StringComparison.Ordinal);
+        Assert.Contains("- reçue de Alice : acceptée (", markdown, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EnglishCodes(), markdown);
+
+        var json = Encoding.UTF8.GetString(File(".json").Content.Span);
+        Assert.Matches(EnglishCodes(), json);
+        Assert.Contains("\"day\": \"Monday\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\": \"held\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_partner_who_was_forgotten_is_named_in_the_readers_language()
+    {
+        await _world.RunAsync(_world.Button(Alice, $"me:forget:{Alice}"));
+
+        await _world.RunAsync(_world.Command(Bob, "me", "export", locale: "fr"));
+
+        Assert.Contains("## Binôme avec un ancien membre (terminé)", Markdown(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A session three hours ago, held, where Bob stayed 12 minutes and wrote a takeaway that waits for Alice's.</summary>
+    private async Task HeldSessionWithTakeawayAsync()
+    {
+        var session = await _world.SessionAsync(_pair, Start.AddHours(-3));
+        await _world.Get<AttendanceRepository>().JoinAsync(session.Id, Bob, session.SlotAt.AddMinutes(1));
+        await _world.Get<AttendanceRepository>().LeaveAsync(session.Id, Bob, session.SlotAt.AddMinutes(13));
+        await _world.RunAsync(_world.Takeaway(Bob, "Bob will slow down."));
+    }
+
+    private FileAttachment File(string extension) =>
+        _world.LastCallback.Message!.Files!.Single(f => f.FileName.EndsWith(extension, StringComparison.Ordinal));
+
+    private string Markdown() => Encoding.UTF8.GetString(File(".md").Content.Span);
+
+    // The codes the JSON holds for this member's data, and English words a French reader should not meet.
+    [GeneratedRegex(@"\b(active|ended|held|Monday|week|continue|Continue|pending|accepted|received|Round|Ritual|Sessions)\b")]
+    private static partial Regex EnglishCodes();
 
     [Fact]
     public async Task Forget_removes_the_members_answers_and_invitations_and_their_name_from_the_ritual()

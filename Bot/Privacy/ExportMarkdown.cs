@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 
 namespace CrossCoaching.Privacy;
@@ -24,11 +25,11 @@ public static class ExportMarkdown
         foreach (var pair in data.Pairs)
         {
             Line();
-            Line(PrivacyTexts.MdPair.Format(lang, pair.PartnerName, pair.Status));
+            Line(PrivacyTexts.MdPair.Format(lang, PartnerName(pair, lang), ExportWords.ForPair(pair.Status, lang)));
             Line();
             Line(PrivacyTexts.MdPairDates.Format(lang, When(pair.FormedAt), pair.EndedAt is { } ended ? When(ended) : PrivacyTexts.MdNotEnded[lang], pair.RoundNumber, pair.YourName));
             if (pair.Ritual is { } r)
-                Line(PrivacyTexts.MdRitual.Format(lang, r.Frequency, r.Day, r.LocalTime, r.TimeZone, r.DurationMinutes, r.ReminderMinutes, r.Paused ? PrivacyTexts.MdPaused[lang] : ""));
+                Line(PrivacyTexts.MdRitual.Format(lang, ExportWords.ForRitual(r, lang), r.Paused ? PrivacyTexts.MdPaused[lang] : ""));
             if (pair.Sessions.Count > 0)
             {
                 Line();
@@ -42,7 +43,7 @@ public static class ExportMarkdown
                 Line();
                 Line(PrivacyTexts.MdRoundAnswers[lang]);
                 foreach (var a in pair.RoundAnswers)
-                    Line(PrivacyTexts.MdRoundAnswer.Format(lang, a.Round, a.Answer, When(a.AnsweredAt)));
+                    Line(PrivacyTexts.MdRoundAnswer.Format(lang, a.Round, ExportWords.ForAnswer(a.Answer, lang), When(a.AnsweredAt)));
             }
         }
 
@@ -52,7 +53,7 @@ public static class ExportMarkdown
             Line(PrivacyTexts.MdInvitations[lang]);
             foreach (var i in data.Invitations)
                 Line(PrivacyTexts.MdInvitation.Format(lang, (i.Role == "sent" ? PrivacyTexts.MdSent : PrivacyTexts.MdReceived)[lang],
-                    i.OtherMemberName ?? i.OtherMemberId, i.Status, When(i.CreatedAt)));
+                    i.OtherMemberName ?? i.OtherMemberId, ExportWords.ForInvitation(i.Status, lang), When(i.CreatedAt)));
         }
 
         return md.ToString();
@@ -61,13 +62,22 @@ public static class ExportMarkdown
     private static void AppendSession(StringBuilder md, ExportSession s, Lang lang)
     {
         var minutes = (int)s.YourVoiceAttendance.Sum(x => ((x.LeftAt ?? x.JoinedAt) - x.JoinedAt).TotalMinutes);
-        md.Append(PrivacyTexts.MdSession.Format(lang, s.Number, When(s.SlotAt), s.Status, s.Outcome is null ? "" : $" ({s.Outcome})", minutes)).Append('\n');
+        var status = ExportWords.ForSession(s.Status, lang);
+        // A missed or skipped session has the same outcome as its status: say it once.
+        var outcome = s.Outcome is null ? status : ExportWords.ForOutcome(s.Outcome, lang);
+        md.Append(PrivacyTexts.MdSession.Format(lang, s.Number, When(s.SlotAt), status, outcome == status ? "" : $" ({outcome})", minutes)).Append('\n');
         if (s.YourTakeaway is not { } t)
             return;
-        md.Append(PrivacyTexts.MdTakeaway.Format(lang, t.Visibility, t.RevealedAt is null ? PrivacyTexts.MdHeld[lang] : "")).Append('\n');
+        md.Append(PrivacyTexts.MdTakeaway.Format(lang, ExportWords.ForVisibility(t.Visibility, lang), t.RevealedAt is null ? PrivacyTexts.MdHeld[lang] : "")).Append('\n');
         foreach (var line in t.Text.Split('\n'))
             md.Append("    > ").Append(line.TrimEnd('\r')).Append('\n');
     }
+
+    // The JSON names a forgotten partner in English, as data; the reader gets it in their language.
+    private static string PartnerName(ExportPair pair, Lang lang) =>
+        ulong.TryParse(pair.PartnerId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && FormerMember.Is(new Snowflake(id))
+            ? FormerMember.Name[lang]
+            : pair.PartnerName;
 
     private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

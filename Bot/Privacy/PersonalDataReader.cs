@@ -50,6 +50,8 @@ public sealed class PersonalDataReader(
             "SELECT round_number AS Round, answer AS Answer, answered_at AS AnsweredAt FROM round_answers WHERE pair_id = @Id AND user_id = @userId ORDER BY round_number",
             new { pair.Id, userId });
         var partner = pair.PartnerOf(userId);
+        // Statuses, outcomes and days stay codes here, the same in every language: the JSON is data for programs.
+        // ExportMarkdown turns each into the member's words (ExportWords).
         return new ExportPair(
             pair.Id, pair.MemberA == userId ? "invited" : "accepted", pair.NameOf(userId), partner.ToString(),
             FormerMember.Display(partner, pair.NameOf(partner), Lang.En), pair.Status.ToString().ToLowerInvariant(), pair.RoundNumber,

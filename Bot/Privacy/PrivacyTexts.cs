@@ -42,8 +42,7 @@ public static class PrivacyTexts
     public static readonly LocalizedText MdPair = new("## Pair with {0} ({1})", "## Binôme avec {0} ({1})");
     public static readonly LocalizedText MdPairDates = new("Formed {0}; ended {1}; round {2}; your name: {3}.", "Formé le {0} ; terminé le {1} ; cycle {2} ; votre nom : {3}.");
     public static readonly LocalizedText MdNotEnded = new("not ended", "pas terminé");
-    public static readonly LocalizedText MdRitual = new(
-        "Ritual: {0} on {1} at {2} ({3}), {4} min, reminder {5} min before{6}.", "Rituel : {0} le {1} à {2} ({3}), {4} min, rappel {5} min avant{6}.");
+    public static readonly LocalizedText MdRitual = new("Ritual: {0}{1}.", "Rituel : {0}{1}.");
     public static readonly LocalizedText MdPaused = new(", paused", ", en pause");
     public static readonly LocalizedText MdSessions = new("### Sessions", "### Séances");
     public static readonly LocalizedText MdSession = new("- #{0} {1} — {2}{3}; your time in the room: {4} min", "- n° {0} {1} — {2}{3} ; votre temps dans le salon : {4} min");
@@ -55,5 +54,25 @@ public static class PrivacyTexts
     public static readonly LocalizedText MdInvitation = new("- {0} {1}: {2} ({3})", "- {0} {1} : {2} ({3})");
     public static readonly LocalizedText MdSent = new("sent to", "envoyée à");
     public static readonly LocalizedText MdReceived = new("received from", "reçue de");
+
+    // The words the Markdown gives the JSON's codes. Pair is "binôme" (masculine); session and invitation are feminine.
+    public static readonly LocalizedText MdPairActive = new("active", "actif");
+    public static readonly LocalizedText MdPairSuspended = new("suspended", "suspendu");
+    public static readonly LocalizedText MdPairEnded = new("ended", "terminé");
+    public static readonly LocalizedText MdSessionScheduled = new("scheduled", "prévue");
+    public static readonly LocalizedText MdSessionOpen = new("in progress", "en cours");
+    public static readonly LocalizedText MdSessionClosed = new("ended", "terminée");
+    public static readonly LocalizedText MdSessionMissed = new("missed", "manquée");
+    public static readonly LocalizedText MdSessionSkipped = new("skipped", "passée");
+    public static readonly LocalizedText MdSessionCancelled = new("cancelled", "annulée");
+    public static readonly LocalizedText MdSessionFailed = new("failed, the room could not be made", "échouée, le salon n'a pas pu être créé");
+    public static readonly LocalizedText MdOutcomeHeld = new("held", "tenue");
+    public static readonly LocalizedText MdOutcomePartial = new("partial", "partielle");
+    public static readonly LocalizedText MdInvitationPending = new("pending", "en attente");
+    public static readonly LocalizedText MdInvitationAccepted = new("accepted", "acceptée");
+    public static readonly LocalizedText MdInvitationDeclined = new("declined", "refusée");
+    public static readonly LocalizedText MdInvitationExpired = new("expired", "expirée");
+    public static readonly LocalizedText MdInvitationCancelled = new("cancelled", "annulée");
+
     public static readonly LocalizedText MdNothing = new("Nothing is stored about you on this server.", "Rien n'est conservé sur vous sur ce serveur.");
 }

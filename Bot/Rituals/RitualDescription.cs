@@ -13,19 +13,23 @@ public static class RitualDescription
     private static readonly string[] OrdinalsEn = ["first", "second", "third", "fourth", "last"];
     private static readonly string[] OrdinalsFr = ["premier", "deuxième", "troisième", "quatrième", "dernier"];
 
-    public static string Describe(Ritual ritual, Lang lang)
+    public static string Describe(Ritual ritual, Lang lang) => Describe(
+        ritual.Rule.Frequency, ritual.Rule.Day, ritual.Rule.LocalTime, ritual.Rule.TimeZoneId, ritual.DurationMinutes, ritual.ReminderMinutes, lang);
+
+    /// <summary>The same words from the ritual's parts, for readers that hold no <see cref="Ritual"/> (the personal data export).</summary>
+    public static string Describe(
+        RitualFrequency frequency, DayOfWeek weekday, TimeOnly localTime, string timeZoneId, int durationMinutes, int reminderMinutes, Lang lang)
     {
-        var rule = ritual.Rule;
-        var day = lang.DayName(rule.Day);
-        var time = rule.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture);
-        var when = rule.Frequency switch
+        var day = lang.DayName(weekday);
+        var time = localTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var when = frequency switch
         {
             RitualFrequency.Week => RitualTexts.EveryWeekOn.Format(lang, day, time),
             RitualFrequency.TwoWeeks => RitualTexts.EveryTwoWeeksOn.Format(lang, day, time),
             var monthly => RitualTexts.MonthlyOn.Format(lang, (lang == Lang.Fr ? OrdinalsFr : OrdinalsEn)[monthly - RitualFrequency.First], day, time),
         };
-        var reminder = ritual.ReminderMinutes > 0 ? RitualTexts.ReminderBefore.Format(lang, ritual.ReminderMinutes) : RitualTexts.NoReminder[lang];
-        return RitualTexts.Summary.Format(lang, when, rule.TimeZoneId, ritual.DurationMinutes, reminder);
+        var reminder = reminderMinutes > 0 ? RitualTexts.ReminderBefore.Format(lang, reminderMinutes) : RitualTexts.NoReminder[lang];
+        return RitualTexts.Summary.Format(lang, when, timeZoneId, durationMinutes, reminder);
     }
 
     /// <summary>The next occurrences as Discord timestamps, each reader seeing their own time zone.</summary>
