@@ -83,6 +83,20 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 2)]
+    [InlineData(null, null)]
+    public void Shard_settings_in_range_are_accepted(int? id, int? count) =>
+        Assert.Empty(Failures(new DiscordOptionsValidator(), new DiscordOptions { Token = "t", ShardId = id, ShardCount = count }));
+
+    [Theory]
+    [InlineData("wss://gateway.discord.gg")]
+    [InlineData("ws://127.0.0.1:5000")]
+    [InlineData("")]
+    public void A_websocket_gateway_url_or_none_is_accepted(string url) =>
+        Assert.Empty(Failures(new DiscordOptionsValidator(), new DiscordOptions { Token = "t", GatewayUrl = url }));
+
+    [Theory]
     [InlineData(nameof(SessionOptions.GraceMinutes), -3, "from 0 to 120")]
     [InlineData(nameof(SessionOptions.GraceMinutes), 121, "from 0 to 120")]
     [InlineData(nameof(SessionOptions.MinimumDurationMinutes), 0, "from 1 to 1440")]
@@ -90,6 +104,15 @@ public sealed class OptionsValidationTests
     [InlineData(nameof(SessionOptions.MaximumDurationMinutes), 1441, "from 5 to 1440")]
     [InlineData(nameof(SessionOptions.MaximumDurationMinutes), 4, "from 5 to 1440")]
     [InlineData(nameof(SessionOptions.MaximumReminderMinutes), -1, "from 0 to 10080")]
+    [InlineData(nameof(SessionOptions.MaximumReminderMinutes), 10081, "from 0 to 10080")]
+    [InlineData(nameof(SessionOptions.ReconcileMinutes), 0, "minutes from 1 to 60")]
+    [InlineData(nameof(SessionOptions.ReconcileMinutes), 61, "minutes from 1 to 60")]
+    [InlineData(nameof(SessionOptions.HeldTogetherMinutes), 0, "minutes from 1 to 60")]
+    [InlineData(nameof(SessionOptions.HeldTogetherMinutes), 61, "minutes from 1 to 60")]
+    [InlineData(nameof(SessionOptions.RoomsPerMinute), 0, "from 1 to 600")]
+    [InlineData(nameof(SessionOptions.RoomsPerMinute), 601, "from 1 to 600")]
+    [InlineData(nameof(SessionOptions.RoomLeadSeconds), -1, "seconds from 0 to 3600")]
+    [InlineData(nameof(SessionOptions.RoomLeadSeconds), 3601, "seconds from 0 to 3600")]
     [InlineData(nameof(SessionOptions.DefaultDurationMinutes), 200, "from 5 to 120")]
     [InlineData(nameof(SessionOptions.DefaultDurationMinutes), 3, "from 5 to 120")]
     [InlineData(nameof(SessionOptions.DefaultReminderMinutes), 1441, "from 0 to 1440")]
@@ -103,6 +126,31 @@ public sealed class OptionsValidationTests
 
         Assert.Contains($"Sessions__{key} is {value}", failure, StringComparison.Ordinal);
         Assert.Contains(range, failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(nameof(SessionOptions.GraceMinutes), 0)]
+    [InlineData(nameof(SessionOptions.GraceMinutes), 120)]
+    [InlineData(nameof(SessionOptions.MaximumDurationMinutes), 1440)]
+    [InlineData(nameof(SessionOptions.MaximumReminderMinutes), 10080)]
+    [InlineData(nameof(SessionOptions.DefaultDurationMinutes), 5)]
+    [InlineData(nameof(SessionOptions.DefaultDurationMinutes), 120)]
+    [InlineData(nameof(SessionOptions.DefaultReminderMinutes), 0)]
+    [InlineData(nameof(SessionOptions.DefaultReminderMinutes), 1440)]
+    [InlineData(nameof(SessionOptions.ReconcileMinutes), 1)]
+    [InlineData(nameof(SessionOptions.ReconcileMinutes), 60)]
+    [InlineData(nameof(SessionOptions.HeldTogetherMinutes), 1)]
+    [InlineData(nameof(SessionOptions.HeldTogetherMinutes), 60)]
+    [InlineData(nameof(SessionOptions.RoomsPerMinute), 1)]
+    [InlineData(nameof(SessionOptions.RoomsPerMinute), 600)]
+    [InlineData(nameof(SessionOptions.RoomLeadSeconds), 0)]
+    [InlineData(nameof(SessionOptions.RoomLeadSeconds), 3600)]
+    public void Each_session_bound_accepts_the_ends_of_its_range(string key, int value)
+    {
+        var options = new SessionOptions();
+        typeof(SessionOptions).GetProperty(key)!.SetValue(options, value);
+
+        Assert.Empty(Failures(new SessionOptionsValidator(), options));
     }
 
     [Fact]

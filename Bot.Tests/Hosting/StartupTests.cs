@@ -84,6 +84,20 @@ public sealed class StartupTests
         Assert.Contains("Sessions__MinimumDurationMinutes is 5000", problem, StringComparison.Ordinal);
     }
 
+    // One key per validated section not covered above, so a validator that is written but not registered is caught.
+    [Theory]
+    [InlineData("Pairs:InvitationHours", "0", "Pairs__InvitationHours is 0; it must be a whole number of hours from 1 to 720.")]
+    [InlineData("Sessions:RoomLeadSeconds", "3601", "Sessions__RoomLeadSeconds is 3601; it must be a whole number of seconds from 0 to 3600.")]
+    [InlineData("Sessions:RoomsPerMinute", "0", "Sessions__RoomsPerMinute is 0; it must be a whole number from 1 to 600.")]
+    public async Task A_value_out_of_range_stops_the_start_with_its_key_and_range(string key, string value, string expected)
+    {
+        using var folder = new TempFolder();
+
+        var (problem, _) = await PrepareAsync(folder, new() { ["DISCORD_TOKEN"] = "t", [key] = value });
+
+        Assert.Equal(expected, problem);
+    }
+
     [Fact]
     public async Task A_value_of_the_wrong_type_is_reported_by_its_key()
     {
