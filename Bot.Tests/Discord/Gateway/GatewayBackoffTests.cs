@@ -88,10 +88,47 @@ public sealed class GatewayBackoffTests
     [InlineData(6, 0.0, 32.0)]
     [InlineData(7, 0.0, 60.0)]
     [InlineData(50, 0.0, 60.0)]
-    [InlineData(1, 0.999, 0.75025)]
+    [InlineData(2, 0.999, 1.5005)]
     [InlineData(7, 0.5, 52.5)]
+    [InlineData(7, 0.999, 45.015)]
     public void The_backoff_doubles_from_1_s_to_at_most_60_s_shortened_by_up_to_a_quarter_at_random(int failures, double jitter, double seconds) =>
         Assert.Equal(seconds, GatewayReconnectPolicy.Backoff(failures, jitter).TotalSeconds, precision: 6);
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.5, 1.125)]
+    [InlineData(0.999, 1.24975)]
+    public void The_first_wait_is_spread_above_1_s_never_below(double jitter, double seconds) =>
+        Assert.Equal(seconds, GatewayReconnectPolicy.Backoff(1, jitter).TotalSeconds, precision: 6);
+
+    [Fact]
+    public void Every_wait_after_a_failure_lies_from_1_s_to_60_s_and_jitter_spreads_each_one()
+    {
+        var random = new Random(20261102);
+        for (var failures = 1; failures <= 40; failures++)
+        {
+            var waits = Enumerable.Range(0, 2000).Select(_ => random.NextDouble())
+                .Concat([0.0, Math.BitDecrement(1.0)])
+                .Select(jitter => GatewayReconnectPolicy.Backoff(failures, jitter))
+                .ToList();
+
+            Assert.All(waits, wait => Assert.InRange(wait, GatewayReconnectPolicy.FirstBackoff, GatewayReconnectPolicy.MaxBackoff));
+            // Spread by a fifth of the nominal wait at least, so that bots retrying together drift apart.
+            var nominal = GatewayReconnectPolicy.Backoff(failures, 0);
+            Assert.True(waits.Max() - waits.Min() > nominal / 5, $"after {failures} failure(s) the waits span only {waits.Max() - waits.Min()}");
+        }
+    }
+
+    [Fact]
+    public void Every_delay_after_a_failure_lies_from_1_s_to_60_s_whether_it_resumes_or_identifies()
+    {
+        var random = new Random(42);
+        foreach (var next in new[] { GatewayNextStep.Resume, GatewayNextStep.Identify })
+            for (var failures = 1; failures <= 40; failures++)
+                for (var draw = 0; draw < 500; draw++)
+                    Assert.InRange(GatewayReconnectPolicy.Delay(next, failures, random.NextDouble),
+                        GatewayReconnectPolicy.FirstBackoff, GatewayReconnectPolicy.MaxBackoff);
+    }
 
     [Fact]
     public void A_wait_before_a_new_IDENTIFY_is_never_shorter_than_the_backoff()

@@ -8,14 +8,20 @@ internal static class GatewayReconnectPolicy
 
     /// <summary>
     /// After <paramref name="failures"/> connections in a row that did not reach READY/RESUMED: 1 s, 2 s, 4 s … 60 s,
-    /// each shortened by up to a quarter at random so that many bots (or shards) do not retry in step.
+    /// each shortened by up to a quarter at random so that many bots (or shards) do not retry in step. Every wait lies
+    /// within [<see cref="FirstBackoff"/>, <see cref="MaxBackoff"/>]: shortening keeps it under the ceiling, and the
+    /// first one, which shortening would take below the floor (as low as 0.75 s), is mirrored above it instead
+    /// (1 s to 1.25 s), so that it is still spread out rather than pinned to 1 s.
     /// </summary>
+    /// <param name="jitter">A number in [0, 1); 0 gives the nominal wait.</param>
     public static TimeSpan Backoff(int failures, double jitter)
     {
         if (failures <= 0)
             return TimeSpan.Zero;
-        var seconds = Math.Min(MaxBackoff.TotalSeconds, FirstBackoff.TotalSeconds * Math.Pow(2, Math.Min(failures - 1, 30)));
-        return TimeSpan.FromSeconds(seconds * (1 - (0.25 * jitter)));
+        var floor = FirstBackoff.TotalSeconds;
+        var seconds = Math.Min(MaxBackoff.TotalSeconds, floor * Math.Pow(2, Math.Min(failures - 1, 30)));
+        var shortened = seconds * (1 - (0.25 * jitter));
+        return TimeSpan.FromSeconds(shortened >= floor ? shortened : floor + (floor - shortened));
     }
 
     /// <summary>
