@@ -57,6 +57,10 @@ public static class SessionTexts
         "the server has 500 channels, Discord's maximum; a server manager can delete unused channels",
         "le serveur compte 500 salons, le maximum de Discord ; un gestionnaire peut supprimer des salons inutilisés");
 
+    public static readonly LocalizedText RoomRefused = new(
+        "Discord refused the room's settings; whoever runs the bot finds the details in its log",
+        "Discord a refusé les réglages du salon ; la personne qui héberge le bot en trouve le détail dans son journal");
+
     public static readonly LocalizedText PartnerLeft = new(
         "Your partner **{0}** is no longer on the server, so your pair is suspended and no sessions are planned. Use `/unpair` to end it and pair with someone else.",
         "Votre binôme **{0}** n'est plus sur le serveur : votre binôme est suspendu et aucune séance n'est prévue. Utilisez `/unpair` pour y mettre fin et former un autre binôme.");
