@@ -49,7 +49,7 @@ public sealed class RoomOpener(
         {
             logger.LogWarning("Cannot create the room of session {Session} in guild {Guild}: the bot lacks {Permissions}", session.Id, session.GuildId,
                 PermissionNames.Describe(missing, Lang.En));
-            return new RoomAttempt(RoomResult.MissingPermissions, PermissionNames.Describe(missing, lang));
+            return new RoomAttempt(RoomResult.MissingPermissions, SessionTexts.PermissionsMissing.Format(lang, PermissionNames.Describe(missing, lang)));
         }
 
         try
@@ -73,9 +73,12 @@ public sealed class RoomOpener(
         }
         catch (DiscordApiException e) when (e.Code is DiscordErrorCode.MissingPermissions or DiscordErrorCode.MissingAccess)
         {
-            // The gateway's view said yes but Discord said no (an overwrite we cannot see, a change in flight).
-            logger.LogWarning("Discord refused to create the room of session {Session}: {Reason}", session.Id, e.Message);
-            return new RoomAttempt(RoomResult.MissingPermissions, PermissionNames.Describe(RoomPermissions.Wanted, lang));
+            // The gateway's view said yes but Discord said no (an overwrite we cannot see, a change in flight): Discord
+            // does not say which permission, so neither can we. The room asks for these; one of them is missing.
+            logger.LogWarning("Discord refused to create the room of session {Session} in guild {Guild} ({Reason}) though the bot's view showed " +
+                "nothing missing; one of these is: {Permissions}", session.Id, session.GuildId, e.DiscordMessage, PermissionNames.Describe(RoomPermissions.Wanted, Lang.En));
+            return new RoomAttempt(RoomResult.MissingPermissions,
+                SessionTexts.PermissionRefused.Format(lang, PermissionNames.Describe(RoomPermissions.Wanted, lang)));
         }
     }
 

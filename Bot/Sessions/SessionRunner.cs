@@ -93,6 +93,8 @@ public sealed class SessionRunner(
         var attempt = session.RoomChannelId is null ? await opener.TryMakeAsync(session, pair, lang, cancellationToken) : RoomAttempt.Made;
         if (attempt.Result == RoomResult.PartnerLeft)
             return; // the session ended with the pair's suspension
+        // A server manager can grant a permission before the slot, so the partners hear of it now; opening tries once
+        // more and tells them, for any refusal, if it fails again.
         if (attempt.Result == RoomResult.MissingPermissions)
             TellRoomNotCreated(session, pair, attempt.Explanation!, lang);
         await sessions.EndStepAsync(session.Id, SessionStep.Prepare, attempt.Result == RoomResult.Made ? StepState.Done : StepState.Failed, time.GetUtcNow(), cancellationToken);
@@ -109,8 +111,7 @@ public sealed class SessionRunner(
 
         if (session.RoomChannelId is null && await opener.TryMakeAsync(session, pair, lang, cancellationToken) is { Result: not RoomResult.Made } attempt)
         {
-            if (attempt.Result == RoomResult.MissingPermissions)
-                TellRoomNotCreated(session, pair, attempt.Explanation!, lang);
+            // No later step tries again: the session is marked failed, and the partners told why in the same message.
             if (attempt.Result != RoomResult.PartnerLeft)
                 await ender.FailLockedAsync(session, pair, attempt.Explanation!, cancellationToken);
             return;
