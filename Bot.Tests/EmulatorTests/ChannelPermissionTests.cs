@@ -76,6 +76,29 @@ public sealed class ChannelPermissionTests
     }
 
     [Fact]
+    public async Task A_member_overwrite_for_someone_who_left_the_guild_is_accepted_as_Discord_does()
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        var alice = emulator.AddUser("alice");
+        var guild = emulator.AddGuild("g", emulator.AddUser("owner"));
+        emulator.AddMember(guild, alice);
+        emulator.RemoveMember(guild, alice);
+        using var rest = new RawRest(emulator);
+
+        var created = await rest.PostAsync($"/guilds/{guild.Id}/channels", new JsonObject
+        {
+            ["name"] = "Room",
+            ["type"] = 2,
+            ["permission_overwrites"] = new JsonArray(Overwrite(alice.Id.ToString(), 1, Perms.ViewChannel | Perms.Connect, Perms.None)),
+        });
+        var member = await rest.GetAsync($"/guilds/{guild.Id}/members/{alice.Id}");
+
+        Assert.Equal(201, created.Status);
+        Assert.Equal(alice.Id.ToString(), created.Body!["permission_overwrites"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal((404, 10007), (member.Status, member.Code!.Value));
+    }
+
+    [Fact]
     public async Task A_full_room_refuses_a_third_member_and_deleting_it_disconnects_everyone()
     {
         await using var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions { HeartbeatInterval = TimeSpan.FromSeconds(5) });

@@ -19,6 +19,9 @@ public sealed class ManyPairsEndToEndTests
     {
         await using var w = await CoachingWorld.StartAsync();
         w.Discord.SetRateLimit("POST /guilds/{guild_id}/channels", 5, TimeSpan.FromSeconds(1));
+        // These rituals have no reminder, so each room is preceded by a look-up of both partners: at the same pace as
+        // the rooms, as with Discord's usual limits (10 look-ups per 10 s for 5 rooms per 10 s).
+        w.Discord.SetRateLimit("GET /guilds/{guild_id}/members/{user_id}", 10, TimeSpan.FromSeconds(1));
         for (var i = 0; i < 5; i++)
             w.Discord.AddTextChannel(w.Guild.Id, $"existing-{i}", w.Rooms.Id); // the category cannot hold all 50 rooms
         await w.SetupRoomsCategoryAsync();

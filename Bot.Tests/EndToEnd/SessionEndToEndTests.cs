@@ -168,8 +168,26 @@ public sealed class SessionEndToEndTests
         var fallback = w.Discord.MessagesIn(w.General.Id).Last(m => m.PingedUserIds.Contains(w.Bob.Id));
         Assert.Equal([w.Bob.Id], fallback.PingedUserIds);
 
-        await w.AdvanceToAsync(Slot, d => d.DirectMessagesTo(w.Alice.Id).Any(m => m.Content.Contains("⚠️", StringComparison.Ordinal)), "the explanation");
+        w.Discord.OpenDms(w.Bob.Id); // from here on both partners read the explanations as direct messages
+
+        // Discord says a permission is missing but not which; the bot's view shows none missing. So the partners read
+        // the room's permissions as "one of these", ahead of the slot with one more try promised, then the failure.
+        const string OneOfThese = "one of these that the room needs: Manage Channels, View Channels, Connect, Speak, Use Voice Activity, Video, Send Messages.";
+        await w.AdvanceToAsync(Slot.AddSeconds(-62), d => d.DirectMessagesTo(w.Alice.Id).Concat(d.DirectMessagesTo(w.Bob.Id))
+            .Count(m => m.Content.Contains(OneOfThese, StringComparison.Ordinal)) == 2, "the explanation ahead");
+        await w.AdvanceToAsync(Slot, d => d.DirectMessagesTo(w.Alice.Id).Concat(d.DirectMessagesTo(w.Bob.Id))
+            .Count(m => m.Content.Contains("could not take place", StringComparison.Ordinal)) == 2, "the failure");
+        foreach (var partner in new[] { w.Alice, w.Bob })
+        {
+            var told = w.Discord.DirectMessagesTo(partner.Id).Select(m => m.Content).Where(c => c.StartsWith("⚠️", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, told.Count);
+            Assert.All(told, c => Assert.Contains(OneOfThese, c, StringComparison.Ordinal));
+            Assert.All(told, c => Assert.DoesNotContain("I lack these permissions", c, StringComparison.Ordinal));
+            Assert.Contains("I will try once more when the session starts", told[0], StringComparison.Ordinal);
+            Assert.DoesNotContain("try", told[1], StringComparison.Ordinal);
+        }
         Assert.Empty(w.VoiceRooms());
-        Assert.Contains(w.Bot.Logs.Lines, l => l.Contains("Discord refused to create the room", StringComparison.Ordinal));
+        Assert.Contains(w.Bot.Logs.Lines, l => l.Contains("Discord refused to create the room", StringComparison.Ordinal) &&
+            l.Contains("one of these is: Manage Channels, View Channels", StringComparison.Ordinal));
     }
 }

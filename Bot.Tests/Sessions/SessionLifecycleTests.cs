@@ -184,49 +184,6 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Missing_permissions_explain_what_is_missing_and_the_session_fails_without_a_half_open_room()
-    {
-        _h.Cache.AddGuild(Guild, Permissions.ViewChannel | Permissions.Connect); // no Manage Channels
-        var session = await PlanAsync();
-
-        await RunAtAsync(session, SessionStep.Prepare);
-        await RunAtAsync(session, SessionStep.Open);
-
-        Assert.Empty(_h.Api.ChannelsCreated());
-        var explanation = _h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(Alice));
-        Assert.Contains(explanation, m => m.Content!.Contains("Manage Channels", StringComparison.Ordinal));
-        var failed = (await ReloadAsync(session))!;
-        Assert.Equal((SessionStatus.Failed, (Snowflake?)null), (failed.Status, failed.RoomChannelId));
-        Assert.All(await _h.Get<SessionRepository>().GetStepsAsync(session.Id), s => Assert.NotEqual(StepState.Pending, s.State));
-    }
-
-    [Fact]
-    public async Task Discord_refusing_the_room_with_50013_is_explained_too()
-    {
-        _h.Api.On(nameof(IDiscordApi.CreateChannelAsync), _ => throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.MissingPermissions));
-        var session = await PlanAsync();
-
-        await RunAtAsync(session, SessionStep.Open);
-
-        Assert.Equal(SessionStatus.Failed, (await ReloadAsync(session))!.Status);
-        Assert.Contains(_h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(Bob)), m => m.Content!.Contains("⚠️", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_server_at_discords_channel_limit_fails_the_session_and_says_why()
-    {
-        _h.Api.On(nameof(IDiscordApi.CreateChannelAsync), _ => throw FakeDiscordWorld.Refusal(400, DiscordErrorCode.MaxGuildChannels));
-        var session = await PlanAsync();
-
-        await RunAtAsync(session, SessionStep.Prepare);
-        await RunAtAsync(session, SessionStep.Open);
-
-        Assert.Equal(SessionStatus.Failed, (await ReloadAsync(session))!.Status);
-        var told = Assert.Single(_h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(Alice)));
-        Assert.Contains("500 channels", told.Content, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_partner_gone_from_the_guild_suspends_the_pair_and_tells_the_other()
     {
         _h.Api.On(nameof(IDiscordApi.GetGuildMemberAsync), a => (Snowflake)a[1]! == Bob

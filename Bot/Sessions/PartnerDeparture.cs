@@ -7,8 +7,8 @@ namespace CrossCoaching.Sessions;
 
 /// <summary>
 /// Without the privileged members intent the bot is not told when someone leaves a guild; it asks Discord about both
-/// partners before a session instead. A partner gone (Discord 10007) suspends the pair, cancels its sessions and
-/// tells the one who stayed.
+/// partners before a session instead: at the reminder, or before the room of a session that had none. A partner gone
+/// (Discord 10007) suspends the pair, cancels its sessions and tells the one who stayed.
 /// </summary>
 public sealed class PartnerDeparture(
     IDiscordApi api,
@@ -40,10 +40,13 @@ public sealed class PartnerDeparture(
 
     private async Task SuspendAsync(Pair pair, Snowflake departed, Session current, CancellationToken cancellationToken)
     {
-        if (!await pairs.SuspendAsync(pair.Id, "partner left the guild", cancellationToken))
+        var suspended = await pairs.SuspendAsync(pair.Id, "partner left the guild", cancellationToken);
+        // The caller stops here, so its session ends here too, even when another session of the pair (an impromptu
+        // one beside the ritual) noticed first and has already told the partner who stayed.
+        await ender.EndWithoutMeetingLockedAsync(current, SessionStatus.Cancelled, announced: false, cancellationToken);
+        if (!suspended)
             return;
         logger.LogInformation("Pair {Pair} suspended: member {User} left guild {Guild}", pair.Id, departed, pair.GuildId);
-        await ender.EndWithoutMeetingLockedAsync(current, SessionStatus.Cancelled, announced: false, cancellationToken);
         foreach (var other in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
             if (other.Id != current.Id)
                 await ender.CancelAsync(other.Id, SessionStatus.Cancelled, announced: false, cancellationToken);

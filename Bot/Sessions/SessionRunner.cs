@@ -16,7 +16,7 @@ public sealed class SessionRunner(
     PairRepository pairs,
     SessionEnder ender,
     SessionPlanner planner,
-    RoomService rooms,
+    RoomOpener opener,
     SessionNotifier notifier,
     SessionOutbox outbox,
     PartnerDeparture departure,
@@ -90,9 +90,14 @@ public sealed class SessionRunner(
             return;
         }
 
-        var attempt = session.RoomChannelId is null ? await TryCreateRoomAsync(session, pair, lang, cancellationToken) : RoomAttempt.Made;
-        if (!attempt.PairSuspended)
-            await sessions.EndStepAsync(session.Id, SessionStep.Prepare, attempt.Problem is null ? StepState.Done : StepState.Failed, time.GetUtcNow(), cancellationToken);
+        var attempt = session.RoomChannelId is null ? await opener.TryMakeAsync(session, pair, lang, cancellationToken) : RoomAttempt.Made;
+        if (attempt.Result == RoomResult.PartnerLeft)
+            return; // the session ended with the pair's suspension
+        // A server manager can grant a permission before the slot, so the partners hear of it now; opening tries once
+        // more and tells them, for any refusal, if it fails again.
+        if (attempt.Result == RoomResult.MissingPermissions)
+            TellRoomNotCreated(session, pair, attempt.Explanation!, lang);
+        await sessions.EndStepAsync(session.Id, SessionStep.Prepare, attempt.Result == RoomResult.Made ? StepState.Done : StepState.Failed, time.GetUtcNow(), cancellationToken);
     }
 
     private async Task OpenAsync(Session session, Pair pair, Lang lang, CancellationToken cancellationToken)
@@ -104,10 +109,11 @@ public sealed class SessionRunner(
             return;
         }
 
-        if (session.RoomChannelId is null && await TryCreateRoomAsync(session, pair, lang, cancellationToken) is { Problem: { } problem } attempt)
+        if (session.RoomChannelId is null && await opener.TryMakeAsync(session, pair, lang, cancellationToken) is { Result: not RoomResult.Made } attempt)
         {
-            if (!attempt.PairSuspended)
-                await ender.FailLockedAsync(session, pair, problem, cancellationToken);
+            // No later step tries again: the session is marked failed, and the partners told why in the same message.
+            if (attempt.Result != RoomResult.PartnerLeft)
+                await ender.FailLockedAsync(session, pair, attempt.Explanation!, cancellationToken);
             return;
         }
 
@@ -127,49 +133,7 @@ public sealed class SessionRunner(
             time.GetUtcNow(), cancellationToken);
     }
 
-    private sealed record RoomAttempt(string? Problem, bool PairSuspended = false)
-    {
-        public static readonly RoomAttempt Made = new((string?)null);
-    }
-
-    /// <summary>Creates the room; on a refusal, tells both partners why (once) and says so in words.</summary>
-    private async Task<RoomAttempt> TryCreateRoomAsync(Session session, Pair pair, Lang lang, CancellationToken cancellationToken)
-    {
-        var missing = await rooms.MissingRequiredAsync(session.GuildId, cancellationToken);
-        if (missing == Permissions.None)
-        {
-            try
-            {
-                var room = await rooms.CreateAsync(session, pair, SessionMessages.RoomName(pair, lang), cancellationToken);
-                await sessions.SetRoomAsync(session.Id, room.Id, room.ParentId, cancellationToken);
-                return RoomAttempt.Made;
-            }
-            catch (DiscordApiException e) when (e.Code == DiscordErrorCode.InvalidFormBody)
-            {
-                // Discord refuses an overwrite for someone who is no longer a member: a partner may have left the guild.
-                if (await departure.CheckLockedAsync(session, pair, cancellationToken))
-                    return new RoomAttempt(e.Message, PairSuspended: true);
-                throw;
-            }
-            catch (DiscordApiException e) when (e.Code == DiscordErrorCode.MaxGuildChannels)
-            {
-                logger.LogWarning("Cannot create the room of session {Session}: guild {Guild} has Discord's maximum of channels", session.Id, session.GuildId);
-                // Opening tries once more at the slot; if the server is still full, the partners are told why.
-                return new RoomAttempt(SessionTexts.GuildFull[lang]);
-            }
-            catch (DiscordApiException e) when (e.Code is DiscordErrorCode.MissingPermissions or DiscordErrorCode.MissingAccess)
-            {
-                // The gateway's view said yes but Discord said no (an overwrite we cannot see, a change in flight).
-                missing = RoomPermissions.Wanted;
-                logger.LogWarning("Discord refused to create the room of session {Session}: {Reason}", session.Id, e.Message);
-            }
-        }
-
-        var names = PermissionNames.Describe(missing, lang);
-        logger.LogWarning("Cannot create the room of session {Session} in guild {Guild}: missing {Permissions}", session.Id, session.GuildId,
-            PermissionNames.Describe(missing, Lang.En));
+    private void TellRoomNotCreated(Session session, Pair pair, string explanation, Lang lang) =>
         outbox.PostToBoth(session, pair, "room-permissions", to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
-            lang, pair.NameOf(pair.PartnerOf(to)), SessionMessages.Timestamp(session.SlotAt, 't'), names)), lang);
-        return new RoomAttempt(names);
-    }
+            lang, pair.NameOf(pair.PartnerOf(to)), SessionMessages.Timestamp(session.SlotAt, 't'), explanation)), lang);
 }

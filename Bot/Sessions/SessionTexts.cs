@@ -43,19 +43,35 @@ public static class SessionTexts
 
     public static readonly LocalizedText ShareButton = new("Share my takeaway", "Partager mon enseignement");
 
+    /// <summary>Sent when preparing the room ahead fails; opening tries once more at the slot.</summary>
     public static readonly LocalizedText RoomNotCreated = new(
-        "⚠️ I could not open the voice room for your session with **{0}** at {1}: I lack these permissions: {2}. " +
-        "A server manager can fix this by granting them to my role (or in the rooms category); I will try again at the slot.",
-        "⚠️ Je n'ai pas pu ouvrir le salon vocal de votre séance avec **{0}** à {1} : il me manque ces permissions : {2}. " +
-        "Un gestionnaire du serveur peut me les accorder (à mon rôle ou dans la catégorie des salons) ; je réessaierai à l'heure prévue.");
+        "⚠️ I could not prepare the voice room for your session with **{0}** at {1}. {2} I will try once more when the session starts.",
+        "⚠️ Je n'ai pas pu préparer le salon vocal de votre séance avec **{0}** à {1}. {2} Je réessaierai une fois au début de la séance.");
 
+    /// <summary>Sent when opening fails at the slot: no further try, the session is marked failed.</summary>
     public static readonly LocalizedText SessionFailed = new(
-        "⚠️ Your session with **{0}** could not take place: I could not open its voice room ({1}). The next one is planned as usual.",
-        "⚠️ Votre séance avec **{0}** n'a pas pu avoir lieu : je n'ai pas pu ouvrir son salon vocal ({1}). La suivante est prévue normalement.");
+        "⚠️ Your session with **{0}** could not take place: I could not open its voice room. {1} The next one is planned as usual.",
+        "⚠️ Votre séance avec **{0}** n'a pas pu avoir lieu : je n'ai pas pu ouvrir son salon vocal. {1} La suivante est prévue normalement.");
+
+    /// <summary>The bot's view of the server shows which permissions it lacks.</summary>
+    public static readonly LocalizedText PermissionsMissing = new(
+        "I lack these permissions: {0}. A server manager can grant them to my role (or in the rooms category).",
+        "Il me manque ces permissions : {0}. Un gestionnaire du serveur peut me les accorder (à mon rôle ou dans la catégorie des salons).");
+
+    /// <summary>Discord refused for a missing permission without saying which, and the bot's view shows none missing.</summary>
+    public static readonly LocalizedText PermissionRefused = new(
+        "Discord refused for lack of a permission without saying which; it is one of these that the room needs: {0}. " +
+        "A server manager can check that my role has each of them, also in the rooms category.",
+        "Discord a refusé faute d'une permission sans dire laquelle ; c'est l'une de celles-ci, dont le salon a besoin : {0}. " +
+        "Un gestionnaire du serveur peut vérifier que mon rôle les a toutes, aussi dans la catégorie des salons.");
 
     public static readonly LocalizedText GuildFull = new(
-        "the server has 500 channels, Discord's maximum; a server manager can delete unused channels",
-        "le serveur compte 500 salons, le maximum de Discord ; un gestionnaire peut supprimer des salons inutilisés");
+        "The server has 500 channels, Discord's maximum; a server manager can delete unused channels.",
+        "Le serveur compte 500 salons, le maximum de Discord ; un gestionnaire peut supprimer des salons inutilisés.");
+
+    public static readonly LocalizedText RoomRefused = new(
+        "Discord refused the room's settings; whoever runs the bot finds the details in its log.",
+        "Discord a refusé les réglages du salon ; la personne qui héberge le bot en trouve le détail dans son journal.");
 
     public static readonly LocalizedText PartnerLeft = new(
         "Your partner **{0}** is no longer on the server, so your pair is suspended and no sessions are planned. Use `/unpair` to end it and pair with someone else.",

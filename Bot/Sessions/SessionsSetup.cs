@@ -31,6 +31,7 @@ public static class SessionsSetup
         services.AddSingleton<SessionPlanner>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<PartnerDeparture>();
+        services.AddSingleton<RoomOpener>();
         services.AddSingleton<OrphanRooms>();
         services.AddSingleton<SessionScheduler>();
         services.AddSingleton<IReconcilable, SessionReconciler>();

@@ -5,6 +5,8 @@ namespace CrossCoaching.Tests.Emulator;
 /// <summary>
 /// Reads permission_overwrites: id (a role of the guild for type 0, @everyone being the guild id; a member for type 1),
 /// type 0/1, allow/deny as decimal strings (integers accepted, as Discord accepts parseable ints), null or missing as 0.
+/// A member overwrite may name any user, in the guild or not: Discord accepts it and the room is simply made
+/// (https://github.com/discord/discord-api-docs/issues/2856), so a bot cannot learn from it that someone left.
 /// </summary>
 internal sealed class OverwriteParser(EmulatedGuild guild)
 {
@@ -47,8 +49,6 @@ internal sealed class OverwriteParser(EmulatedGuild guild)
             return null;
         if (type == 0 && !guild.RolesById.ContainsKey(target))
             errors.Add($"{at}.id", "UNKNOWN_ROLE", $"Role {target} is not a role of this guild.");
-        if (type == 1 && !guild.MembersById.ContainsKey(target))
-            errors.Add($"{at}.id", "UNKNOWN_MEMBER", $"User {target} is not a member of this guild.");
         return new EmulatedOverwrite(target, type, allow, deny);
     }
 
