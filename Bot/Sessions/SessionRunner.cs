@@ -140,8 +140,7 @@ public sealed class SessionRunner(
         {
             try
             {
-                var room = await rooms.CreateAsync(session, pair, SessionMessages.RoomName(pair, lang), cancellationToken);
-                await sessions.SetRoomAsync(session.Id, room.Id, room.ParentId, cancellationToken);
+                await rooms.CreateAsync(session, pair, SessionMessages.RoomName(pair, lang), cancellationToken); // recorded there
                 return RoomAttempt.Made;
             }
             catch (DiscordApiException e) when (e.Code == DiscordErrorCode.InvalidFormBody)
