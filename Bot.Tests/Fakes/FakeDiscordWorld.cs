@@ -33,5 +33,5 @@ public static class FakeDiscordWorld
     public static IReadOnlyList<Snowflake> ChannelsDeleted(this FakeDiscordApi api) =>
         [.. api.Calls.Where(c => c.Method == nameof(IDiscordApi.DeleteChannelAsync)).Select(c => (Snowflake)c.Args[0]!)];
 
-    public static DiscordApiException Refusal(int status, int code) => new(status, code, "refused", "test route");
+    public static DiscordApiException Refusal(int status, int code, params DiscordFieldError[] fields) => new(status, code, "refused", "test route", fields);
 }

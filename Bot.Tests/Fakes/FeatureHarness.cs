@@ -7,6 +7,7 @@ using CrossCoaching.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrossCoaching.Tests.Fakes;
@@ -22,14 +23,17 @@ public sealed class FeatureHarness : IAsyncDisposable
     private readonly TempFolder _folder;
     private readonly IHost _host;
 
-    private FeatureHarness(IHost host, TempFolder folder, FakeDiscordApi api, FakeGuildCache cache, FakeTimeProvider time) =>
-        (_host, _folder, Api, Cache, Time) = (host, folder, api, cache, time);
+    private FeatureHarness(IHost host, TempFolder folder, FakeDiscordApi api, FakeGuildCache cache, FakeTimeProvider time, CapturingLoggerProvider logs) =>
+        (_host, _folder, Api, Cache, Time, Logs) = (host, folder, api, cache, time, logs);
 
     public FakeDiscordApi Api { get; }
 
     public FakeGuildCache Cache { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>What the bot logged, as an operator would read it.</summary>
+    public CapturingLoggerProvider Logs { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -45,7 +49,8 @@ public sealed class FeatureHarness : IAsyncDisposable
         settings.TryAdd("DISCORD_TOKEN", "test-token");
         settings.TryAdd("ConnectionStrings:CrossCoaching", $"Data Source={folder.File("bot.db")}");
         var builder = TestHostBuilder.Create(settings);
-        var (api, cache, time) = (new FakeDiscordApi(), new FakeGuildCache(), new FakeTimeProvider(now));
+        var (api, cache, time, logs) = (new FakeDiscordApi(), new FakeGuildCache(), new FakeTimeProvider(now), new CapturingLoggerProvider());
+        builder.Logging.AddProvider(logs);
         builder.Services.RemoveAll<IDiscordApi>().AddSingleton<IDiscordApi>(api);
         builder.Services.RemoveAll<IGuildCache>().AddSingleton<IGuildCache>(cache);
         builder.Services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(time);
@@ -53,7 +58,7 @@ public sealed class FeatureHarness : IAsyncDisposable
         Assert.Null(await BotRunner.PrepareAsync(host));
         // Partner messages leave through the outbox's background senders; the rest of the host stays stopped.
         await host.Services.GetRequiredService<SessionOutbox>().StartAsync(CancellationToken.None);
-        return new FeatureHarness(host, folder, api.AcceptingEverything(), cache, time);
+        return new FeatureHarness(host, folder, api.AcceptingEverything(), cache, time, logs);
     }
 
     /// <summary>Alice and Bob, paired in <see cref="Guild"/>, formed from an invitation in <see cref="HomeChannel"/>.</summary>

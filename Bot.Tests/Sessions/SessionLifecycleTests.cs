@@ -142,6 +142,28 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_welcome_discord_refuses_is_logged_with_ids_and_code_and_the_session_still_opens()
+    {
+        var partners = new[] { FakeDiscordWorld.DmChannelOf(Alice), FakeDiscordWorld.DmChannelOf(Bob), HomeChannel };
+        _h.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => partners.Contains((Snowflake)a[0]!)
+            ? new Message(FakeDiscordWorld.NextId(), (Snowflake)a[0]!)
+            : throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.MissingPermissions));
+        var session = await PlanAsync();
+
+        await RunAtAsync(session, SessionStep.Open);
+
+        var opened = (await ReloadAsync(session))!;
+        Assert.Equal(SessionStatus.Open, opened.Status);
+        var welcome = Assert.Single(_h.Api.MessagesIn(opened.RoomChannelId!.Value));
+        var line = Assert.Single(_h.Logs.Lines, l => l.StartsWith("Warning CrossCoaching.Sessions.SessionNotifier:", StringComparison.Ordinal));
+        Assert.Contains($"session {session.Id} in room {opened.RoomChannelId}", line, StringComparison.Ordinal);
+        Assert.Contains("HTTP 403, code 50013", line, StringComparison.Ordinal);
+        Assert.Contains($"<@{Alice}>", welcome.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<@{Alice}>", line, StringComparison.Ordinal); // no message content in the log
+        Assert.DoesNotContain("test-token", _h.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Warning_then_close_deletes_the_room_records_the_outcome_and_offers_the_takeaway()
     {
         var session = await PlanAsync();

@@ -54,8 +54,7 @@ public sealed class RoomOpener(
 
         try
         {
-            var room = await rooms.CreateAsync(session, pair, SessionMessages.RoomName(pair, lang), cancellationToken);
-            await sessions.SetRoomAsync(session.Id, room.Id, room.ParentId, cancellationToken);
+            await rooms.CreateAsync(session, pair, SessionMessages.RoomName(pair, lang), cancellationToken); // recorded on the session there
             return RoomAttempt.Made;
         }
         catch (DiscordApiException e) when (e.Code == DiscordErrorCode.InvalidFormBody)

@@ -8,17 +8,24 @@ namespace CrossCoaching.Sessions;
 /// <summary>
 /// Creates and deletes session rooms. Creations in one guild go one at a time (the REST client then spaces them by
 /// Discord's rate limits) so that the choice of category sees every room made before: a category holds at most 50
-/// channels, and when the configured one is full the room goes to an overflow category the bot creates.
+/// channels, and when the configured one is full the room goes to an overflow category the bot creates (see
+/// <see cref="OverflowCategories"/>), removed under the same lock once empty.
 /// </summary>
 public sealed class RoomService(
     IDiscordApi api,
     IGuildCache cache,
     GuildSettingsRepository settings,
+    SessionRepository sessions,
     RoomRepository rooms,
-    TimeProvider time,
+    OverflowCategories overflows,
     ILogger<RoomService> logger)
 {
     public const int CategoryCapacity = 50;
+
+    // Each attempt forgets one overflow category Discord says is gone; the cap stops a guild whose categories vanish as
+    // fast as the bot makes them from holding its lock for ever (the step is then retried later).
+    private const int MaxAttempts = 3;
+
     private readonly KeyedLock<Snowflake> _guildLocks = new();
 
     // Rooms this process is deleting, so that their CHANNEL_DELETE is not taken for a deletion by hand.
@@ -36,17 +43,28 @@ public sealed class RoomService(
         return RoomPermissions.Required & ~cache.BotPermissions(guildId, category);
     }
 
+    /// <summary>Creates the session's room and records it on the session.</summary>
     public async Task<Channel> CreateAsync(Session session, Pair pair, string name, CancellationToken cancellationToken = default)
     {
-        using var _ = await _guildLocks.AcquireAsync(session.GuildId, cancellationToken);
-        var parent = await ChooseParentAsync(session.GuildId, cancellationToken);
         var bot = cache.CurrentUser?.Id ?? throw new InvalidOperationException("The gateway has not said who the bot is yet.");
-        // Before the guild's state arrived the bot cannot know its permissions; it asks for everything and lets
-        // Discord say no.
-        var holds = cache.GetGuild(session.GuildId) is null ? RoomPermissions.Wanted : cache.BotPermissions(session.GuildId, parent);
-        var room = new NewChannel(Truncate(name), ChannelType.GuildVoice, parent, UserLimit: 2,
-            Overwrites: RoomPermissions.For(session.GuildId, pair, bot, holds));
-        return await api.CreateChannelAsync(session.GuildId, room, $"CrossCoaching session {session.Id}", cancellationToken);
+        using var _ = await _guildLocks.AcquireAsync(session.GuildId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var parent = await overflows.ChooseAsync(session.GuildId, cancellationToken);
+            try
+            {
+                var room = await api.CreateChannelAsync(session.GuildId, Spec(session, pair, name, bot, parent.Id), $"CrossCoaching session {session.Id}", cancellationToken);
+                // Recorded before the lock is let go, so that the next choice of category and the removal of an empty
+                // overflow category, which count rooms in the database, see this one; and recorded even if the caller
+                // has given up meanwhile, since the room exists.
+                await sessions.SetRoomAsync(session.Id, room.Id, room.ParentId, CancellationToken.None);
+                return room;
+            }
+            catch (DiscordApiException e) when (parent is { IsOverflow: true, Id: { } gone } && OverflowCategories.SaysCategoryIsGone(e) && attempt < MaxAttempts)
+            {
+                await overflows.ForgetGoneAsync(session.GuildId, gone, e, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Deletes a room; one already gone counts as deleted. Empty overflow categories go with their last room.</summary>
@@ -69,9 +87,10 @@ public sealed class RoomService(
 
         if (parentId is { } parent && await rooms.IsOverflowCategoryAsync(parent, cancellationToken))
         {
-            // Under the guild's lock, so that no creation picks the category while it is being removed.
+            // Under the guild's lock: no creation picks the category while it is being removed, and a room being made
+            // in it is recorded, and so counted, before the removal looks.
             using var _ = await _guildLocks.AcquireAsync(guildId, cancellationToken);
-            await RemoveOverflowIfEmptyAsync(guildId, parent, except: roomId, cancellationToken);
+            await overflows.RemoveIfEmptyAsync(guildId, parent, except: roomId, cancellationToken);
         }
     }
 
@@ -84,67 +103,19 @@ public sealed class RoomService(
         foreach (var category in await rooms.ListOverflowCategoriesAsync(guildId, cancellationToken))
         {
             using var _ = await _guildLocks.AcquireAsync(guildId, cancellationToken);
-            await RemoveOverflowIfEmptyAsync(guildId, category, except: default, cancellationToken);
+            await overflows.RemoveIfEmptyAsync(guildId, category, except: default, cancellationToken);
         }
-    }
-
-    private async Task<Snowflake?> ChooseParentAsync(Snowflake guildId, CancellationToken cancellationToken)
-    {
-        var configured = (await settings.GetAsync(guildId, cancellationToken)).CategoryId;
-        if (configured is not { } category)
-            return null; // top level: no per-category limit
-        var live = await rooms.ListLiveRoomsAsync(guildId, cancellationToken);
-        if (Occupancy(guildId, category, live) < CategoryCapacity)
-            return category;
-
-        foreach (var overflow in await rooms.ListOverflowCategoriesAsync(guildId, cancellationToken))
-        {
-            if (cache.GetGuild(guildId) is { } g && !g.Channels.ContainsKey(overflow))
-            {
-                await rooms.RemoveOverflowCategoryAsync(overflow, cancellationToken); // deleted by hand
-                continue;
-            }
-
-            if (Occupancy(guildId, overflow, live) < CategoryCapacity)
-                return overflow;
-        }
-
-        var name = cache.GetGuild(guildId)?.Channels.GetValueOrDefault(category)?.Name ?? "CrossCoaching";
-        var created = await api.CreateChannelAsync(guildId, new NewChannel(Truncate($"{name} +"), ChannelType.GuildCategory),
-            "CrossCoaching: the rooms category is full", cancellationToken);
-        await rooms.AddOverflowCategoryAsync(guildId, created.Id, time.GetUtcNow(), cancellationToken);
-        logger.LogInformation("Category {Category} is full; rooms now also go to the new category {Overflow}", category, created.Id);
-        return created.Id;
     }
 
     /// <summary>
-    /// Channels in a category: the gateway's view of other channels plus our own rooms from the database, which is
-    /// current even when the CHANNEL_CREATE of a room made a moment ago has not arrived yet.
+    /// The room. Before the guild's state arrived the bot cannot know its permissions; it asks for everything and
+    /// lets Discord say no.
     /// </summary>
-    private int Occupancy(Snowflake guildId, Snowflake category, IReadOnlyList<(Snowflake RoomId, Snowflake? ParentId)> live)
+    private NewChannel Spec(Session session, Pair pair, string name, Snowflake bot, Snowflake? parent)
     {
-        var ours = live.Where(r => r.ParentId == category).Select(r => r.RoomId).ToHashSet();
-        var others = cache.GetGuild(guildId)?.Channels.Values.Count(c => c.ParentId == category && !ours.Contains(c.Id)) ?? 0;
-        return others + ours.Count;
+        var holds = cache.GetGuild(session.GuildId) is null ? RoomPermissions.Wanted : cache.BotPermissions(session.GuildId, parent);
+        return new NewChannel(Truncate(name), ChannelType.GuildVoice, parent, UserLimit: 2, Overwrites: RoomPermissions.For(session.GuildId, pair, bot, holds));
     }
 
-    private async Task RemoveOverflowIfEmptyAsync(Snowflake guildId, Snowflake category, Snowflake except, CancellationToken cancellationToken)
-    {
-        var live = await rooms.ListLiveRoomsAsync(guildId, cancellationToken);
-        var ours = live.Count(r => r.ParentId == category && r.RoomId != except);
-        var others = cache.GetGuild(guildId)?.Channels.Values.Count(c => c.ParentId == category && c.Id != except && live.All(r => r.RoomId != c.Id)) ?? 0;
-        if (ours + others > 0)
-            return;
-        try
-        {
-            await api.DeleteChannelAsync(category, "CrossCoaching: overflow category no longer needed", cancellationToken);
-        }
-        catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownChannel)
-        {
-        }
-
-        await rooms.RemoveOverflowCategoryAsync(category, cancellationToken);
-    }
-
-    private static string Truncate(string name) => name.Length <= 100 ? name : name[..100];
+    internal static string Truncate(string name) => name.Length <= 100 ? name : name[..100];
 }

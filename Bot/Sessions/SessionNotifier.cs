@@ -1,11 +1,12 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
+using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;
 
 /// <summary>Sends a session's messages at most once each, whatever runs the step how many times.</summary>
-public sealed class SessionNotifier(NoticeRepository notices, PartnerMessenger messenger, IDiscordApi api, TimeProvider time)
+public sealed class SessionNotifier(NoticeRepository notices, PartnerMessenger messenger, IDiscordApi api, TimeProvider time, ILogger<SessionNotifier> logger)
 {
     /// <summary>A message to one partner (DM, or a mention when their DMs are closed), once per session and kind.</summary>
     public async Task ToPartnerOnceAsync(Session session, Pair pair, Snowflake user, string kind, MessageSpec message, Lang lang, CancellationToken cancellationToken = default)
@@ -45,7 +46,10 @@ public sealed class SessionNotifier(NoticeRepository notices, PartnerMessenger m
         }
         catch (DiscordApiException e) when (e.Status is >= 400 and < 500)
         {
-            // Refused for good (the room is gone, a permission is missing): the session goes on without this message.
+            // Refused for good (the room is gone, a permission is missing): the session goes on without this message,
+            // and the operator learns why the partners never saw it. Ids and Discord's code only, never the text.
+            logger.LogWarning("Discord refused the {Kind} message of session {Session} in room {Room}: HTTP {Status}, code {Code}",
+                kind, session.Id, room, e.Status, e.Code);
         }
         catch
         {

@@ -23,6 +23,7 @@ public static class SessionsSetup
         services.AddSingleton<AttendanceRepository>();
         services.AddSingleton<RoomRepository>();
         services.AddSingleton<KeyedLock<long>>(); // one lock per session, shared by everything that changes a session
+        services.AddSingleton<OverflowCategories>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<SessionNotifier>();
         services.AddSingleton<SessionOutbox>();

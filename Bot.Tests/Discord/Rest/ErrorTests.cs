@@ -83,6 +83,27 @@ public sealed class ErrorTests : IDisposable
 
         Assert.True(error.Is(DiscordErrorCode.InvalidFormBody));
         Assert.Equal("Invalid Form Body (content: Must be 2000 or fewer in length.)", error.DiscordMessage);
+        Assert.Equal([new DiscordFieldError("content", "BASE_TYPE_MAX_LENGTH")], error.FieldErrors);
+    }
+
+    [Fact]
+    public async Task A_category_that_no_longer_exists_is_told_apart_from_other_form_errors()
+    {
+        _rest.Discord.On("POST", "guilds/1/channels", _ => Reply.Json(
+            """
+            {"code":50035,"message":"Invalid Form Body","errors":{
+              "permission_overwrites":{"1":{"id":{"_errors":[{"code":"UNKNOWN_MEMBER","message":"Unknown member."}]}}},
+              "parent_id":{"_errors":[{"code":"CHANNEL_PARENT_INVALID","message":"Category does not exist"}]}}}
+            """,
+            400));
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => _rest.Client.CreateChannelAsync(Guild, Room with { ParentId = new Snowflake(8) }));
+
+        Assert.Equal(
+            [new DiscordFieldError("permission_overwrites.1.id", "UNKNOWN_MEMBER"), new DiscordFieldError("parent_id", "CHANNEL_PARENT_INVALID")],
+            error.FieldErrors);
+        Assert.True(error.HasFieldError("parent_id", "CHANNEL_PARENT_INVALID"));
+        Assert.False(error.HasFieldError("parent_id", "CHANNEL_PARENT_MAX_CHANNELS"));
     }
 
     [Fact]

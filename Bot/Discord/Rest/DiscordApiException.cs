@@ -4,7 +4,7 @@ namespace CrossCoaching.Discord;
 /// A request Discord refused. <see cref="Code"/> is Discord's JSON error code (see <see cref="DiscordErrorCode"/>) so
 /// that features can react to each case; <see cref="Message"/> is Discord's text, safe to log (it never holds the token).
 /// </summary>
-public sealed class DiscordApiException(int status, int? code, string message, string route)
+public sealed class DiscordApiException(int status, int? code, string message, string route, IReadOnlyList<DiscordFieldError>? fieldErrors = null)
     : Exception($"Discord refused {route}: HTTP {status}{(code is { } c ? $", code {c}" : "")}: {message}")
 {
     public int Status { get; } = status;
@@ -17,7 +17,19 @@ public sealed class DiscordApiException(int status, int? code, string message, s
     public string DiscordMessage { get; } = message;
 
     public bool Is(int discordCode) => Code == discordCode;
+
+    /// <summary>
+    /// The fields a 50035 found wrong, so that a feature can tell one cause from another: a category that no longer
+    /// exists and a member who left the guild both answer 50035 to a channel creation.
+    /// </summary>
+    public IReadOnlyList<DiscordFieldError> FieldErrors { get; } = fieldErrors ?? [];
+
+    public bool HasFieldError(string path, string fieldCode) =>
+        FieldErrors.Any(f => f.Path == path && f.Code == fieldCode);
 }
+
+/// <summary>One entry of a 50035's <c>errors</c>: the field's path (<c>parent_id</c>, <c>permission_overwrites.1.id</c>) and its code.</summary>
+public sealed record DiscordFieldError(string Path, string Code);
 
 /// <summary>Discord's JSON error codes that the bot reacts to (https://discord.com/developers/docs/topics/opcodes-and-status-codes).</summary>
 public static class DiscordErrorCode

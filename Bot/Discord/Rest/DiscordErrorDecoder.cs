@@ -12,16 +12,19 @@ internal static class DiscordErrorDecoder
 {
     private const int MaxDetails = 5;
 
+    // Enough for any body the bot sends; a cap all the same, since the body is Discord's and not ours.
+    private const int MaxFieldErrors = 50;
+
     public static DiscordApiException Decode(RestRoute route, RestResponse response)
     {
         var error = TryRead(response.Body);
         var message = string.IsNullOrWhiteSpace(error?.Message) ? $"HTTP {response.Status}" : error.Message;
-        var details = new List<string>();
+        var fields = new List<(DiscordFieldError Field, string Text)>();
         if (error?.Errors is { ValueKind: JsonValueKind.Object } errors)
-            Collect(errors, "", details);
-        if (details.Count > 0)
-            message = $"{message} ({string.Join("; ", details)})";
-        return new DiscordApiException(response.Status, error?.Code, message, route.Template);
+            Collect(errors, "", fields);
+        if (fields.Count > 0)
+            message = $"{message} ({string.Join("; ", fields.Take(MaxDetails).Select(f => $"{f.Field.Path}: {f.Text}"))})";
+        return new DiscordApiException(response.Status, error?.Code, message, route.Template, [.. fields.Select(f => f.Field)]);
     }
 
     private static RestError? TryRead(byte[] body)
@@ -36,24 +39,30 @@ internal static class DiscordErrorDecoder
         }
     }
 
-    /// <summary>Walks <c>{"data":{"components":{"0":{"_errors":[{code,message}]}}}}</c> into "data.components.0: message".</summary>
-    private static void Collect(JsonElement node, string path, List<string> details)
+    /// <summary>
+    /// Walks <c>{"data":{"components":{"0":{"_errors":[{code,message}]}}}}</c> into ("data.components.0", code) and
+    /// its message.
+    /// </summary>
+    private static void Collect(JsonElement node, string path, List<(DiscordFieldError Field, string Text)> fields)
     {
         foreach (var property in node.EnumerateObject())
         {
-            if (details.Count >= MaxDetails)
+            if (fields.Count >= MaxFieldErrors)
                 return;
             if (property.NameEquals("_errors") && property.Value.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in property.Value.EnumerateArray())
                 {
-                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("message", out var text) && details.Count < MaxDetails)
-                        details.Add($"{(path.Length == 0 ? "body" : path)}: {text}");
+                    if (item.ValueKind != JsonValueKind.Object || fields.Count >= MaxFieldErrors)
+                        continue;
+                    var code = item.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "";
+                    var text = item.TryGetProperty("message", out var m) ? m.ToString() : code;
+                    fields.Add((new DiscordFieldError(path.Length == 0 ? "body" : path, code), text));
                 }
             }
             else if (property.Value.ValueKind == JsonValueKind.Object)
             {
-                Collect(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}", details);
+                Collect(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}", fields);
             }
         }
     }
