@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CrossCoaching.Help;
+using CrossCoaching.Localization;
 using CrossCoaching.Tests.Emulator;
+using CrossCoaching.Tests.EmulatorTests;
 
 namespace CrossCoaching.Tests.EndToEnd;
 
@@ -65,5 +67,30 @@ public sealed class InteractionsEndToEndTests
         Assert.Contains("`/ritual set` — Fixer ou changer le créneau de votre binôme", description, StringComparison.Ordinal);
         Assert.Contains("`/takeaway`", description, StringComparison.Ordinal);
         Assert.Empty(bot.Discord.InternalErrors);
+    }
+
+    [Fact]
+    public async Task A_command_discord_still_offers_but_the_bot_no_longer_has_is_answered_ephemerally_in_time()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await WaitForCommandsAsync(bot);
+        var owner = bot.Discord.AddUser("owner");
+        var guild = bot.Discord.AddGuild("Guild", owner);
+        var lobby = bot.Discord.AddTextChannel(guild, "general");
+        // A guild command set left behind by an older version run with Discord__DevGuildId: Discord keeps offering it.
+        using (var rest = new RawRest(bot.Discord))
+        {
+            var leftover = new JsonArray(new JsonObject { ["name"] = "streak", ["description"] = "Show your streak" });
+            Assert.Equal(200, (await rest.PutAsync($"/applications/{bot.Discord.ApplicationId}/guilds/{guild.Id}/commands", leftover)).Status);
+        }
+
+        var stale = await bot.Discord.SendCommandAsync(new CommandCall(guild.Id, lobby.Id, owner.Id, "streak") { Locale = "fr" });
+        var callback = await stale.WaitForCallbackAsync();
+
+        Assert.Equal((4, 64), (callback.Type, callback.Flags & 64));
+        Assert.True(callback.Elapsed < TimeSpan.FromSeconds(2), $"answered after {callback.Elapsed}");
+        Assert.Equal(CommonTexts.NoLongerAvailable.Fr, callback.Content);
+        Assert.Empty(stale.Rejections);
+        Assert.DoesNotContain(bot.Discord.MessagesIn(lobby.Id), m => !m.IsEphemeral);
     }
 }
