@@ -39,7 +39,7 @@ public sealed class InteractionRouterTests
         var router = Router(new TestCommand("slow", async (c, ct) =>
         {
             await release.Task;
-            await c.ReplyAsync("done", ephemeral: true, ct);
+            await c.ReplyAsync("done", ephemeral: false, ct);
         }, ephemeral: false));
 
         var routing = router.RouteAsync(Command("slow"), _clock.GetUtcNow());
