@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Help;
 using CrossCoaching.Localization;
 using CrossCoaching.Tests.Emulator;
@@ -44,6 +47,24 @@ public sealed class InteractionsEndToEndTests
         await bot.Discord.WaitUntilAsync(_ => bot.Logs.All.Contains("up to date", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the registrar's check");
 
         Assert.Equal(1, bot.Discord.CommandOverwriteCount(null));
+    }
+
+    [Fact]
+    public async Task With_a_dev_guild_the_commands_are_overwritten_in_that_guild_only_and_the_exact_body_is_remembered()
+    {
+        var discord = await DiscordEmulator.StartAsync(new EmulatorOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), IdentifyInterval = TimeSpan.Zero });
+        var owner = discord.AddUser("owner");
+        var guild = discord.AddGuild("Dev", owner);
+        await using var bot = await BotHarness.StartAsync(discord, settings: new() { ["Discord:DevGuildId"] = guild.Id.ToString() });
+
+        await bot.Discord.WaitUntilAsync(d => d.CommandsOf(guild.Id).Count > 0, what: "the slash commands to be registered in the dev guild");
+
+        var put = Assert.Single(bot.Discord.RequestsTo("PUT /applications/{application_id}/guilds/{guild_id}/commands"));
+        Assert.Equal((200, $"/applications/{bot.Discord.ApplicationId}/guilds/{guild.Id}/commands"), (put.Status, put.Path));
+        Assert.Empty(bot.Discord.RequestsTo("PUT /applications/{application_id}/commands"));
+        Assert.Empty(bot.Discord.CommandsOf(null));
+        var stored = await bot.Get<ICommandRegistrationStore>().GetHashAsync(CommandRegistrar.Scope(bot.Discord.ApplicationId, guild.Id));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(put.Body!))), stored);
     }
 
     [Fact]
