@@ -1,6 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Help;
+using CrossCoaching.Localization;
 using CrossCoaching.Tests.Emulator;
+using CrossCoaching.Tests.EmulatorTests;
 
 namespace CrossCoaching.Tests.EndToEnd;
 
@@ -45,6 +50,24 @@ public sealed class InteractionsEndToEndTests
     }
 
     [Fact]
+    public async Task With_a_dev_guild_the_commands_are_overwritten_in_that_guild_only_and_the_exact_body_is_remembered()
+    {
+        var discord = await DiscordEmulator.StartAsync(new EmulatorOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), IdentifyInterval = TimeSpan.Zero });
+        var owner = discord.AddUser("owner");
+        var guild = discord.AddGuild("Dev", owner);
+        await using var bot = await BotHarness.StartAsync(discord, settings: new() { ["Discord:DevGuildId"] = guild.Id.ToString() });
+
+        await bot.Discord.WaitUntilAsync(d => d.CommandsOf(guild.Id).Count > 0, what: "the slash commands to be registered in the dev guild");
+
+        var put = Assert.Single(bot.Discord.RequestsTo("PUT /applications/{application_id}/guilds/{guild_id}/commands"));
+        Assert.Equal((200, $"/applications/{bot.Discord.ApplicationId}/guilds/{guild.Id}/commands"), (put.Status, put.Path));
+        Assert.Empty(bot.Discord.RequestsTo("PUT /applications/{application_id}/commands"));
+        Assert.Empty(bot.Discord.CommandsOf(null));
+        var stored = await bot.Get<ICommandRegistrationStore>().GetHashAsync(CommandRegistrar.Scope(bot.Discord.ApplicationId, guild.Id));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(put.Body!))), stored);
+    }
+
+    [Fact]
     public async Task Help_is_answered_ephemerally_in_french_well_inside_three_seconds()
     {
         await using var bot = await BotHarness.StartAsync();
@@ -65,5 +88,30 @@ public sealed class InteractionsEndToEndTests
         Assert.Contains("`/ritual set` — Fixer ou changer le créneau de votre binôme", description, StringComparison.Ordinal);
         Assert.Contains("`/takeaway`", description, StringComparison.Ordinal);
         Assert.Empty(bot.Discord.InternalErrors);
+    }
+
+    [Fact]
+    public async Task A_command_discord_still_offers_but_the_bot_no_longer_has_is_answered_ephemerally_in_time()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await WaitForCommandsAsync(bot);
+        var owner = bot.Discord.AddUser("owner");
+        var guild = bot.Discord.AddGuild("Guild", owner);
+        var lobby = bot.Discord.AddTextChannel(guild, "general");
+        // A guild command set left behind by an older version run with Discord__DevGuildId: Discord keeps offering it.
+        using (var rest = new RawRest(bot.Discord))
+        {
+            var leftover = new JsonArray(new JsonObject { ["name"] = "streak", ["description"] = "Show your streak" });
+            Assert.Equal(200, (await rest.PutAsync($"/applications/{bot.Discord.ApplicationId}/guilds/{guild.Id}/commands", leftover)).Status);
+        }
+
+        var stale = await bot.Discord.SendCommandAsync(new CommandCall(guild.Id, lobby.Id, owner.Id, "streak") { Locale = "fr" });
+        var callback = await stale.WaitForCallbackAsync();
+
+        Assert.Equal((4, 64), (callback.Type, callback.Flags & 64));
+        Assert.True(callback.Elapsed < TimeSpan.FromSeconds(2), $"answered after {callback.Elapsed}");
+        Assert.Equal(CommonTexts.NoLongerAvailable.Fr, callback.Content);
+        Assert.Empty(stale.Rejections);
+        Assert.DoesNotContain(bot.Discord.MessagesIn(lobby.Id), m => !m.IsEphemeral);
     }
 }

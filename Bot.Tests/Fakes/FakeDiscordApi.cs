@@ -17,6 +17,7 @@ public sealed class FakeDiscordApi : IDiscordApi
         On(nameof(CreateInteractionResponseAsync), _ => null);
         On(nameof(EditOriginalResponseAsync), _ => new Message(new Snowflake(900), new Snowflake(901)));
         On(nameof(CreateFollowupAsync), _ => new Message(new Snowflake(902), new Snowflake(901)));
+        On(nameof(DeleteOriginalResponseAsync), _ => null);
     }
 
     public ConcurrentQueue<(string Method, object?[] Args)> Calls { get; } = new();

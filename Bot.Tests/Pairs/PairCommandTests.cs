@@ -1,5 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
+using CrossCoaching.Storage;
 using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 using static CrossCoaching.Tests.Fakes.TestInteractions;
@@ -135,6 +136,34 @@ public sealed class PairCommandTests : IAsyncLifetime
 
         Assert.Single(await _h.Get<PairRepository>().ListActiveAsync());
         Assert.Contains(_h.Api.Calls, c => c.Method == nameof(IDiscordApi.EditMessageAsync)); // the first invitation now says so
+    }
+
+    [Fact]
+    public async Task Two_members_inviting_each_other_at_the_same_moment_end_up_with_one_pair()
+    {
+        // A write held open elsewhere stalls each /pair between its checks (reads go on in WAL mode) and its insert:
+        // the window in which two crossing commands race.
+        await using var writer = await _h.Get<SqliteConnectionFactory>().OpenAsync();
+        await using (var hold = writer.CreateCommand())
+        {
+            hold.CommandText = "BEGIN IMMEDIATE";
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var both = Task.WhenAll(Task.Run(() => PairAsync(AliceUser, BobUser)), Task.Run(() => PairAsync(BobUser, AliceUser)));
+        await Task.Delay(300);
+        await using (var release = writer.CreateCommand())
+        {
+            release.CommandText = "ROLLBACK";
+            await release.ExecuteNonQueryAsync();
+        }
+        await both.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var pair = Assert.Single(await _h.Get<PairRepository>().ListActiveAsync());
+        Assert.Equal([Alice, Bob], new[] { pair.MemberA, pair.MemberB }.Order());
+        Assert.Empty(await _h.Get<InvitationRepository>().ListPendingInvolvingAsync(Guild, [Alice, Bob]));
+        // The invitation the second command accepted says so.
+        Assert.Contains(_h.Api.Calls, c => c.Method == nameof(IDiscordApi.EditMessageAsync) && (Snowflake)c.Args[1]! == new Snowflake(4242));
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public static class CommonTexts
         "This has expired. Run the command again.",
         "Ceci a expiré. Relancez la commande.");
 
+    public static readonly LocalizedText NoLongerAvailable = new(
+        "This command or button is no longer available. Try `/help` to see what I can do.",
+        "Cette commande ou ce bouton n'est plus disponible. Essayez `/aide` pour voir ce que je sais faire.");
+
     public static readonly LocalizedText PermissionRefused = new(
         "Discord refused this because I lack a permission here. Ask a server manager to check my role, then try again.",
         "Discord a refusé car il me manque une permission ici. Demandez à un gestionnaire du serveur de vérifier mon rôle, puis réessayez.");

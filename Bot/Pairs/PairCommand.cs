@@ -24,6 +24,14 @@ public sealed class PairCommand(
         NameLocalizations: Localizations.French("binome"),
         DescriptionLocalizations: PairTexts.PairDescription.ToLocalizations());
 
+    /// <summary>
+    /// /pair runs one at a time per guild. Its checks and its insert are separate steps, so two members inviting each
+    /// other at the same moment could each find no invitation and leave two pending ones and no pair; in turn, the
+    /// second finds the first and accepts it. The lock also covers posting the invitation, so the acceptance can edit
+    /// its message. One process serves the database (InstanceLock), so an in-process lock is enough.
+    /// </summary>
+    private readonly KeyedLock<Snowflake> _guildLocks = new();
+
     /// <summary>The invitation is public: a late answer must still land in the channel.</summary>
     public bool EphemeralByDefault => false;
 
@@ -37,6 +45,13 @@ public sealed class PairCommand(
         if (partner.IsBot)
             throw new UserErrorException(context.Text(PairTexts.NotABot));
         var partnerName = i.GetMember("partner")?.DisplayName ?? throw new UserErrorException(context.Text(PairTexts.NotAMember, partner.DisplayName));
+        using (await _guildLocks.AcquireAsync(guild, cancellationToken))
+            await InviteOrAcceptAsync(context, guild, partner, partnerName, cancellationToken);
+    }
+
+    private async Task InviteOrAcceptAsync(InteractionContext context, Snowflake guild, DiscordUser partner, string partnerName, CancellationToken cancellationToken)
+    {
+        var i = context.Interaction;
         if (await pairs.FindCurrentAsync(guild, i.User.Id, cancellationToken) is { } mine)
             throw new UserErrorException(context.Text(PairTexts.YouArePaired, mine.NameOf(mine.PartnerOf(i.User.Id))));
         if (await pairs.FindCurrentAsync(guild, partner.Id, cancellationToken) is not null)

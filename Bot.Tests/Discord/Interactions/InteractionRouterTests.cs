@@ -39,7 +39,7 @@ public sealed class InteractionRouterTests
         var router = Router(new TestCommand("slow", async (c, ct) =>
         {
             await release.Task;
-            await c.ReplyAsync("done", ephemeral: true, ct);
+            await c.ReplyAsync("done", ephemeral: false, ct);
         }, ephemeral: false));
 
         var routing = router.RouteAsync(Command("slow"), _clock.GetUtcNow());
@@ -184,26 +184,5 @@ public sealed class InteractionRouterTests
         for (var i = 0; i < 200 && !condition(); i++)
             await Task.Delay(10);
         Assert.True(condition());
-    }
-
-    private sealed class TestCommand(string name, Func<InteractionContext, CancellationToken, Task> handle, bool ephemeral = true) : ISlashCommand
-    {
-        public CommandDefinition Definition { get; } = new(name, "test", []);
-
-        public bool EphemeralByDefault => ephemeral;
-
-        public IReadOnlyList<AutocompleteChoice> Suggestions { get; init; } = [];
-
-        public Task HandleAsync(InteractionContext context, CancellationToken cancellationToken = default) => handle(context, cancellationToken);
-
-        public Task<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(InteractionContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Suggestions);
-    }
-
-    private sealed class TestComponent(string prefix, Func<InteractionContext, ComponentId, CancellationToken, Task> handle) : IComponentHandler
-    {
-        public string Prefix => prefix;
-
-        public Task HandleAsync(InteractionContext context, ComponentId id, CancellationToken cancellationToken = default) => handle(context, id, cancellationToken);
     }
 }

@@ -72,7 +72,12 @@ internal static class WebhookRoutes
         MessageFactory.Edit(request.World, channel, message, request.BodyObject, request.Files);
     }
 
-    /// <summary>A followup needs the interaction answered first (else 10015); it may be ephemeral.</summary>
+    /// <summary>
+    /// A followup needs the interaction answered first (else 10015); it may be ephemeral. Right after a deferral (type
+    /// 5) whose loading message is still there, Discord makes it an edit of that message instead, ignoring EPHEMERAL:
+    /// the deferral's visibility stays (deprecated, kept for backwards compatibility;
+    /// https://discord.com/developers/docs/interactions/receiving-and-responding#create-followup-message).
+    /// </summary>
     private static RestResult Followup(RestRequest request)
     {
         var interaction = Resolve(request);
@@ -80,6 +85,12 @@ internal static class WebhookRoutes
             throw Rejected(interaction, request, DiscordError.NotFound(10015));
         MessageRoutes.CheckFiles(request);
         MessageValidator.Check(request.BodyObject, "", MessageValidator.InteractionFlags, creating: true, request.Files.Count);
+        if (interaction.Callback.Type == 5 && interaction.Original is { IsLoading: true, DeletedAt: null } loading)
+        {
+            MessageFactory.Edit(request.World, interaction.Channel, loading, request.BodyObject, request.Files);
+            interaction.AddOriginalEdit(loading.Edits[^1]);
+            return RestResult.Ok(MessageJson.Of(loading, request.World));
+        }
         var message = MessageFactory.Create(request.World, interaction.Channel, request.BodyObject, request.Files, MessageSource.Followup, interaction.Id);
         interaction.AddFollowup(message);
         return RestResult.Ok(MessageJson.Of(message, request.World));

@@ -21,13 +21,18 @@ internal static class MessageFactory
         return message;
     }
 
-    /// <summary>An edit replaces the fields it gives; mentions added by an edit do not notify anyone (Discord does not re-ping).</summary>
+    /// <summary>
+    /// An edit replaces the fields it gives; mentions added by an edit do not notify anyone (Discord does not re-ping).
+    /// EPHEMERAL in an edit's flags changes nothing: "an existing message's ephemeral state cannot be changed"
+    /// (https://discord.com/developers/docs/interactions/receiving-and-responding#create-followup-message).
+    /// </summary>
     public static void Edit(World world, EmulatedChannel channel, EmulatedMessage message, JsonObject body, IReadOnlyList<UploadedFile> files)
     {
         var wasLoading = message.IsLoading;
         Apply(world, message, body, files);
+        const int Kept = MessageValidator.Ephemeral | MessageValidator.Loading;
         if (body["flags"] is { } flags)
-            message.Flags = (message.Flags & (MessageValidator.Ephemeral | MessageValidator.Loading)) | (JsonRead.Int(flags) ?? 0);
+            message.Flags = (message.Flags & Kept) | ((JsonRead.Int(flags) ?? 0) & ~MessageValidator.Ephemeral);
         message.Flags &= ~MessageValidator.Loading;
         if (wasLoading)
             message.PingedUserIds = MentionResolver.Pinged(world, channel, message.Content, message.AllowedMentions, message.Flags);

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using CrossCoaching.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +7,8 @@ namespace CrossCoaching.Discord.Interactions;
 
 /// <summary>
 /// Registers the slash commands when the gateway is ready: a bulk overwrite to <c>Discord__DevGuildId</c> when set
-/// (instant), else globally — and only when the definitions changed since the last registration, because Discord
-/// limits command creations per day.
+/// (instant), else globally — and only when that application's commands in that scope changed since the last
+/// registration, because Discord limits command creations per day.
 /// </summary>
 public sealed class CommandRegistrar(
     InteractionRouter router,
@@ -29,7 +27,7 @@ public sealed class CommandRegistrar(
     public async Task<bool> RegisterAsync(Snowflake applicationId, CancellationToken cancellationToken = default)
     {
         var guild = options.Value.DevGuild;
-        var scope = guild?.ToString() ?? "global";
+        var scope = Scope(applicationId, guild);
         var definitions = Definitions;
         var hash = Hash(definitions);
         if (await store.GetHashAsync(scope, cancellationToken) == hash)
@@ -56,13 +54,17 @@ public sealed class CommandRegistrar(
 
     public IReadOnlyList<CommandDefinition> Definitions => [.. router.Commands.Select(c => c.Definition).OrderBy(d => d.Name, StringComparer.Ordinal)];
 
-    public static string Hash(IReadOnlyList<CommandDefinition> definitions)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(definitions, CommandJsonContext.Default.IReadOnlyListCommandDefinition);
-        return Convert.ToHexStringLower(SHA256.HashData(json));
-    }
-}
+    /// <summary>
+    /// Where a registration lives on Discord: each application has its own commands, globally and per guild. Switching
+    /// the bot to another application (a test bot, a new one) must register there even if the commands are the same.
+    /// </summary>
+    public static string Scope(Snowflake applicationId, Snowflake? guild) =>
+        guild is { } id ? $"{applicationId}/guild/{id}" : $"{applicationId}/global";
 
-[JsonSerializable(typeof(IReadOnlyList<CommandDefinition>))]
-[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
-internal sealed partial class CommandJsonContext : JsonSerializerContext;
+    /// <summary>
+    /// Of the exact body the bulk overwrite sends, not of our definitions: a change in how they are written out (a
+    /// new default, a field renamed) changes what Discord holds, so it must register again too.
+    /// </summary>
+    public static string Hash(IReadOnlyList<CommandDefinition> definitions) =>
+        Convert.ToHexStringLower(SHA256.HashData(CommandJson.Serialize(definitions)));
+}

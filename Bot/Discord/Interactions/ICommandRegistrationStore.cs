@@ -1,6 +1,9 @@
 namespace CrossCoaching.Discord.Interactions;
 
-/// <summary>Remembers which command set was last registered per scope (<c>global</c> or a guild id).</summary>
+/// <summary>
+/// Remembers which command set was last registered per scope: an application, globally or in one guild
+/// (<see cref="CommandRegistrar.Scope"/>).
+/// </summary>
 public interface ICommandRegistrationStore
 {
     Task<string?> GetHashAsync(string scope, CancellationToken cancellationToken = default);

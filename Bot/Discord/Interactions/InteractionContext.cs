@@ -7,7 +7,7 @@ namespace CrossCoaching.Discord.Interactions;
 /// so a handler just says what to show: the first answer becomes the callback, later ones edit or follow up.
 /// Safe to use from the handler and the router's deadline timer at once.
 /// </summary>
-public sealed class InteractionContext(Interaction interaction, IDiscordApi api, DateTimeOffset receivedAt) : IDisposable
+public sealed partial class InteractionContext(Interaction interaction, IDiscordApi api, DateTimeOffset receivedAt) : IDisposable
 {
     private enum Ack { None, Replied, Deferred, DeferredUpdate, Updated, Modal, Autocompleted }
 
@@ -31,11 +31,20 @@ public sealed class InteractionContext(Interaction interaction, IDiscordApi api,
 
     /// <summary>Answers with a message: the callback if none was sent, else fills a deferral, else a followup.</summary>
     public Task ReplyAsync(MessageSpec message, bool ephemeral = true, CancellationToken cancellationToken = default) =>
-        WithGateAsync(async () => _ack = _ack switch
+        WithGateAsync(async () =>
         {
-            Ack.None => await CallbackAsync(InteractionCallback.Reply(message, ephemeral), Ack.Replied, cancellationToken),
-            Ack.Deferred => await EditOriginalAsync(message, Ack.Replied, cancellationToken),
-            _ => await SendFollowupAsync(message, ephemeral, cancellationToken),
+            switch (_ack)
+            {
+                case Ack.None:
+                    _ack = await CallbackAsync(InteractionCallback.Reply(message, ephemeral), Ack.Replied, cancellationToken);
+                    break;
+                case Ack.Deferred:
+                    await FillDeferralAsync(message, ephemeral, cancellationToken);
+                    break;
+                default:
+                    await api.CreateFollowupAsync(Interaction.ApplicationId, Interaction.Token, message, ephemeral, cancellationToken);
+                    break;
+            }
         });
 
     /// <summary>
@@ -48,16 +57,10 @@ public sealed class InteractionContext(Interaction interaction, IDiscordApi api,
         await WithGateAsync(async () =>
         {
             if (_ack == Ack.None)
-                _ack = await CallbackAsync(InteractionCallback.Defer(ephemeral), Ack.Deferred, cancellationToken);
-            if (_ack == Ack.Deferred)
-            {
-                posted = await api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, message, cancellationToken);
-                _ack = Ack.Replied;
-            }
-            else
-            {
-                posted = await api.CreateFollowupAsync(Interaction.ApplicationId, Interaction.Token, message, ephemeral, cancellationToken);
-            }
+                await DeferOnceAsync(ephemeral, cancellationToken);
+            posted = _ack == Ack.Deferred
+                ? await FillDeferralAsync(message, ephemeral, cancellationToken)
+                : await api.CreateFollowupAsync(Interaction.ApplicationId, Interaction.Token, message, ephemeral, cancellationToken);
         });
         return posted!;
     }
@@ -70,7 +73,7 @@ public sealed class InteractionContext(Interaction interaction, IDiscordApi api,
         WithGateAsync(async () =>
         {
             if (_ack == Ack.None)
-                _ack = await CallbackAsync(InteractionCallback.Defer(ephemeral), Ack.Deferred, cancellationToken);
+                await DeferOnceAsync(ephemeral, cancellationToken);
         });
 
     /// <summary>Replaces the message the pressed button sits on.</summary>
@@ -102,24 +105,16 @@ public sealed class InteractionContext(Interaction interaction, IDiscordApi api,
                 _ack = await CallbackAsync(InteractionCallback.Autocomplete([.. choices.Take(25)]), Ack.Autocompleted, cancellationToken);
         });
 
-    /// <summary>A further message after the first answer.</summary>
-    public Task FollowupAsync(MessageSpec message, bool ephemeral = true, CancellationToken cancellationToken = default) =>
-        WithGateAsync(async () =>
-        {
-            if (_ack == Ack.None)
-                _ack = await CallbackAsync(InteractionCallback.Reply(message, ephemeral), Ack.Replied, cancellationToken);
-            else
-                await SendFollowupAsync(message, ephemeral, cancellationToken);
-        });
-
     /// <summary>Called by the router when the handler is slow: keeps the interaction alive past Discord's 3 seconds.</summary>
     internal Task DeferIfSilentAsync(bool ephemeral, CancellationToken cancellationToken) =>
         WithGateAsync(async () =>
         {
             if (_ack != Ack.None || Interaction.Type == InteractionType.Autocomplete)
                 return;
-            var callback = Interaction.Type == InteractionType.MessageComponent ? InteractionCallback.DeferUpdate() : InteractionCallback.Defer(ephemeral);
-            _ack = await CallbackAsync(callback, callback.Type == InteractionCallbackType.DeferredUpdateMessage ? Ack.DeferredUpdate : Ack.Deferred, cancellationToken);
+            if (Interaction.Type == InteractionType.MessageComponent)
+                _ack = await CallbackAsync(InteractionCallback.DeferUpdate(), Ack.DeferredUpdate, cancellationToken);
+            else
+                await DeferOnceAsync(ephemeral, cancellationToken);
         });
 
     private async Task<Ack> CallbackAsync(InteractionCallback callback, Ack next, CancellationToken cancellationToken)
@@ -140,12 +135,6 @@ public sealed class InteractionContext(Interaction interaction, IDiscordApi api,
     {
         await api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, message, cancellationToken);
         return next;
-    }
-
-    private async Task<Ack> SendFollowupAsync(MessageSpec message, bool ephemeral, CancellationToken cancellationToken)
-    {
-        await api.CreateFollowupAsync(Interaction.ApplicationId, Interaction.Token, message, ephemeral, cancellationToken);
-        return _ack;
     }
 
     private async Task WithGateAsync(Func<Task> action)

@@ -40,10 +40,7 @@ public sealed class InteractionRouter
         var (handle, ephemeral) = Resolve(context);
         if (handle is null)
         {
-            if (interaction.Type == InteractionType.Ping)
-                await TryAsync(() => _api.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionCallback.Pong(), cancellationToken));
-            else
-                _logger.LogWarning("No handler for interaction {Type} {Name}", interaction.Type, interaction.CommandName ?? interaction.CustomId);
+            await AnswerUnhandledAsync(context, cancellationToken);
             return;
         }
 
@@ -79,6 +76,28 @@ public sealed class InteractionRouter
             default:
                 return (null, true);
         }
+    }
+
+    /// <summary>
+    /// An interaction no handler claims still gets an answer, or the user sees "The application did not respond": a
+    /// command Discord still offers after we removed or renamed it (a guild set left over from development, a
+    /// registration Discord refused), or a button on an old message whose prefix we no longer use.
+    /// </summary>
+    private async Task AnswerUnhandledAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        var interaction = context.Interaction;
+        if (interaction.Type == InteractionType.Ping)
+        {
+            await TryAsync(() => _api.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionCallback.Pong(), cancellationToken));
+            return;
+        }
+
+        _logger.LogWarning("No handler for interaction {Type} {Name}", interaction.Type, interaction.CommandName ?? interaction.CustomId);
+        // Autocomplete cannot carry a message; no suggestions is its polite answer.
+        if (interaction.Type == InteractionType.Autocomplete)
+            await TryAsync(() => context.AutocompleteAsync([], cancellationToken));
+        else
+            await TryAsync(() => context.ReplyAsync(context.Text(CommonTexts.NoLongerAvailable), ephemeral: true, cancellationToken));
     }
 
     private async Task DeferWhenSilentAsync(InteractionContext context, bool ephemeral, CancellationToken cancellationToken)

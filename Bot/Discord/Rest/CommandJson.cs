@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Discord.Wire;
 
@@ -16,6 +17,10 @@ internal static class CommandJson
     private static readonly int[] GuildOnly = [0];
 
     public static IReadOnlyList<RestCommand> ToWire(IReadOnlyList<CommandDefinition> commands) => [.. commands.Select(ToWire)];
+
+    /// <summary>The bulk overwrite's body, byte for byte: what is sent, and what the registrar remembers having sent.</summary>
+    public static byte[] Serialize(IReadOnlyList<CommandDefinition> commands) =>
+        JsonSerializer.SerializeToUtf8Bytes(ToWire(commands), RestJsonContext.Default.IReadOnlyListRestCommand);
 
     public static RestCommand ToWire(CommandDefinition command) => new(
         ChatInputType,

@@ -45,7 +45,7 @@ internal sealed partial class DiscordRestClient(RestRequestExecutor executor) : 
     public async Task BulkOverwriteCommandsAsync(
         Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default)
     {
-        var body = RestContent.For(CommandJson.ToWire(commands), Json.IReadOnlyListRestCommand);
+        var body = RestContent.For(CommandJson.Serialize(commands));
         await executor.SendAsync(new RestRequest(RestRoutes.BulkOverwriteCommands(applicationId, guildId), body), cancellationToken);
     }
 

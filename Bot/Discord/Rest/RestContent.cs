@@ -21,6 +21,9 @@ internal static class RestContent
         return files is { Count: > 0 } ? () => Multipart(json, files) : () => JsonBody(json);
     }
 
+    /// <summary>A body already serialized, sent as is.</summary>
+    public static Func<HttpContent> For(byte[] json) => () => JsonBody(json);
+
     private static ByteArrayContent JsonBody(byte[] json)
     {
         var content = new ByteArrayContent(json);

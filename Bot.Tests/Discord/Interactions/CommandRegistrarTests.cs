@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Storage;
+using CrossCoaching.Tests.Discord.Rest.Support;
+using CrossCoaching.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Tests.Discord.Interactions;
+
+/// <summary>Each start registers the commands only when what Discord holds for this application and scope would change.</summary>
+public sealed class CommandRegistrarTests : IAsyncLifetime
+{
+    private static readonly Snowflake App = new(100), OtherApp = new(101), DevGuild = new(200);
+    private static readonly CommandDefinition Help = new("help", "How to use the bot", []);
+    private readonly FakeDiscordApi _api = new();
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.MigratedAsync();
+        _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync), _ => null);
+    }
+
+    public Task DisposeAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A registrar as one start of the bot builds it, on the database all starts share.</summary>
+    private CommandRegistrar Registrar(IDiscordApi? api = null, string? devGuild = null, params CommandDefinition[] definitions)
+    {
+        api ??= _api;
+        var commands = (definitions.Length > 0 ? definitions : [Help]).Select(d => new TestCommand(d.Name, (_, _) => Task.CompletedTask) { Definition = d });
+        var router = new InteractionRouter(commands, [], api, TimeProvider.System, NullLogger<InteractionRouter>.Instance);
+        var options = Options.Create(new DiscordOptions { Token = "t", DevGuildId = devGuild });
+        return new CommandRegistrar(router, api, new CommandRegistrationStore(_db.Connections, TimeProvider.System), options, NullLogger<CommandRegistrar>.Instance);
+    }
+
+    private IReadOnlyList<(Snowflake App, Snowflake? Guild, IReadOnlyList<CommandDefinition> Commands)> Overwrites =>
+        [.. _api.Calls.Where(c => c.Method == nameof(IDiscordApi.BulkOverwriteCommandsAsync))
+            .Select(c => ((Snowflake)c.Args[0]!, (Snowflake?)c.Args[1], (IReadOnlyList<CommandDefinition>)c.Args[2]!))];
+
+    [Fact]
+    public async Task Unchanged_commands_are_not_sent_again_at_the_next_start()
+    {
+        Assert.True(await Registrar().RegisterAsync(App));
+        Assert.False(await Registrar().RegisterAsync(App));
+
+        Assert.Single(Overwrites);
+    }
+
+    [Fact]
+    public async Task A_changed_definition_is_registered_again()
+    {
+        await Registrar().RegisterAsync(App);
+
+        var changed = Help with { DescriptionLocalizations = Localizations.French("Comment utiliser le bot") };
+        Assert.True(await Registrar(definitions: changed).RegisterAsync(App));
+
+        Assert.Equal(2, Overwrites.Count);
+        Assert.Equal(changed, Assert.Single(Overwrites[1].Commands));
+    }
+
+    [Fact]
+    public async Task Another_application_gets_the_same_commands_registered_and_the_first_stays_current()
+    {
+        await Registrar().RegisterAsync(App);
+
+        Assert.True(await Registrar().RegisterAsync(OtherApp));
+        Assert.False(await Registrar().RegisterAsync(App));
+
+        Assert.Equal([App, OtherApp], Overwrites.Select(o => o.App));
+    }
+
+    [Fact]
+    public async Task With_a_dev_guild_the_commands_go_to_that_guild_and_going_global_registers_again()
+    {
+        Assert.True(await Registrar(devGuild: DevGuild.ToString()).RegisterAsync(App));
+        Assert.True(await Registrar().RegisterAsync(App));
+
+        Assert.Equal([(App, DevGuild), (App, null)], Overwrites.Select(o => (o.App, o.Guild)));
+    }
+
+    [Fact]
+    public async Task A_refused_registration_is_tried_again_at_the_next_start()
+    {
+        _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync),
+            _ => throw new DiscordApiException(400, 50035, "Invalid Form Body", "PUT /applications/{app}/commands"));
+        Assert.False(await Registrar().RegisterAsync(App));
+
+        _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync), _ => null);
+        Assert.True(await Registrar().RegisterAsync(App));
+    }
+
+    [Fact]
+    public async Task The_remembered_hash_is_of_the_exact_body_sent_to_discord()
+    {
+        using var rest = new RestHarness();
+        rest.Discord.On("PUT", "applications/100/guilds/200/commands", _ => Reply.Json("[]"));
+
+        await Registrar(rest.Client, DevGuild.ToString()).RegisterAsync(App);
+
+        var sent = rest.Discord.Last();
+        var stored = await new CommandRegistrationStore(_db.Connections, TimeProvider.System).GetHashAsync(CommandRegistrar.Scope(App, DevGuild));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(sent.Body)), stored);
+    }
+}
