@@ -27,8 +27,10 @@ public sealed class ReminderButtons(
         var pair = session is null ? null : await pairs.GetAsync(session.PairId, cancellationToken);
         if (session is null || pair is null || !pair.Has(me))
             throw new UserErrorException(context.Text(CommonTexts.NotForYou));
-        if (pair.Status != PairStatus.Active || session.IsFinished)
-            throw new UserErrorException(context.Text(CommonTexts.Expired));
+        if (session.IsFinished || pair.Status == PairStatus.Ended)
+            throw new UserErrorException(context.Text(SessionTexts.ReminderOver));
+        if (pair.Status == PairStatus.Suspended)
+            throw new UserErrorException(context.Text(PairTexts.Suspended));
 
         string outcome;
         if (id.Arg(0) == "skip")
