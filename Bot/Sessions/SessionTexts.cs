@@ -27,6 +27,10 @@ public static class SessionTexts
         "This session is already over, so this button does nothing now.",
         "Cette séance est déjà terminée, ce bouton ne fait donc plus rien.");
 
+    public static readonly LocalizedText LateNotSent = new(
+        "⚠️ I could not reach your partner just now. Press the button again in a moment.",
+        "⚠️ Je n'ai pas pu joindre votre binôme pour l'instant. Appuyez à nouveau sur le bouton dans un instant.");
+
     public static readonly LocalizedText RoomName = new("☕ {0} & {1}", "☕ {0} & {1}");
 
     public static readonly LocalizedText Welcome = new(
