@@ -12,6 +12,8 @@ public sealed class SessionEndToEndTests
     private static Task<string> SetMondayAt14Async(CoachingWorld w) => w.ReplyToAsync(w.Alice, "ritual", "set",
         CommandArg.String("day", "monday"), CommandArg.String("time", "14:00"), CommandArg.String("timezone", "Europe/Paris"));
 
+    private static bool IsReminder(EmulatedMessage m) => m.CustomIds.Any(id => id.StartsWith("session:skip:", StringComparison.Ordinal));
+
     [Fact]
     public async Task A_ritual_set_by_command_runs_its_whole_session_against_discord()
     {
@@ -22,10 +24,11 @@ public sealed class SessionEndToEndTests
         var reply = await SetMondayAt14Async(w);
         Assert.Contains($"<t:{Slot.ToUnixTimeSeconds()}:F>", reply, StringComparison.Ordinal);
 
-        // Reminder, ten minutes before: a DM to each partner, with Skip and Running late.
-        await w.AdvanceToAsync(Slot.AddMinutes(-10), d => d.DirectMessagesTo(w.Alice.Id).Count >= 1 && d.DirectMessagesTo(w.Bob.Id).Count >= 2, "the reminders");
-        var reminder = w.Discord.DirectMessagesTo(w.Bob.Id)[^1];
-        Assert.Contains(reminder.CustomIds, id => id.StartsWith("session:skip:", StringComparison.Ordinal));
+        // Reminder, ten minutes before: a DM to each partner, with Skip and Running late. (Bob's DM about the new
+        // ritual is sent after Alice's reply, so it may arrive after his reminder: find the reminder, not the last DM.)
+        await w.AdvanceToAsync(Slot.AddMinutes(-10), d => d.DirectMessagesTo(w.Alice.Id).Any(IsReminder) && d.DirectMessagesTo(w.Bob.Id).Any(IsReminder), "the reminders");
+        var reminder = w.Discord.DirectMessagesTo(w.Bob.Id).Single(IsReminder);
+        Assert.Contains(reminder.CustomIds, id => id.StartsWith("session:late:", StringComparison.Ordinal));
         Assert.Empty(reminder.PingedUserIds);
 
         // The room, prepared ahead and opened at the slot, in the configured category.
@@ -49,6 +52,28 @@ public sealed class SessionEndToEndTests
             what: "the takeaway DM");
         var session = (await w.Bot.Get<SessionRepository>().ListUnfinishedAsync()).Single(); // the next one, planned at the open
         Assert.Equal(Slot.AddDays(7), session.SlotAt);
+        Assert.Empty(w.Discord.InternalErrors);
+    }
+
+    [Fact]
+    public async Task Skip_pressed_in_the_reminder_DM_tells_the_other_partner_by_DM_before_the_press_is_answered()
+    {
+        await using var w = await CoachingWorld.StartAsync();
+        await w.PairAliceAndBobAsync();
+        await SetMondayAt14Async(w);
+        await w.AdvanceToAsync(Slot.AddMinutes(-10), d => d.DirectMessagesTo(w.Alice.Id).Any(IsReminder) && d.DirectMessagesTo(w.Bob.Id).Any(IsReminder), "the reminders");
+        var reminder = w.Discord.DirectMessagesTo(w.Bob.Id).Single(IsReminder);
+
+        var seen = await (await w.PressAsync(reminder, "session:skip:", w.Bob)).SeenAsync();
+
+        Assert.Equal(reminder.Id, seen.Id);
+        Assert.Empty(seen.CustomIds);
+        Assert.EndsWith($"Skipped the session of <t:{Slot.ToUnixTimeSeconds()}:F>. Next one: <t:{Slot.AddDays(7).ToUnixTimeSeconds()}:F>.", seen.Content, StringComparison.Ordinal);
+        var told = w.Discord.DirectMessagesTo(w.Alice.Id)[^1];
+        Assert.StartsWith($"**Bob** skipped your session of <t:{Slot.ToUnixTimeSeconds()}:F>.", told.Content, StringComparison.Ordinal);
+        Assert.Empty(told.PingedUserIds);
+        var session = (await w.Bot.Get<SessionRepository>().ListForPairAsync(1)).Single(s => s.SlotAt == Slot);
+        Assert.Equal((SessionStatus.Skipped, true), (session.Status, session.SkipAnnounced));
         Assert.Empty(w.Discord.InternalErrors);
     }
 

@@ -22,6 +22,12 @@ public static class TestInteractions
             guild, channel, user, new GuildMember(user, null, []), Permissions.None, Permissions.All, locale, "en-US",
             CustomId: customId, MessageId: new Snowflake(4242));
 
+    /// <summary>A press on a button of a direct message: no guild, no member, the DM channel of the user.</summary>
+    public static Interaction DmButton(DiscordUser user, string customId, string locale = "en-US") =>
+        new(new Snowflake((ulong)Interlocked.Increment(ref _ids)), new Snowflake(999), InteractionType.MessageComponent, $"token-{_ids}",
+            null, FakeDiscordWorld.DmChannelOf(user.Id), user, null, Permissions.None, Permissions.None, locale, null,
+            CustomId: customId, MessageId: new Snowflake(4243));
+
     /// <summary>A user option with Discord's resolved user and member, as a guild member would be picked.</summary>
     public static (InteractionOption Option, InteractionResolved Resolved) UserOption(string name, DiscordUser user, bool member = true) =>
         (new InteractionOption(name, CommandOptionType.User, Id: user.Id),

@@ -3,6 +3,7 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
+using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Rituals;
 
@@ -16,8 +17,14 @@ public sealed class ReminderButtons(
     SessionSkipper skipper,
     NoticeRepository notices,
     RitualChanges changes,
-    TimeProvider time) : IComponentHandler
+    TimeProvider time,
+    ILogger<ReminderButtons> logger) : IComponentHandler
 {
+    private const string LateKind = "late";
+
+    // A second press of "Running late" waits for the first one's outcome instead of reading its claim as "told".
+    private readonly KeyedLock<(long Session, Snowflake User)> _lateLocks = new();
+
     public string Prefix => SessionMessages.ButtonPrefix;
 
     public async Task HandleAsync(InteractionContext context, ComponentId id, CancellationToken cancellationToken = default)
@@ -27,8 +34,10 @@ public sealed class ReminderButtons(
         var pair = session is null ? null : await pairs.GetAsync(session.PairId, cancellationToken);
         if (session is null || pair is null || !pair.Has(me))
             throw new UserErrorException(context.Text(CommonTexts.NotForYou));
-        if (pair.Status != PairStatus.Active || session.IsFinished)
-            throw new UserErrorException(context.Text(CommonTexts.Expired));
+        if (session.IsFinished || pair.Status == PairStatus.Ended)
+            throw new UserErrorException(context.Text(SessionTexts.ReminderOver));
+        if (pair.Status == PairStatus.Suspended)
+            throw new UserErrorException(context.Text(PairTexts.Suspended));
 
         string outcome;
         if (id.Arg(0) == "skip")
@@ -37,13 +46,44 @@ public sealed class ReminderButtons(
         }
         else
         {
-            if (await notices.TryClaimAsync(session.Id, me, "late", time.GetUtcNow(), cancellationToken))
-                await changes.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, pair.NameOf(me)), cancellationToken);
+            await TellLateOnceAsync(context, pair, session, cancellationToken);
             outcome = context.Text(SessionTexts.LateSent);
         }
 
         // The buttons go: each acts once. The reminder's text stays, with what was done below it.
         var reminder = SessionMessages.Reminder(session, pair, me, context.Lang);
         await context.UpdateMessageAsync(reminder with { Content = reminder.Content + "\n\n" + outcome, Components = [] }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells the partner once per session. The notice is claimed before sending, so a double press tells once; it is
+    /// given back when the partner could not be reached, so that the next press tries again instead of answering
+    /// "your partner knows" to someone whose partner was never told.
+    /// </summary>
+    private async Task TellLateOnceAsync(InteractionContext context, Pair pair, Session session, CancellationToken cancellationToken)
+    {
+        var me = context.Interaction.User.Id;
+        using var _ = await _lateLocks.AcquireAsync((session.Id, me), cancellationToken);
+        if (!await notices.TryClaimAsync(session.Id, me, LateKind, time.GetUtcNow(), cancellationToken))
+            return;
+
+        var told = false;
+        try
+        {
+            told = await changes.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, pair.NameOf(me)), cancellationToken) != Delivery.Failed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not tell the partner of {User} in session {Session} that they run late: {Reason}", me, session.Id, e.Message);
+        }
+        finally
+        {
+            if (!told)
+                await notices.ReleaseAsync(session.Id, me, LateKind, CancellationToken.None);
+        }
+
+        // The buttons stay on the reminder (no update), so pressing again later is the retry.
+        if (!told)
+            throw new UserErrorException(context.Text(SessionTexts.LateNotSent));
     }
 }

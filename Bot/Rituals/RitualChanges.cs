@@ -28,10 +28,12 @@ public sealed class RitualChanges(
     }
 
     /// <summary>Tells the partner of <paramref name="actor"/>, in the guild's language.</summary>
-    public async Task TellPartnerAsync(Pair pair, Snowflake actor, Func<Lang, string> text, CancellationToken cancellationToken = default)
+    /// <returns>How the partner was reached (<see cref="Delivery.Failed"/>: not at all), for callers that must know.</returns>
+    public async Task<Delivery> TellPartnerAsync(Pair pair, Snowflake actor, Func<Lang, string> text, CancellationToken cancellationToken = default)
     {
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await messenger.SendAsync(pair, pair.PartnerOf(actor), MessageSpec.Text(text(lang)), lang, cancellationToken);
+        var (delivery, _) = await messenger.SendAsync(pair, pair.PartnerOf(actor), MessageSpec.Text(text(lang)), lang, cancellationToken);
+        return delivery;
     }
 
     public async Task TellBothAsync(Pair pair, Func<Lang, Snowflake, string> text, CancellationToken cancellationToken = default)

@@ -23,6 +23,14 @@ public static class SessionTexts
 
     public static readonly LocalizedText LateSent = new("⏱️ Your partner knows you are running late.", "⏱️ Votre binôme sait que vous serez en retard.");
 
+    public static readonly LocalizedText ReminderOver = new(
+        "This session is already over, so this button does nothing now.",
+        "Cette séance est déjà terminée, ce bouton ne fait donc plus rien.");
+
+    public static readonly LocalizedText LateNotSent = new(
+        "⚠️ I could not reach your partner just now. Press the button again in a moment.",
+        "⚠️ Je n'ai pas pu joindre votre binôme pour l'instant. Appuyez à nouveau sur le bouton dans un instant.");
+
     public static readonly LocalizedText RoomName = new("☕ {0} & {1}", "☕ {0} & {1}");
 
     public static readonly LocalizedText Welcome = new(
