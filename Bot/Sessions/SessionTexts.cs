@@ -9,10 +9,6 @@ public static class SessionTexts
         "⏰ Your CrossCoaching session with **{0}** starts {1} ({2}) and lasts {3} minutes. I will open a private voice room for you two.",
         "⏰ Votre séance CrossCoaching avec **{0}** commence {1} ({2}) et dure {3} minutes. J'ouvrirai un salon vocal privé pour vous deux.");
 
-    public static readonly LocalizedText ReminderFallback = new(
-        "{0} (I could not send you a direct message.)",
-        "{0} (Je n'ai pas pu vous envoyer de message privé.)");
-
     public static readonly LocalizedText SkipButton = new("Skip this one", "Passer celle-ci");
 
     public static readonly LocalizedText LateButton = new("Running late (5 min)", "En retard (5 min)");
