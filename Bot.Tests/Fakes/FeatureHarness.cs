@@ -20,6 +20,12 @@ public sealed class FeatureHarness : IAsyncDisposable
 {
     public static readonly Snowflake Guild = new(5000), HomeChannel = new(5001), Alice = new(11), Bob = new(12);
 
+    /// <summary>Monday 2 November 2026, 12:00 UTC = 13:00 in Paris (CET): the day most feature tests start on.</summary>
+    public static readonly DateTimeOffset Monday = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Every Monday at 14:00 in Paris, from that Monday: the ritual most feature tests set.</summary>
+    public static readonly RitualRule MondayAt14 = new(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Europe/Paris", new DateOnly(2026, 11, 2));
+
     private readonly TempFolder _folder;
     private readonly IHost _host;
 

@@ -11,8 +11,6 @@ namespace CrossCoaching.Tests.Pairs;
 
 public sealed class UnpairTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Monday = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
-    private static readonly RitualRule MondayAt14 = new(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Europe/Paris", new DateOnly(2026, 11, 2));
     private FeatureHarness _h = null!;
     private Pair _pair = null!;
 

@@ -21,7 +21,6 @@ internal sealed class ReminderHarness : IAsyncDisposable
     public static readonly DateTimeOffset Monday = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Slot = Monday.AddHours(1);
     public static readonly Snowflake Carol = new(13);
-    private static readonly RitualRule MondayAt14 = new(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Europe/Paris", new DateOnly(2026, 11, 2));
 
     private ReminderHarness(FeatureHarness h, Pair pair, Session session) => (H, Pair, Session) = (h, pair, session);
 

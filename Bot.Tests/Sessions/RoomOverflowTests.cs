@@ -16,9 +16,7 @@ namespace CrossCoaching.Tests.Sessions;
 /// </summary>
 public sealed class RoomOverflowTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Monday = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Slot = Monday.AddHours(1);
-    private static readonly RitualRule MondayAt14 = new(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Europe/Paris", new DateOnly(2026, 11, 2));
     private static readonly Snowflake Configured = new(6000), Carol = new(13), Dave = new(14);
     private FeatureHarness _h = null!;
     private Session _first = null!, _second = null!;

@@ -15,9 +15,6 @@ namespace CrossCoaching.Tests.Sessions;
 /// </summary>
 public sealed class RoomRefusalTests : IAsyncLifetime
 {
-    // Monday 2 November 2026, 12:00 UTC = 13:00 in Paris (CET).
-    private static readonly DateTimeOffset Monday = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
-    private static readonly RitualRule MondayAt14 = new(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Europe/Paris", new DateOnly(2026, 11, 2));
     private static readonly string AllRoomPermissions = PermissionNames.Describe(RoomPermissions.Wanted, Lang.En);
     private FeatureHarness _h = null!;
     private Pair _pair = null!;

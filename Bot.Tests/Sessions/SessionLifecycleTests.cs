@@ -10,10 +10,7 @@ namespace CrossCoaching.Tests.Sessions;
 /// <summary>A ritual session step by step, with Discord faked and the clock moved by hand.</summary>
 public sealed class SessionLifecycleTests : IAsyncLifetime
 {
-    // Monday 2 November 2026, 12:00 UTC = 13:00 in Paris (CET).
-    private static readonly DateTimeOffset Monday = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Slot = Monday.AddHours(1); // 14:00 Paris
-    private static readonly RitualRule MondayAt14 = new(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Europe/Paris", new DateOnly(2026, 11, 2));
     private FeatureHarness _h = null!;
     private Pair _pair = null!;
 

@@ -13,9 +13,7 @@ namespace CrossCoaching.Tests.Sessions;
 /// <summary>The safety net: what the reconciler repairs after downtime, lost triggers and hands in the guild settings.</summary>
 public sealed class SessionReconcilerTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Monday = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Slot = Monday.AddHours(1);
-    private static readonly RitualRule MondayAt14 = new(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Europe/Paris", new DateOnly(2026, 11, 2));
     private FeatureHarness _h = null!;
     private Pair _pair = null!;
 
