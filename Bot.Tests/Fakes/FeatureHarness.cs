@@ -48,6 +48,16 @@ public sealed class FeatureHarness : IAsyncDisposable
     /// <summary>Waits until every partner message posted so far has been sent.</summary>
     public Task DrainAsync() => Get<SessionOutbox>().WhenIdleAsync();
 
+    /// <summary>Runs one step of a session as its trigger would: the clock moved to its due time (never back), then the outbox drained.</summary>
+    public async Task RunStepAtDueAsync(Session session, SessionStep step)
+    {
+        var due = (await Get<SessionRepository>().GetStepsAsync(session.Id)).Single(x => x.Step == step).DueAt;
+        if (Time.GetUtcNow() < due)
+            Time.SetUtcNow(due);
+        await Get<SessionRunner>().RunAsync(session.Id, step);
+        await DrainAsync();
+    }
+
     public static async Task<FeatureHarness> StartAsync(DateTimeOffset now, Dictionary<string, string?>? settings = null)
     {
         var folder = new TempFolder();

@@ -17,8 +17,7 @@ namespace CrossCoaching.Tests.Rituals;
 /// </summary>
 internal sealed class ReminderHarness : IAsyncDisposable
 {
-    // Monday 2 November 2026, 12:00 UTC; the ritual is on Mondays at 14:00 in Paris (13:00 UTC), reminder 10 minutes before.
-    public static readonly DateTimeOffset Monday = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
+    // The harness's Monday ritual: 14:00 in Paris is 13:00 UTC, the reminder 10 minutes before.
     public static readonly DateTimeOffset Slot = Monday.AddHours(1);
     public static readonly Snowflake Carol = new(13);
 

@@ -28,14 +28,7 @@ public sealed class PartnerDepartureTests : IAsyncLifetime
         return (await _h.Get<SessionPlanner>().PlanNextAsync(_pair.Id))!;
     }
 
-    private async Task RunAtAsync(Session s, SessionStep step)
-    {
-        var due = (await _h.Get<SessionRepository>().GetStepsAsync(s.Id)).Single(x => x.Step == step).DueAt;
-        if (_h.Time.GetUtcNow() < due)
-            _h.Time.SetUtcNow(due);
-        await _h.Get<SessionRunner>().RunAsync(s.Id, step);
-        await _h.DrainAsync();
-    }
+    private Task RunAtAsync(Session s, SessionStep step) => _h.RunStepAtDueAsync(s, step);
 
     private void BobLeft() => _h.Api.On(nameof(IDiscordApi.GetGuildMemberAsync), a => (Snowflake)a[1]! == Bob
         ? throw FakeDiscordWorld.Refusal(404, DiscordErrorCode.UnknownMember)

@@ -33,14 +33,7 @@ public sealed class RoomRefusalTests : IAsyncLifetime
 
     private Task<Session?> ReloadAsync(Session s) => _h.Get<SessionRepository>().GetAsync(s.Id);
 
-    private async Task RunAtAsync(Session s, SessionStep step)
-    {
-        var due = (await _h.Get<SessionRepository>().GetStepsAsync(s.Id)).Single(x => x.Step == step).DueAt;
-        if (_h.Time.GetUtcNow() < due)
-            _h.Time.SetUtcNow(due);
-        await _h.Get<SessionRunner>().RunAsync(s.Id, step);
-        await _h.DrainAsync();
-    }
+    private Task RunAtAsync(Session s, SessionStep step) => _h.RunStepAtDueAsync(s, step);
 
     private IReadOnlyList<string> Told(Snowflake member) =>
         [.. _h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(member)).Select(m => m.Content!)];

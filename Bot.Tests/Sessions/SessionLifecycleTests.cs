@@ -30,14 +30,7 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
 
     private Task<Session?> ReloadAsync(Session s) => _h.Get<SessionRepository>().GetAsync(s.Id);
 
-    private async Task RunAtAsync(Session s, SessionStep step)
-    {
-        var due = (await _h.Get<SessionRepository>().GetStepsAsync(s.Id)).Single(x => x.Step == step).DueAt;
-        if (_h.Time.GetUtcNow() < due)
-            _h.Time.SetUtcNow(due);
-        await Runner.RunAsync(s.Id, step);
-        await _h.DrainAsync();
-    }
+    private Task RunAtAsync(Session s, SessionStep step) => _h.RunStepAtDueAsync(s, step);
 
     [Fact]
     public async Task Planning_gives_every_step_its_due_time_and_arms_a_trigger_for_each()
