@@ -57,7 +57,9 @@ public sealed class InteractionsEndToEndTests
         var guild = discord.AddGuild("Dev", owner);
         await using var bot = await BotHarness.StartAsync(discord, settings: new() { ["Discord:DevGuildId"] = guild.Id.ToString() });
 
-        await bot.Discord.WaitUntilAsync(d => d.CommandsOf(guild.Id).Count > 0, what: "the slash commands to be registered in the dev guild");
+        // Discord holds the commands a moment before the bot has recorded them: wait for the bot's own account of it.
+        await bot.Discord.WaitUntilAsync(_ => bot.Logs.All.Contains("Registered", StringComparison.Ordinal), TimeSpan.FromSeconds(30),
+            "the slash commands to be registered in the dev guild");
 
         var put = Assert.Single(bot.Discord.RequestsTo("PUT /applications/{application_id}/guilds/{guild_id}/commands"));
         Assert.Equal((200, $"/applications/{bot.Discord.ApplicationId}/guilds/{guild.Id}/commands"), (put.Status, put.Path));
