@@ -30,18 +30,7 @@ public sealed class BotRun : IAsyncDisposable
     /// <param name="settings">Extra environment variables (<c>Sessions__GraceMinutes</c>…).</param>
     public static async Task<BotRun> StartAsync(BotCommand command, DiscordEmulator discord, string folder, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["DISCORD_TOKEN"] = discord.Token,
-            ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
-            ["ConnectionStrings__CrossCoaching"] = $"Data Source={Path.Combine(folder, "bot.db")}",
-            ["DOTNET_ENVIRONMENT"] = "Production",
-        };
-        foreach (var (key, value) in (settings ?? new Dictionary<string, string>()).Concat(command.Environment))
-            environment[key] = value;
-
-        Console.WriteLine($"  bot: {DotnetProcess.DotnetHost()} {command.Dll}");
-        Console.WriteLine($"       {string.Join(' ', environment.Where(e => e.Key != "DISCORD_TOKEN").Select(e => $"{e.Key}={e.Value}"))}");
+        var environment = Environment(command, discord, folder, settings);
         var clock = Stopwatch.StartNew();
         var bot = DotnetProcess.Start(command.Dll, [], folder, environment);
         var run = new BotRun(discord, bot, folder);
@@ -59,6 +48,24 @@ public sealed class BotRun : IAsyncDisposable
             await run.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The bot's environment: the emulator's token and URL, the database in <paramref name="folder"/>, the settings; printed, token aside.</summary>
+    public static Dictionary<string, string> Environment(BotCommand command, DiscordEmulator discord, string folder, IReadOnlyDictionary<string, string>? settings)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["DISCORD_TOKEN"] = discord.Token,
+            ["Discord__ApiBaseUrl"] = discord.ApiBaseUrl,
+            ["ConnectionStrings__CrossCoaching"] = $"Data Source={Path.Combine(folder, "bot.db")}",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+        };
+        foreach (var (key, value) in (settings ?? new Dictionary<string, string>()).Concat(command.Environment))
+            environment[key] = value;
+
+        Console.WriteLine($"  bot: {DotnetProcess.DotnetHost()} {command.Dll}");
+        Console.WriteLine($"       {string.Join(' ', environment.Where(e => e.Key != "DISCORD_TOKEN").Select(e => $"{e.Key}={e.Value}"))}");
+        return environment;
     }
 
     public ResidentMemory Memory() => ResidentMemory.Of(Bot.Id);

@@ -17,9 +17,12 @@ public sealed class DotnetProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string LogPath { get; }
 
-    public static DotnetProcess Start(string dll, IEnumerable<string> args, string folder, IReadOnlyDictionary<string, string> environment)
+    /// <param name="logName">The log file's name in <paramref name="folder"/>; by default the dll's name with .log.</param>
+    public static DotnetProcess Start(string dll, IEnumerable<string> args, string folder, IReadOnlyDictionary<string, string> environment, string? logName = null)
     {
         var info = new ProcessStartInfo(DotnetHost())
         {
@@ -34,7 +37,7 @@ public sealed class DotnetProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
             info.Environment[key] = value;
 
-        var logPath = Path.Combine(folder, Path.GetFileNameWithoutExtension(dll) + ".log");
+        var logPath = Path.Combine(folder, logName ?? Path.GetFileNameWithoutExtension(dll) + ".log");
         var child = new DotnetProcess(new Process { StartInfo = info }, new StreamWriter(logPath) { AutoFlush = true }, logPath);
         child._process.OutputDataReceived += (_, e) => child.Log(e.Data);
         child._process.ErrorDataReceived += (_, e) => child.Log(e.Data);
@@ -95,6 +98,14 @@ public sealed class DotnetProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGKILL, as a crash or the OOM killer ends a process: no graceful stop, nothing flushed.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+            _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
@@ -108,7 +119,11 @@ public sealed class DotnetProcess : IAsyncDisposable
         if (line is null)
             return;
         lock (_logSync)
-            _log.WriteLine(line);
+        {
+            // A killed process's last lines can arrive after its log was closed.
+            if (_log.BaseStream is not null)
+                _log.WriteLine(line);
+        }
     }
 }
 

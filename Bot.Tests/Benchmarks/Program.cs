@@ -12,13 +12,14 @@ public static class Program
 {
     private const string Usage =
         """
-        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|all> [options]
+        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|faults|all> [options]
           --pairs 50,200        rooms: the pair counts to run (default 50,200)
+          --seed N              faults: the seed of the scripted day and its faults (default: random, printed)
           --bot <path>          the CrossCoaching.dll to run (default: Bot/bin/<this configuration>/, built if missing)
           --env K=V[,K2=V2]     extra environment variables for the bot, e.g. DOTNET_GCgen0size=0x400000
         """;
 
-    private static readonly string[] Options = ["--pairs", "--bot", "--env"];
+    private static readonly string[] Options = ["--pairs", "--seed", "--bot", "--env"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -26,7 +27,7 @@ public static class Program
             return await BareWorker.RunAsync();
         // Figures print the same on every machine: 1.25 ms, not 1,25 ms.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "all") ||
+        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "faults" or "all") ||
             rest.Length % 2 != 0 || rest.Where((_, i) => i % 2 == 0).Any(o => !Options.Contains(o)))
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -50,6 +51,9 @@ public static class Program
                     await RoomsBenchmark.RunAsync(bot, count);
             }
 
+            if (name is "faults" or "all")
+                await FaultBenchmark.RunAsync(bot, options.TryGetValue("--seed", out var seed) ? Count(seed) : Random.Shared.Next(1, 1_000_000));
+
             Console.WriteLine($"done in {clock.Elapsed:m\\:ss}");
             return 0;
         }
@@ -61,7 +65,7 @@ public static class Program
     }
 
     private static int Count(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new BenchmarkException($"--pairs: '{text}' is not a count.");
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new BenchmarkException($"'{text}' is not a positive whole number.");
 
     private static void PrintMachine(BotCommand bot)
     {

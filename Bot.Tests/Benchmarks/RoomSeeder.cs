@@ -11,40 +11,56 @@ using Microsoft.Extensions.Options;
 namespace CrossCoaching.Benchmarks;
 
 /// <summary>
-/// Writes the rooms benchmark's guild into the bot's database before the bot starts, with the bot's own migrations
-/// and repositories: the rooms category, and pairs whose weekly one-minute ritual falls on the same slot.
+/// Writes guilds and pairs with a weekly ritual into the bot's database before the bot starts, with the bot's own
+/// migrations and repositories, as <c>/coaching setup</c>, <c>/pair</c> and <c>/ritual set</c> would have.
 /// </summary>
-public static class RoomSeeder
+public sealed class RoomSeeder
 {
     public const string TimeZone = "UTC";
 
+    private static readonly TimeProvider Time = TimeProvider.System;
+    private readonly SqliteConnectionFactory _connections;
+
+    private RoomSeeder(SqliteConnectionFactory connections) => _connections = connections;
+
+    /// <summary>The rooms benchmark's guild: the rooms category, and pairs whose one-minute ritual falls on the same slot, without reminder.</summary>
     public static async Task SeedAsync(string databasePath, Snowflake guild, Snowflake homeChannel, Snowflake category,
         IReadOnlyList<(Snowflake Id, string Name)> members, DateTimeOffset slot)
     {
-        DapperTypeHandlers.Register();
-        var time = TimeProvider.System;
-        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = $"Data Source={databasePath}" }));
-        await new MigrationRunner(connections, time, NullLogger<MigrationRunner>.Instance).MigrateAsync();
-        await new GuildSettingsRepository(connections, time).SaveAsync(new GuildSettings(guild, CategoryId: category, TimeZone: TimeZone));
+        var seeder = await OpenAsync(databasePath);
+        await seeder.AddGuildAsync(guild, category);
+        for (var i = 0; i + 1 < members.Count; i += 2)
+            await seeder.AddPairAsync(guild, homeChannel, members[i], members[i + 1], slot, durationMinutes: 1, reminderMinutes: 0);
+        Release();
+    }
 
-        var invitations = new InvitationRepository(connections);
-        var pairs = new PairRepository(connections);
-        var rituals = new RitualRepository(connections);
+    /// <summary>Creates the database (the bot's migrations) at <paramref name="databasePath"/>.</summary>
+    public static async Task<RoomSeeder> OpenAsync(string databasePath)
+    {
+        DapperTypeHandlers.Register();
+        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = $"Data Source={databasePath}" }));
+        await new MigrationRunner(connections, Time, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+        return new RoomSeeder(connections);
+    }
+
+    public Task AddGuildAsync(Snowflake guild, Snowflake category) =>
+        new GuildSettingsRepository(_connections, Time).SaveAsync(new GuildSettings(guild, CategoryId: category, TimeZone: TimeZone));
+
+    /// <summary>A pair (<paramref name="a"/> invited <paramref name="b"/>) whose weekly ritual falls on <paramref name="slot"/>.</summary>
+    public async Task AddPairAsync(Snowflake guild, Snowflake homeChannel, (Snowflake Id, string Name) a, (Snowflake Id, string Name) b,
+        DateTimeOffset slot, int durationMinutes, int reminderMinutes)
+    {
+        var now = Time.GetUtcNow();
+        var invitation = await new InvitationRepository(_connections).CreateAsync(guild, homeChannel, a.Id, a.Name, b.Id, now, now.AddHours(1))
+            ?? throw new BenchmarkException($"Could not invite {b.Name} for {a.Name}.");
+        var (_, pair) = await new PairRepository(_connections).CreateFromInvitationAsync(invitation, a.Name, b.Name, now);
+        if (pair is null)
+            throw new BenchmarkException($"Could not pair {a.Name} with {b.Name}.");
         var utc = slot.UtcDateTime;
         var rule = new RitualRule(RitualFrequency.Week, utc.DayOfWeek, TimeOnly.FromDateTime(utc), TimeZone, DateOnly.FromDateTime(utc));
-        var now = time.GetUtcNow();
-        for (var i = 0; i + 1 < members.Count; i += 2)
-        {
-            var (a, b) = (members[i], members[i + 1]);
-            var invitation = await invitations.CreateAsync(guild, homeChannel, a.Id, a.Name, b.Id, now, now.AddHours(1))
-                ?? throw new BenchmarkException($"Could not invite {b.Name} for {a.Name}.");
-            var (_, pair) = await pairs.CreateFromInvitationAsync(invitation, a.Name, b.Name, now);
-            if (pair is null)
-                throw new BenchmarkException($"Could not pair {a.Name} with {b.Name}.");
-            await rituals.SaveAsync(new Ritual(pair.Id, rule, DurationMinutes: 1, ReminderMinutes: 0, Paused: false, PausedUntil: null, now, a.Id));
-        }
-
-        // Let go of the file before the bot opens it.
-        SqliteConnection.ClearAllPools();
+        await new RitualRepository(_connections).SaveAsync(new Ritual(pair.Id, rule, durationMinutes, reminderMinutes, Paused: false, PausedUntil: null, now, a.Id));
     }
+
+    /// <summary>Lets go of the file before the bot opens it.</summary>
+    public static void Release() => SqliteConnection.ClearAllPools();
 }

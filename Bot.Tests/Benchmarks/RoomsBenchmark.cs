@@ -73,7 +73,7 @@ public static class RoomsBenchmark
         }
     }
 
-    private static DateTimeOffset NextWholeMinute(DateTimeOffset after)
+    public static DateTimeOffset NextWholeMinute(DateTimeOffset after)
     {
         var minute = new DateTimeOffset(after.UtcTicks - (after.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         return minute < after ? minute.AddMinutes(1) : minute;

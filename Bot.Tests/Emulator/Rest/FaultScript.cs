@@ -17,6 +17,9 @@ internal sealed class FaultScript
 
     public void Add(string routeKey, int status, int? code, int times) => faults.Add(new Fault(routeKey, status, code) { Times = times });
 
+    /// <summary>Ends every failure scripted on the route, spent or not.</summary>
+    public void Clear(string routeKey) => faults.RemoveAll(f => f.Key == routeKey);
+
     public RestResult? Next(string routeKey)
     {
         var fault = faults.FirstOrDefault(f => f.Key == routeKey && f.Times > 0);
