@@ -152,4 +152,12 @@ public sealed partial class DiscordEmulator
         var guild = world.Guild(guildId);
         return World.PermissionsOf(guild, userId, channelId is { } id ? world.Channel(id) : null);
     });
+
+    /// <summary>
+    /// Whether the member holds every bit of <paramref name="needed"/> in the channel by Discord's algorithm (base role
+    /// permissions, then the @everyone, role and member overwrites, then implicit denials), e.g.
+    /// <c>Can(guild, carol, room, Perms.ViewChannel)</c>. A user who is not a member can do nothing.
+    /// </summary>
+    public bool Can(Snowflake guildId, Snowflake userId, Snowflake channelId, Perms needed) =>
+        (PermissionsOf(guildId, userId, channelId) & needed) == needed;
 }
