@@ -25,8 +25,11 @@ public interface IGuildCache
 
     IReadOnlyCollection<CachedGuild> Guilds { get; }
 
-    /// <summary>The bot's permissions in the guild, or in one channel of it (overwrites applied), by Discord's algorithm.</summary>
-    Permissions BotPermissions(Snowflake guildId, Snowflake? channelId = null);
+    /// <summary>
+    /// The bot's permissions in the guild, or in one channel of it (overwrites applied), by Discord's algorithm; null
+    /// when the cache cannot tell (the guild, the bot or the channel not known yet). Unknown is never "no permissions".
+    /// </summary>
+    Permissions? BotPermissions(Snowflake guildId, Snowflake? channelId = null);
 
     IReadOnlyList<Snowflake> UsersInVoiceChannel(Snowflake guildId, Snowflake channelId);
 }
