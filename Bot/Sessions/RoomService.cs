@@ -19,6 +19,7 @@ public sealed class RoomService(
     RoomRepository rooms,
     OverflowCategories overflows,
     LostCategory lostCategory,
+    UnsafeRooms unsafeRooms,
     ILogger<RoomService> logger)
 {
     public const int CategoryCapacity = 50;
@@ -59,7 +60,7 @@ public sealed class RoomService(
             {
                 var room = await api.CreateChannelAsync(session.GuildId, Spec(session, pair, name, bot, parent.Id), $"CrossCoaching session {session.Id}", cancellationToken);
                 if (!RoomPermissions.IsPrivate(room, session.GuildId, pair, bot))
-                    throw await DiscardAsync(session, room, CancellationToken.None);
+                    throw await unsafeRooms.DiscardAsync(session.Id, session.GuildId, room.Id);
                 // Recorded before the lock is let go, so that the next choice of category and the removal of an empty
                 // overflow category, which count rooms in the database, see this one; and recorded even if the caller
                 // has given up meanwhile, since the room exists.
@@ -116,31 +117,6 @@ public sealed class RoomService(
         {
             using var _ = await _guildLocks.AcquireAsync(guildId, cancellationToken);
             await overflows.RemoveIfEmptyAsync(guildId, category, except: default, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// Deletes a room Discord made without the privacy asked for, at once. Returns what the caller throws: the room was
-    /// never recorded, so nothing else would ever post in it.
-    /// </summary>
-    private async Task<RoomNotPrivateException> DiscardAsync(Session session, Channel room, CancellationToken cancellationToken)
-    {
-        logger.LogError("Discord made room {Room} of session {Session} in guild {Guild} without the overwrites that keep it private; deleting it",
-            room.Id, session.Id, session.GuildId);
-        _deleting[room.Id] = 0;
-        try
-        {
-            await api.DeleteChannelAsync(room.Id, "CrossCoaching: the room was not private", cancellationToken);
-            return new RoomNotPrivateException(room.Id, stillStanding: false);
-        }
-        catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownChannel)
-        {
-            return new RoomNotPrivateException(room.Id, stillStanding: false);
-        }
-        catch (Exception e) when (e is DiscordApiException or HttpRequestException or DiscordUnavailableException)
-        {
-            logger.LogError("Could not delete room {Room}, which is not private: {Reason}", room.Id, e.Message);
-            return new RoomNotPrivateException(room.Id, stillStanding: true);
         }
     }
 
