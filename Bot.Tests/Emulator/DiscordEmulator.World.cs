@@ -68,6 +68,14 @@ public sealed partial class DiscordEmulator
         world.Gateway.Dispatch("GUILD_UPDATE", GuildEvents.Update(world, guild), guild.Id, Intents.Guilds);
     });
 
+    /// <summary>Sets the guild's system channel (null for none): GUILD_UPDATE.</summary>
+    public void SetSystemChannel(Snowflake guildId, Snowflake? channelId) => Locked(() =>
+    {
+        var guild = world.Guild(guildId);
+        guild.SystemChannelId = channelId;
+        world.Gateway.Dispatch("GUILD_UPDATE", GuildEvents.Update(world, guild), guild.Id, Intents.Guilds);
+    });
+
     public EmulatedRole AddRole(Snowflake guildId, string name, Perms permissions, bool mentionable = false) => Locked(() =>
     {
         var guild = world.Guild(guildId);

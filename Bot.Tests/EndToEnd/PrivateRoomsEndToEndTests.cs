@@ -62,6 +62,25 @@ public sealed class PrivateRoomsEndToEndTests
     }
 
     [Fact]
+    public async Task When_the_owner_takes_no_direct_messages_the_managers_are_told_in_the_system_channel_without_a_ping()
+    {
+        await using var w = await CoachingWorld.StartAsync();
+        await w.SetupRoomsCategoryAsync();
+        w.Discord.SetSystemChannel(w.Guild.Id, w.General.Id);
+        w.Discord.CloseDms(w.Owner.Id);
+        var cache = w.Bot.Get<IGuildCache>();
+        await w.Discord.WaitUntilAsync(_ => cache.GetGuild(w.Guild.Id)!.SystemChannelId == w.General.Id, what: "the bot to learn the system channel");
+
+        w.Discord.DeleteChannel(w.Rooms.Id);
+
+        await w.Discord.WaitUntilAsync(d => d.MessagesIn(w.General.Id).Any(m => m.Content.Contains("no longer exists", StringComparison.Ordinal)),
+            what: "the managers to be told in the system channel");
+        var notice = w.Discord.MessagesIn(w.General.Id).Single(m => m.Content.Contains("no longer exists", StringComparison.Ordinal));
+        Assert.Empty(notice.PingedUserIds);
+        Assert.Contains("For the server's managers", notice.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_room_Discord_makes_without_its_overwrites_is_deleted_at_once_and_the_pair_and_the_owner_are_told()
     {
         await using var w = await CoachingWorld.StartAsync();

@@ -7,6 +7,10 @@ public static class ManagerTexts
 {
     public static readonly LocalizedText Header = new("**CrossCoaching on {0}**", "**CrossCoaching sur {0}**");
 
+    public static readonly LocalizedText ForManagers = new(
+        "-# For the server's managers: I could not reach the owner by direct message.",
+        "-# Pour les gestionnaires du serveur : je n'ai pas pu joindre le propriétaire par message privé.");
+
     public static readonly LocalizedText RoomNotPrivate = new(
         "⚠️ Discord created a session room without the permissions that keep it private, so I deleted it at once and told the pair. " +
         "Check that my role has Manage Channels, View Channels and Connect at server level, and that no other bot or integration changes " +

@@ -9,7 +9,11 @@ public sealed record CachedGuild(
     IReadOnlyDictionary<Snowflake, Role> Roles,
     IReadOnlyDictionary<Snowflake, Channel> Channels,
     IReadOnlyList<Snowflake> BotRoleIds,
-    IReadOnlyDictionary<Snowflake, Snowflake> VoiceChannelByUser);
+    IReadOnlyDictionary<Snowflake, Snowflake> VoiceChannelByUser)
+{
+    /// <summary>Where Discord posts the server's system messages, if the server has one.</summary>
+    public Snowflake? SystemChannelId { get; init; }
+}
 
 /// <summary>
 /// The small in-memory view of Discord the gateway keeps: the bot's user, guilds with roles and channels, the bot's
