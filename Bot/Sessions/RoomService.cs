@@ -37,15 +37,14 @@ public sealed class RoomService(
     public bool IsOwnDeletion(Snowflake channelId) => _deleting.ContainsKey(channelId);
 
     /// <summary>
-    /// The bits of <see cref="RoomPermissions.Required"/> the bot surely lacks where rooms go: in the configured category
-    /// when the cache knows it, else at guild level (Discord checks a new room's overwrites against those); None while
-    /// the guild is unknown, and Discord then decides.
+    /// The bits of <see cref="RoomPermissions.Required"/> the bot surely lacks where rooms go. None when the cache cannot
+    /// tell (the guild, or a category whose CHANNEL_CREATE or CHANNEL_DELETE is still on the way): the bot then asks
+    /// Discord, which refuses if a bit is missing, and the room path learns whether the category is gone.
     /// </summary>
     public async Task<Permissions> MissingRequiredAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
         var category = (await settings.GetAsync(guildId, cancellationToken)).CategoryId;
-        var holds = cache.BotPermissions(guildId, category) ?? cache.BotPermissions(guildId);
-        return holds is { } known ? RoomPermissions.Required & ~known : Permissions.None;
+        return cache.BotPermissions(guildId, category) is { } known ? RoomPermissions.Required & ~known : Permissions.None;
     }
 
     /// <summary>Creates the session's room and records it on the session.</summary>
