@@ -27,4 +27,24 @@ public sealed partial class DiscordEmulator
         world.RouteKeys.Contains(route)
             ? route
             : throw new ArgumentException($"The emulator serves no route '{route}'. Known: {string.Join("; ", world.RouteKeys.Order())}");
+
+    /// <summary>
+    /// From now on, gateway events with these names (e.g. CHANNEL_CREATE, CHANNEL_UPDATE, CHANNEL_DELETE) reach the bot
+    /// <paramref name="delay"/> after the change that caused them, on the emulator's clock, as Discord may send them
+    /// after its REST answer. <see cref="TimeSpan.Zero"/> stops delaying them (those held still arrive when due).
+    /// </summary>
+    public void DelayGatewayEvents(TimeSpan delay, params string[] eventNames) => Locked(() => world.Gateway.Late.Set(delay, eventNames));
+
+    /// <summary>Gateway events held by <see cref="DelayGatewayEvents"/> and not sent yet.</summary>
+    public int DelayedGatewayEvents => Locked(() => world.Gateway.Late.Pending);
+
+    /// <summary>Sends every held gateway event now, in order.</summary>
+    public void DeliverDelayedGatewayEvents() => Locked(() => world.Gateway.Late.Flush());
+
+    /// <summary>
+    /// The next <paramref name="times"/> channels created with permission overwrites are made without them and answered
+    /// so (a 201 whose <c>permission_overwrites</c> is empty): a room that is not what was asked for, which the bot must
+    /// notice in the answer.
+    /// </summary>
+    public void ScriptOverwritesDroppedOnCreate(int times = 1) => Locked(() => world.OverwriteDropsLeft = times);
 }

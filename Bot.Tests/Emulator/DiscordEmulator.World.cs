@@ -68,6 +68,14 @@ public sealed partial class DiscordEmulator
         world.Gateway.Dispatch("GUILD_UPDATE", GuildEvents.Update(world, guild), guild.Id, Intents.Guilds);
     });
 
+    /// <summary>Sets the guild's system channel (null for none): GUILD_UPDATE.</summary>
+    public void SetSystemChannel(Snowflake guildId, Snowflake? channelId) => Locked(() =>
+    {
+        var guild = world.Guild(guildId);
+        guild.SystemChannelId = channelId;
+        world.Gateway.Dispatch("GUILD_UPDATE", GuildEvents.Update(world, guild), guild.Id, Intents.Guilds);
+    });
+
     public EmulatedRole AddRole(Snowflake guildId, string name, Perms permissions, bool mentionable = false) => Locked(() =>
     {
         var guild = world.Guild(guildId);
@@ -152,4 +160,12 @@ public sealed partial class DiscordEmulator
         var guild = world.Guild(guildId);
         return World.PermissionsOf(guild, userId, channelId is { } id ? world.Channel(id) : null);
     });
+
+    /// <summary>
+    /// Whether the member holds every bit of <paramref name="needed"/> in the channel by Discord's algorithm (base role
+    /// permissions, then the @everyone, role and member overwrites, then implicit denials), e.g.
+    /// <c>Can(guild, carol, room, Perms.ViewChannel)</c>. A user who is not a member can do nothing.
+    /// </summary>
+    public bool Can(Snowflake guildId, Snowflake userId, Snowflake channelId, Perms needed) =>
+        (PermissionsOf(guildId, userId, channelId) & needed) == needed;
 }

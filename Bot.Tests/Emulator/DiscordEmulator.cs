@@ -84,6 +84,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         await stopping.CancelAsync();
         lock (world.Sync)
         {
+            world.Gateway.Late.Dispose();
             foreach (var connection in world.Gateway.Open.ToList())
                 connection.Abort(dropped: false);
         }

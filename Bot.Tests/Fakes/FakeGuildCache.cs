@@ -37,8 +37,8 @@ public sealed class FakeGuildCache : IGuildCache
     public void AddChannel(Snowflake guildId, Channel channel) =>
         Update(guildId, g => g with { Channels = new Dictionary<Snowflake, Channel>(g.Channels) { [channel.Id] = channel } });
 
-    public Permissions BotPermissions(Snowflake guildId, Snowflake? channelId = null) =>
-        GetGuild(guildId) is { } g && CurrentUser is { } bot ? PermissionCalculator.ForBot(g, bot.Id, channelId) : Permissions.None;
+    public Permissions? BotPermissions(Snowflake guildId, Snowflake? channelId = null) =>
+        GetGuild(guildId) is { } g && CurrentUser is { } bot ? PermissionCalculator.ForBot(g, bot.Id, channelId) : null;
 
     public IReadOnlyList<Snowflake> UsersInVoiceChannel(Snowflake guildId, Snowflake channelId) =>
         GetGuild(guildId) is { } g ? [.. g.VoiceChannelByUser.Where(v => v.Value == channelId).Select(v => v.Key)] : [];

@@ -46,6 +46,29 @@ public sealed class SetupCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_category_whose_CHANNEL_CREATE_has_not_arrived_is_judged_at_guild_level_not_as_lacking_everything()
+    {
+        _h.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks); // the category is not in the cache yet
+
+        await SetupAsync(Permissions.ManageGuild, [ChannelOption("category", Category)], Resolved((Category, ChannelType.GuildCategory)));
+
+        var reply = _h.Api.LastReplyText();
+        Assert.Contains(SetupTexts.AllGood.En, reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot find", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stored_category_the_server_no_longer_shows_is_reported_as_probably_deleted()
+    {
+        _h.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks);
+        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, CategoryId: Category));
+
+        await SetupAsync(Permissions.ManageGuild, []);
+
+        Assert.Contains(SetupTexts.CategoryNotFound.Format(CrossCoaching.Localization.Lang.En, $"<#{Category}>"), _h.Api.LastReplyText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_every_permission_it_says_so_and_without_a_trail_it_explains_where_public_takeaways_go()
     {
         _h.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks);

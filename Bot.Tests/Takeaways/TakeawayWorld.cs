@@ -179,7 +179,7 @@ public sealed class TakeawayWorld : IDisposable
 
         public CachedGuild? GetGuild(Snowflake guildId) => null;
 
-        public Permissions BotPermissions(Snowflake guildId, Snowflake? channelId = null) => Permissions.None;
+        public Permissions? BotPermissions(Snowflake guildId, Snowflake? channelId = null) => null;
 
         public IReadOnlyList<Snowflake> UsersInVoiceChannel(Snowflake guildId, Snowflake channelId) => [];
     }

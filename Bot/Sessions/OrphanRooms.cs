@@ -7,13 +7,15 @@ namespace CrossCoaching.Sessions;
 /// <summary>
 /// Finds rooms the bot made but never recorded — a crash between Discord's answer and the database write — by their
 /// shape: a voice channel whose overwrites hide it from @everyone and open it to exactly a pair's two members and the
-/// bot. Such a channel, a few minutes old and tied to no session, is deleted.
+/// bot. Such a channel, a few minutes old and tied to no session, is deleted; so is a room that came back not private
+/// and could not be deleted at once (see <see cref="UnsafeRooms"/>).
 /// </summary>
 public sealed class OrphanRooms(
     IGuildCache cache,
     RoomRepository rooms,
     PairRepository pairs,
     RoomService roomService,
+    UnsafeRooms unsafeRooms,
     TimeProvider time,
     ILogger<OrphanRooms> logger)
 {
@@ -22,6 +24,7 @@ public sealed class OrphanRooms(
 
     public async Task DeleteUntrackedAsync(CancellationToken cancellationToken = default)
     {
+        await unsafeRooms.RetryAsync(cancellationToken);
         if (cache.CurrentUser is not { } bot)
             return;
         foreach (var guild in cache.Guilds)

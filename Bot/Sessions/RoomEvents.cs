@@ -1,11 +1,13 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Setup;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;
 
 /// <summary>
 /// What the gateway says about session rooms: who joins and leaves them (attendance), the voice states a guild reports
-/// when it becomes available (after a restart), and a room deleted by hand (the session ends there, cleanly).
+/// when it becomes available (after a restart), a room deleted by hand (the session ends there, cleanly), and the rooms
+/// category deleted by hand (rooms go elsewhere, see <see cref="LostCategory"/>).
 /// </summary>
 public sealed class RoomEvents(
     SessionRepository sessions,
@@ -14,6 +16,8 @@ public sealed class RoomEvents(
     RoomRepository rooms,
     RoomService roomService,
     IGuildCache cache,
+    GuildSettingsRepository settings,
+    LostCategory lostCategory,
     TimeProvider time,
     ILogger<RoomEvents> logger) : IDiscordEventHandler
 {
@@ -37,6 +41,11 @@ public sealed class RoomEvents(
     /// <summary>After a restart or an outage, the guild's voice states say who is in which room now.</summary>
     private async Task OnGuildAvailableAsync(GuildAvailable guild, CancellationToken cancellationToken)
     {
+        // GUILD_CREATE lists every channel: a rooms category missing from it was deleted while the bot was away.
+        if ((await settings.GetAsync(guild.GuildId, cancellationToken)).CategoryId is { } category
+            && cache.GetGuild(guild.GuildId) is { } known && !known.Channels.ContainsKey(category))
+            await lostCategory.ForgetAsync(guild.GuildId, category, "absent from GUILD_CREATE", cancellationToken);
+
         var now = time.GetUtcNow();
         var present = guild.VoiceStates.ToLookup(v => v.ChannelId, v => v.UserId);
         foreach (var session in await sessions.ListUnfinishedAsync(cancellationToken))
@@ -62,6 +71,8 @@ public sealed class RoomEvents(
             await OnRoomGoneAsync(session, cancellationToken);
         else if (channel.Type == ChannelType.GuildCategory && await rooms.IsOverflowCategoryAsync(channel.Id, cancellationToken))
             await rooms.RemoveOverflowCategoryAsync(channel.Id, cancellationToken);
+        else if (channel is { Type: ChannelType.GuildCategory, GuildId: { } guildId })
+            await lostCategory.ForgetAsync(guildId, channel.Id, "CHANNEL_DELETE", cancellationToken);
     }
 
     private async Task OnRoomGoneAsync(Session session, CancellationToken cancellationToken)

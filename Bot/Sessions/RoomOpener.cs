@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
+using CrossCoaching.Setup;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;
@@ -17,6 +18,9 @@ public enum RoomResult
 
     /// <summary>Refused for another reason (the server is full, Discord refused the room's settings).</summary>
     Refused,
+
+    /// <summary>Discord made the room without its privacy: it was deleted and the managers told; they can fix it before the next try.</summary>
+    NotPrivate,
 }
 
 /// <summary>What came of one try at a session's room; <see cref="Explanation"/> tells the partners why it was not made.</summary>
@@ -34,6 +38,7 @@ public sealed class RoomOpener(
     RoomService rooms,
     SessionRepository sessions,
     PartnerDeparture departure,
+    ManagerNotices managers,
     ILogger<RoomOpener> logger)
 {
     public async Task<RoomAttempt> TryMakeAsync(Session session, Pair pair, Lang lang, CancellationToken cancellationToken)
@@ -56,6 +61,14 @@ public sealed class RoomOpener(
         {
             await rooms.CreateAsync(session, pair, SessionMessages.RoomName(pair, lang), cancellationToken); // recorded on the session there
             return RoomAttempt.Made;
+        }
+        catch (RoomNotPrivateException e)
+        {
+            // Fail closed: the room is gone (or the managers are asked to delete it); nobody is sent into it.
+            await (e.StillStanding
+                ? managers.TellAsync(session.GuildId, "room-standing", ManagerTexts.RoomNotPrivateStanding, [$"<#{e.RoomId}>"], cancellationToken)
+                : managers.TellAsync(session.GuildId, "room-not-private", ManagerTexts.RoomNotPrivate, [], cancellationToken));
+            return new RoomAttempt(RoomResult.NotPrivate, SessionTexts.RoomNotPrivate[lang]);
         }
         catch (DiscordApiException e) when (e.Code == DiscordErrorCode.InvalidFormBody)
         {

@@ -18,6 +18,8 @@ public sealed class RoomService(
     SessionRepository sessions,
     RoomRepository rooms,
     OverflowCategories overflows,
+    LostCategory lostCategory,
+    UnsafeRooms unsafeRooms,
     ILogger<RoomService> logger)
 {
     public const int CategoryCapacity = 50;
@@ -34,13 +36,15 @@ public sealed class RoomService(
     /// <summary>Whether the bot itself deleted (or is deleting) this channel.</summary>
     public bool IsOwnDeletion(Snowflake channelId) => _deleting.ContainsKey(channelId);
 
-    /// <summary>The bits of <see cref="RoomPermissions.Required"/> the bot lacks where rooms go (None when unknown yet).</summary>
+    /// <summary>
+    /// The bits of <see cref="RoomPermissions.Required"/> the bot surely lacks where rooms go. None when the cache cannot
+    /// tell (the guild, or a category whose CHANNEL_CREATE or CHANNEL_DELETE is still on the way): the bot then asks
+    /// Discord, which refuses if a bit is missing, and the room path learns whether the category is gone.
+    /// </summary>
     public async Task<Permissions> MissingRequiredAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
-        if (cache.GetGuild(guildId) is null)
-            return Permissions.None;
         var category = (await settings.GetAsync(guildId, cancellationToken)).CategoryId;
-        return RoomPermissions.Required & ~cache.BotPermissions(guildId, category);
+        return cache.BotPermissions(guildId, category) is { } known ? RoomPermissions.Required & ~known : Permissions.None;
     }
 
     /// <summary>Creates the session's room and records it on the session.</summary>
@@ -54,6 +58,8 @@ public sealed class RoomService(
             try
             {
                 var room = await api.CreateChannelAsync(session.GuildId, Spec(session, pair, name, bot, parent.Id), $"CrossCoaching session {session.Id}", cancellationToken);
+                if (!RoomPermissions.IsPrivate(room, session.GuildId, pair, bot))
+                    throw await unsafeRooms.DiscardAsync(session.Id, session.GuildId, room.Id);
                 // Recorded before the lock is let go, so that the next choice of category and the removal of an empty
                 // overflow category, which count rooms in the database, see this one; and recorded even if the caller
                 // has given up meanwhile, since the room exists.
@@ -63,6 +69,12 @@ public sealed class RoomService(
             catch (DiscordApiException e) when (parent is { IsOverflow: true, Id: { } gone } && OverflowCategories.SaysCategoryIsGone(e) && attempt < MaxAttempts)
             {
                 await overflows.ForgetGoneAsync(session.GuildId, gone, e, cancellationToken);
+            }
+            catch (DiscordApiException e) when (parent is { IsOverflow: false, Id: { } gone } && OverflowCategories.SaysCategoryIsGone(e) && attempt < MaxAttempts)
+            {
+                // The configured category was deleted by hand and the gateway has not said so yet: rooms go elsewhere
+                // from now on, and the server's managers hear of it.
+                await lostCategory.ForgetAsync(session.GuildId, gone, $"Discord answered HTTP {e.Status}, code {e.Code}", cancellationToken);
             }
         }
     }
@@ -108,12 +120,17 @@ public sealed class RoomService(
     }
 
     /// <summary>
-    /// The room. Before the guild's state arrived the bot cannot know its permissions; it asks for everything and
-    /// lets Discord say no.
+    /// The room. What the bot holds where the room goes decides only the extras (see <see cref="RoomPermissions"/>):
+    /// Discord checks a new room's overwrites against the bot's guild-level permissions, which the bot knows once the
+    /// guild arrived, widened by the category's when the cache knows it. A category not in the cache yet (an overflow
+    /// category whose CHANNEL_CREATE is late) adds nothing; before the guild's state arrived the bot asks for
+    /// everything and lets Discord say no.
     /// </summary>
     private NewChannel Spec(Session session, Pair pair, string name, Snowflake bot, Snowflake? parent)
     {
-        var holds = cache.GetGuild(session.GuildId) is null ? RoomPermissions.Wanted : cache.BotPermissions(session.GuildId, parent);
+        var holds = cache.BotPermissions(session.GuildId) is { } guildLevel
+            ? guildLevel | (parent is null ? Permissions.None : cache.BotPermissions(session.GuildId, parent) ?? Permissions.None)
+            : RoomPermissions.Wanted;
         return new NewChannel(Truncate(name), ChannelType.GuildVoice, parent, UserLimit: 2, Overwrites: RoomPermissions.For(session.GuildId, pair, bot, holds));
     }
 

@@ -95,7 +95,7 @@ public sealed class SessionRunner(
             return; // the session ended with the pair's suspension
         // A server manager can grant a permission before the slot, so the partners hear of it now; opening tries once
         // more and tells them, for any refusal, if it fails again.
-        if (attempt.Result == RoomResult.MissingPermissions)
+        if (attempt.Result is RoomResult.MissingPermissions or RoomResult.NotPrivate)
             TellRoomNotCreated(session, pair, attempt.Explanation!, lang);
         await sessions.EndStepAsync(session.Id, SessionStep.Prepare, attempt.Result == RoomResult.Made ? StepState.Done : StepState.Failed, time.GetUtcNow(), cancellationToken);
     }

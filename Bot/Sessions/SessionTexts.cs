@@ -77,6 +77,10 @@ public static class SessionTexts
         "Discord refused the room's settings; whoever runs the bot finds the details in its log.",
         "Discord a refusé les réglages du salon ; la personne qui héberge le bot en trouve le détail dans son journal.");
 
+    public static readonly LocalizedText RoomNotPrivate = new(
+        "Discord created the room without the permissions that keep it private to you two, so I deleted it at once; the server's managers are told what to fix.",
+        "Discord a créé le salon sans les permissions qui le réservent à vous deux : je l'ai donc supprimé aussitôt ; les gestionnaires du serveur savent quoi corriger.");
+
     public static readonly LocalizedText PartnerLeft = new(
         "Your partner **{0}** is no longer on the server, so your pair is suspended and no sessions are planned. Use `/unpair` to end it and pair with someone else.",
         "Votre binôme **{0}** n'est plus sur le serveur : votre binôme est suspendu et aucune séance n'est prévue. Utilisez `/unpair` pour y mettre fin et former un autre binôme.");

@@ -25,6 +25,7 @@ public static class SessionsSetup
         services.AddSingleton<KeyedLock<long>>(); // one lock per session, shared by everything that changes a session
         services.AddSingleton<OverflowCategories>();
         services.AddSingleton<RoomService>();
+        services.AddSingleton<UnsafeRooms>();
         services.AddSingleton<SessionNotifier>();
         services.AddSingleton<SessionOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionOutbox>());

@@ -10,6 +10,8 @@ public static class GuildSettingsSetup
     {
         builder.Services.AddSingleton<GuildSettingsRepository>();
         builder.Services.AddSingleton<GuildLanguage>();
+        builder.Services.AddSingleton<ManagerNotices>();
+        builder.Services.AddSingleton<LostCategory>();
         builder.Services.AddSlashCommand<SetupCommand>();
         return builder;
     }

@@ -8,7 +8,7 @@ using CrossCoaching.Sessions;
 namespace CrossCoaching.Setup;
 
 /// <summary><c>/coaching setup</c>: the guild's settings, and a plain-words check of the bot's permissions.</summary>
-public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache cache) : ISlashCommand
+public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache cache, LostCategory lostCategory) : ISlashCommand
 {
     public const Permissions TrailNeeds = Permissions.ViewChannel | Permissions.SendMessages | Permissions.EmbedLinks;
 
@@ -52,6 +52,8 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
         var updated = Apply(context, current);
         if (updated != current)
             await settings.SaveAsync(updated, cancellationToken);
+        if (updated.CategoryId != current.CategoryId || context.Interaction.GetString("clear") == "category")
+            lostCategory.Acknowledge(context.GuildId);
         await context.ReplyAsync(Describe(context, updated, changed: updated != current), ephemeral: true, cancellationToken);
     }
 
@@ -90,7 +92,9 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
         if (changed)
             text.AppendLine(context.Text(SetupTexts.Saved));
         text.AppendLine(context.Text(SetupTexts.Current));
-        text.AppendLine(s.CategoryId is { } c ? context.Text(SetupTexts.RoomsIn, $"<#{c}>") : context.Text(SetupTexts.RoomsTopLevel));
+        text.AppendLine(s.CategoryId is { } c ? context.Text(SetupTexts.RoomsIn, $"<#{c}>")
+            : lostCategory.LostIn(s.GuildId) is { } lost ? context.Text(SetupTexts.RoomsCategoryLost, $"<#{lost}>")
+            : context.Text(SetupTexts.RoomsTopLevel));
         text.AppendLine(s.TrailChannelId is { } t ? context.Text(SetupTexts.TrailIn, $"<#{t}>") : context.Text(SetupTexts.NoTrail));
         text.AppendLine(s.TimeZone is { } z ? context.Text(SetupTexts.ZoneIs, z) : context.Text(SetupTexts.NoZone));
         var guildLocale = cache.GetGuild(s.GuildId)?.PreferredLocale ?? context.Interaction.GuildLocale ?? "en-US";
@@ -104,13 +108,18 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
     /// <summary>What the bot lacks, from the roles and overwrites the gateway reported, in the words of Discord's settings.</summary>
     private string PermissionReport(InteractionContext context, GuildSettings s)
     {
-        if (cache.GetGuild(s.GuildId) is null)
+        if (cache.GetGuild(s.GuildId) is not { } guild)
             return context.Text(SetupTexts.CannotCheck);
         var lines = new List<string>();
-        var forRooms = RoomPermissions.Wanted & ~cache.BotPermissions(s.GuildId, s.CategoryId);
+        // A channel the cache does not know (deleted, or its CHANNEL_CREATE still on the way) is judged at guild level.
+        if (s.CategoryId is { } category && !guild.Channels.ContainsKey(category) && context.Interaction.GetChannel("category")?.Id != category)
+            lines.Add(context.Text(SetupTexts.CategoryNotFound, $"<#{category}>"));
+        var forRooms = RoomPermissions.Wanted & ~(cache.BotPermissions(s.GuildId, s.CategoryId) ?? cache.BotPermissions(s.GuildId) ?? Permissions.None);
         if (forRooms != Permissions.None)
             lines.Add(context.Text(SetupTexts.MissingForRooms, PermissionNames.Describe(forRooms, context.Lang)));
-        if (s.TrailChannelId is { } trail && (TrailNeeds & ~cache.BotPermissions(s.GuildId, trail)) is var forTrail && forTrail != Permissions.None)
+        if (s.TrailChannelId is { } trail
+            && (TrailNeeds & ~(cache.BotPermissions(s.GuildId, trail) ?? cache.BotPermissions(s.GuildId) ?? Permissions.None)) is var forTrail
+            && forTrail != Permissions.None)
             lines.Add(context.Text(SetupTexts.MissingForTrail, PermissionNames.Describe(forTrail, context.Lang)));
         return lines.Count == 0 ? context.Text(SetupTexts.AllGood) : string.Join('\n', lines);
     }

@@ -17,6 +17,9 @@ public static class SetupTexts
     public static readonly LocalizedText Current = new("**CrossCoaching settings**", "**Réglages de CrossCoaching**");
     public static readonly LocalizedText RoomsIn = new("Rooms: in {0}", "Salons : dans {0}");
     public static readonly LocalizedText RoomsTopLevel = new("Rooms: at the top of the channel list (no category set)", "Salons : en haut de la liste des salons (aucune catégorie choisie)");
+    public static readonly LocalizedText RoomsCategoryLost = new(
+        "Rooms: ⚠️ their category {0} was deleted, so they go at the top of the channel list (still private) until you choose another category.",
+        "Salons : ⚠️ leur catégorie {0} a été supprimée, ils vont donc en haut de la liste des salons (toujours privés) jusqu'à ce que vous choisissiez une autre catégorie.");
     public static readonly LocalizedText TrailIn = new("Trail: {0}", "Fil des enseignements : {0}");
     public static readonly LocalizedText NoTrail = new(
         "Trail: none — public takeaways are shown to the partner only until you choose a trail channel.",
@@ -30,6 +33,9 @@ public static class SetupTexts
     public static readonly LocalizedText MissingForRooms = new(
         "⚠️ To open rooms there, I am missing: {0}. Grant them to my role, or in the category's permissions.",
         "⚠️ Pour y ouvrir des salons, il me manque : {0}. Accordez-les à mon rôle, ou dans les permissions de la catégorie.");
+    public static readonly LocalizedText CategoryNotFound = new(
+        "⚠️ I cannot find the rooms category {0} any more: it was probably deleted. Until you choose another one, rooms go at the top of the channel list (still private).",
+        "⚠️ Je ne trouve plus la catégorie des salons {0} : elle a sans doute été supprimée. Tant que vous n'en choisissez pas une autre, les salons vont en haut de la liste (toujours privés).");
     public static readonly LocalizedText MissingForTrail = new(
         "⚠️ To post in the trail channel, I am missing: {0}.",
         "⚠️ Pour publier dans le fil des enseignements, il me manque : {0}.");

@@ -58,7 +58,7 @@ public sealed class GuildCacheLifecycleTests : GuildCacheTestBase
 
         Assert.Null(_cache.GetGuild(Guild));
         Assert.Empty(_cache.Guilds);
-        Assert.Equal(Permissions.None, _cache.BotPermissions(Guild));
+        Assert.Null(_cache.BotPermissions(Guild));
         Assert.Equal([new GuildRemoved(Guild, Unavailable: false)], Events());
     }
 

@@ -7,8 +7,19 @@ namespace CrossCoaching.Tests.Emulator;
 /// The gateway side of the world: open connections, sessions, what each client sent, and the dispatch of events to
 /// every session entitled to them (shard and intents). All members are used under the world's lock.
 /// </summary>
-internal sealed class GatewayHub(World world)
+internal sealed class GatewayHub
 {
+    private readonly World world;
+
+    public GatewayHub(World world)
+    {
+        this.world = world;
+        Late = new LateEvents(world, Send);
+    }
+
+    /// <summary>Events the test has chosen to deliver late (a fault); see <see cref="LateEvents"/>.</summary>
+    public LateEvents Late { get; }
+
     public List<GatewaySession> Sessions { get; } = [];
 
     public List<GatewayConnection> Open { get; } = [];
@@ -52,6 +63,12 @@ internal sealed class GatewayHub(World world)
     /// intent the event needs (0 for events sent regardless, such as INTERACTION_CREATE).
     /// </summary>
     public void Dispatch(string eventName, JsonNode? data, Snowflake? guildId, int intent)
+    {
+        if (!Late.Hold(eventName, data, guildId, intent))
+            Send(eventName, data, guildId, intent);
+    }
+
+    private void Send(string eventName, JsonNode? data, Snowflake? guildId, int intent)
     {
         foreach (var session in Live.ToList())
         {

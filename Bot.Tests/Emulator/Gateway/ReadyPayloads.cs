@@ -69,7 +69,7 @@ internal static class ReadyPayloads
             ["mfa_level"] = 0,
             ["premium_tier"] = 0,
             ["nsfw_level"] = 0,
-            ["system_channel_id"] = null,
+            ["system_channel_id"] = guild.SystemChannelId?.ToString(),
             ["features"] = new JsonArray(),
             ["roles"] = new JsonArray(guild.RolesById.Values.OrderBy(r => r.Position).Select(r => (JsonNode)EntityJson.Role(r)).ToArray()),
             ["emojis"] = new JsonArray(),

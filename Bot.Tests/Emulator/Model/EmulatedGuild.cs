@@ -13,6 +13,9 @@ public sealed class EmulatedGuild(Snowflake id, string name, Snowflake ownerId, 
 
     public string PreferredLocale { get; internal set; } = preferredLocale;
 
+    /// <summary>Where Discord posts its system messages (and where a bot may write to the server's managers).</summary>
+    public Snowflake? SystemChannelId { get; internal set; }
+
     public DateTimeOffset JoinedAt { get; } = joinedAt;
 
     /// <summary>False during a simulated outage: GUILD_DELETE with unavailable true was sent.</summary>

@@ -37,9 +37,23 @@ internal sealed class ChannelCreation(World world, EmulatedGuild guild, JsonObje
         channel.UserLimit = voice ? userLimit ?? 0 : 0;
         channel.Bitrate = bitrate ?? 64000;
         channel.Topic = JsonRead.Str(body["topic"]);
-        channel.Overwrites = overwrites;
+        channel.Overwrites = Overwrites(parent, overwrites);
         WorldChanges.AddChannel(world, channel);
         return channel;
+    }
+
+    /// <summary>
+    /// A channel created in a category without <c>permission_overwrites</c> starts synced with it (a copy of the
+    /// category's overwrites); one created with them has exactly those, nothing inherited. A scripted fault can drop them.
+    /// </summary>
+    private IReadOnlyList<EmulatedOverwrite> Overwrites(EmulatedChannel? parent, IReadOnlyList<EmulatedOverwrite> asked)
+    {
+        if (body["permission_overwrites"] is null)
+            return parent?.Overwrites.ToList() ?? [];
+        if (world.OverwriteDropsLeft <= 0)
+            return asked;
+        world.OverwriteDropsLeft--;
+        return [];
     }
 
     /// <summary>Text channel names are lowercased with spaces turned to dashes by Discord; voice and category names are kept.</summary>

@@ -59,6 +59,9 @@ internal sealed class World
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
+    /// <summary>How many more channel creations lose their overwrites (a scripted fault).</summary>
+    public int OverwriteDropsLeft { get; set; }
+
     public IEnumerable<EmulatedChannel> ChannelsOf(Snowflake guildId) =>
         Channels.Values.Where(c => c.GuildId == guildId).OrderBy(c => c.Position).ThenBy(c => c.Id);
 

@@ -30,8 +30,8 @@ public sealed partial class GuildCache(DiscordEventQueue events) : IGuildCache, 
     /// </summary>
     public bool IsUnavailable(Snowflake guildId) => Volatile.Read(ref _unavailable).Contains(guildId);
 
-    public Permissions BotPermissions(Snowflake guildId, Snowflake? channelId = null) =>
-        GetGuild(guildId) is { } guild && CurrentUser is { } bot ? PermissionCalculator.ForBot(guild, bot.Id, channelId) : Permissions.None;
+    public Permissions? BotPermissions(Snowflake guildId, Snowflake? channelId = null) =>
+        GetGuild(guildId) is { } guild && CurrentUser is { } bot ? PermissionCalculator.ForBot(guild, bot.Id, channelId) : null;
 
     public IReadOnlyList<Snowflake> UsersInVoiceChannel(Snowflake guildId, Snowflake channelId) =>
         GetGuild(guildId) is { } guild

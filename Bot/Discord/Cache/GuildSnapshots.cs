@@ -17,7 +17,10 @@ internal static class GuildSnapshots
         (guild.Roles ?? []).Select(GatewayMapping.ToRole).ToImmutableDictionary(r => r.Id),
         (guild.Channels ?? []).Select(c => GatewayMapping.ToChannel(c, guild.Id)).ToImmutableDictionary(c => c.Id),
         [.. guild.Members?.FirstOrDefault(m => m.User?.Id == botUserId)?.Roles ?? []],
-        VoiceStatesOf(guild).ToImmutableDictionary(v => v.UserId, v => v.ChannelId));
+        VoiceStatesOf(guild).ToImmutableDictionary(v => v.UserId, v => v.ChannelId))
+    {
+        SystemChannelId = guild.SystemChannelId,
+    };
 
     /// <summary>The voice channels members sit in, from GUILD_CREATE (states without a channel are skipped).</summary>
     public static IReadOnlyList<VoiceState> VoiceStatesOf(GatewayGuild guild) =>
@@ -29,6 +32,7 @@ internal static class GuildSnapshots
         Name = update.Name ?? guild.Name,
         OwnerId = update.OwnerId ?? guild.OwnerId,
         PreferredLocale = update.PreferredLocale ?? guild.PreferredLocale,
+        SystemChannelId = update.SystemChannelId, // GUILD_UPDATE carries the whole guild object: null means none
         Roles = update.Roles is null ? guild.Roles : update.Roles.Select(GatewayMapping.ToRole).ToImmutableDictionary(r => r.Id),
     };
 

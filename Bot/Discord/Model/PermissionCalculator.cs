@@ -8,26 +8,30 @@ namespace CrossCoaching.Discord;
 /// </summary>
 public static class PermissionCalculator
 {
-    /// <summary>What a member can do in a guild, or in one of its channels (null when the channel is unknown).</summary>
-    public static Permissions ForMember(CachedGuild guild, Snowflake userId, IReadOnlyCollection<Snowflake> roleIds, Snowflake? channelId = null)
+    /// <summary>
+    /// What a member can do in a guild, or in one of its channels; null when the channel is not in the cache. A channel
+    /// can be missing because its CHANNEL_CREATE has not arrived yet (Discord answers REST before the gateway tells):
+    /// "unknown" is not "no permissions", and callers must not read it so.
+    /// </summary>
+    public static Permissions? ForMember(CachedGuild guild, Snowflake userId, IReadOnlyCollection<Snowflake> roleIds, Snowflake? channelId = null)
     {
         if (channelId is null)
             return Compute(guild.Id, guild.OwnerId, guild.Roles, userId, roleIds, channel: null);
         return guild.Channels.TryGetValue(channelId.Value, out var channel)
             ? Compute(guild.Id, guild.OwnerId, guild.Roles, userId, roleIds, channel)
-            : Permissions.None;
+            : null;
     }
 
-    /// <summary>What a guild member (as an interaction or the REST API gives it) can do.</summary>
-    public static Permissions ForMember(CachedGuild guild, GuildMember member, Snowflake? channelId = null) =>
+    /// <summary>What a guild member (as an interaction or the REST API gives it) can do; null when the channel is unknown.</summary>
+    public static Permissions? ForMember(CachedGuild guild, GuildMember member, Snowflake? channelId = null) =>
         ForMember(guild, member.User.Id, member.RoleIds, channelId);
 
     /// <summary>What a member could do in a channel that is not (yet) cached, e.g. a room about to be created.</summary>
     public static Permissions ForMemberInChannel(CachedGuild guild, Snowflake userId, IReadOnlyCollection<Snowflake> roleIds, Channel channel) =>
         Compute(guild.Id, guild.OwnerId, guild.Roles, userId, roleIds, channel);
 
-    /// <summary>What the bot can do, from its roles as the cache knows them.</summary>
-    public static Permissions ForBot(CachedGuild guild, Snowflake botUserId, Snowflake? channelId = null) =>
+    /// <summary>What the bot can do, from its roles as the cache knows them; null when the channel is unknown.</summary>
+    public static Permissions? ForBot(CachedGuild guild, Snowflake botUserId, Snowflake? channelId = null) =>
         ForMember(guild, botUserId, guild.BotRoleIds, channelId);
 
     /// <summary>The algorithm itself, on plain data.</summary>

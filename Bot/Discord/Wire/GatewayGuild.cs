@@ -8,6 +8,7 @@ internal sealed record GatewayGuild(
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("owner_id")] Snowflake? OwnerId,
     [property: JsonPropertyName("preferred_locale")] string? PreferredLocale,
+    [property: JsonPropertyName("system_channel_id")] Snowflake? SystemChannelId,
     [property: JsonPropertyName("roles")] IReadOnlyList<GatewayRole>? Roles,
     [property: JsonPropertyName("channels")] IReadOnlyList<GatewayChannel>? Channels,
     [property: JsonPropertyName("members")] IReadOnlyList<GatewayMember>? Members,
