@@ -70,6 +70,23 @@ public sealed class InteractionsEndToEndTests
     }
 
     [Fact]
+    public async Task Unsetting_the_dev_guild_removes_the_commands_from_that_guild_so_it_does_not_list_them_twice()
+    {
+        var discord = await DiscordEmulator.StartAsync(new EmulatorOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), IdentifyInterval = TimeSpan.Zero });
+        var guild = discord.AddGuild("Dev", discord.AddUser("owner"));
+        await using var bot = await BotHarness.StartAsync(discord, settings: new() { ["Discord:DevGuildId"] = guild.Id.ToString() });
+        await bot.Discord.WaitUntilAsync(_ => bot.Discord.CommandsOf(guild.Id).Count > 0, TimeSpan.FromSeconds(30), "the commands in the dev guild");
+
+        await bot.RestartAsync(settings: []);
+        await WaitForCommandsAsync(bot);
+        await bot.Discord.WaitUntilAsync(_ => bot.Logs.All.Contains("former dev guild", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the dev guild's clearing");
+
+        Assert.Empty(bot.Discord.CommandsOf(guild.Id));
+        Assert.NotEmpty(bot.Discord.CommandsOf(null));
+        Assert.Equal(2, bot.Discord.CommandOverwriteCount(guild.Id));
+    }
+
+    [Fact]
     public async Task Help_is_answered_ephemerally_in_french_well_inside_three_seconds()
     {
         await using var bot = await BotHarness.StartAsync();

@@ -18,6 +18,7 @@ public sealed class RitualCalendarCommand(PairRepository pairs, RitualRepository
         var me = context.Interaction.User.Id;
         var pair = await pairs.RequireActiveAsync(context, cancellationToken);
         var ritual = await rituals.RequireAsync(pair, context, cancellationToken);
+        RitualZone.Require(ritual, context);
         var skipped = (await sessions.ListForPairAsync(pair.Id, cancellationToken))
             .Where(s => s is { Kind: SessionKind.Ritual, Status: SessionStatus.Skipped }).Select(s => s.SlotAt).ToList();
 

@@ -43,7 +43,7 @@ public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, 
         if (!DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             throw new UserErrorException(context.Text(RitualTexts.BadDate, text));
         var today = TimeZoneCatalog.TryFind(ritual.Rule.TimeZoneId, out var zone)
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime)
+            ? RitualSchedule.LocalDateAt(time.GetUtcNow(), zone)
             : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return date > today && date <= today.AddYears(1) ? date : throw new UserErrorException(context.Text(RitualTexts.DateNotAhead));
     }

@@ -14,7 +14,7 @@ public sealed class RitualResumer(RitualRepository rituals, PairRepository pairs
         {
             if (!TimeZoneCatalog.TryFind(ritual.Rule.TimeZoneId, out var zone))
                 continue;
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+            var today = RitualSchedule.LocalDateAt(time.GetUtcNow(), zone);
             if (ritual.PausedUntil > today || await pairs.GetAsync(ritual.PairId, cancellationToken) is not { Status: PairStatus.Active } pair)
                 continue;
             await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);

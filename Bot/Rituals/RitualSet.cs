@@ -4,6 +4,7 @@ using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
 using CrossCoaching.Setup;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace CrossCoaching.Rituals;
 
@@ -77,7 +78,7 @@ public sealed class RitualSet(
     }
 
     /// <summary>The zone given, else the ritual's current one, else the guild's default; otherwise the user is asked.</summary>
-    private async Task<TimeZoneInfo> ZoneAsync(InteractionContext context, Ritual? previous, CancellationToken cancellationToken)
+    private async Task<DateTimeZone> ZoneAsync(InteractionContext context, Ritual? previous, CancellationToken cancellationToken)
     {
         var given = context.Interaction.GetString("timezone");
         var id = given ?? previous?.Rule.TimeZoneId ?? (await settings.GetAsync(context.GuildId, cancellationToken)).TimeZone

@@ -19,6 +19,7 @@ public sealed class RitualShow(PairRepository pairs, RitualRepository rituals, S
         var me = context.Interaction.User.Id;
         var pair = await pairs.RequireActiveAsync(context, cancellationToken);
         var ritual = await rituals.RequireAsync(pair, context, cancellationToken);
+        RitualZone.Require(ritual, context);
         var skipped = (await sessions.ListForPairAsync(pair.Id, cancellationToken))
             .Where(s => s.Status == SessionStatus.Skipped).Select(s => s.SlotAt).ToHashSet();
 

@@ -73,5 +73,8 @@ public static class RitualTexts
     public static readonly LocalizedText CalendarDetails = new(
         "Your CrossCoaching session: the bot opens a private voice room on the server at this time.",
         "Votre séance CrossCoaching : le bot ouvre un salon vocal privé sur le serveur à cette heure-là.");
+    public static readonly LocalizedText StoredZoneUnknown = new(
+        "Your ritual's time zone \"{0}\" is not in my time-zone database. Set it again with /ritual set and a zone such as Europe/Paris.",
+        "Le fuseau horaire de votre rituel, « {0} », n'est pas dans ma base des fuseaux. Redéfinissez-le avec /ritual set et un fuseau comme Europe/Paris.");
     public static readonly LocalizedText ShowHeader = new("**Your ritual with {0}**: {1}.", "**Votre rituel avec {0}** : {1}.");
 }

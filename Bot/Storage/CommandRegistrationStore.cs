@@ -22,4 +22,19 @@ public sealed class CommandRegistrationStore(SqliteConnectionFactory connections
             """,
             new { scope, hash, at = time.GetUtcNow() });
     }
+
+    public async Task<IReadOnlyList<string>> ListScopesAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // substr rather than LIKE: a scope holds no wildcard today, but nothing in a prefix should ever act as one.
+        var scopes = await connection.QueryAsync<string>(
+            "SELECT scope FROM command_registrations WHERE substr(scope, 1, length(@prefix)) = @prefix ORDER BY scope", new { prefix });
+        return scopes.AsList();
+    }
+
+    public async Task ForgetAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("DELETE FROM command_registrations WHERE scope = @scope", new { scope });
+    }
 }

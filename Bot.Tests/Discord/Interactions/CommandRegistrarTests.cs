@@ -12,7 +12,7 @@ namespace CrossCoaching.Tests.Discord.Interactions;
 /// <summary>Each start registers the commands only when what Discord holds for this application and scope would change.</summary>
 public sealed class CommandRegistrarTests : IAsyncLifetime
 {
-    private static readonly Snowflake App = new(100), OtherApp = new(101), DevGuild = new(200);
+    private static readonly Snowflake App = new(100), OtherApp = new(101), DevGuild = new(200), OtherDevGuild = new(201);
     private static readonly CommandDefinition Help = new("help", "How to use the bot", []);
     private readonly FakeDiscordApi _api = new();
     private TestDatabase _db = null!;
@@ -81,7 +81,48 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
         Assert.True(await Registrar(devGuild: DevGuild.ToString()).RegisterAsync(App));
         Assert.True(await Registrar().RegisterAsync(App));
 
-        Assert.Equal([(App, DevGuild), (App, null)], Overwrites.Select(o => (o.App, o.Guild)));
+        Assert.Equal([(App, DevGuild), (App, DevGuild), (App, null)], Overwrites.Select(o => (o.App, o.Guild)));
+    }
+
+    [Fact]
+    public async Task Unsetting_the_dev_guild_empties_that_guild_once_even_when_the_global_set_is_current()
+    {
+        await Registrar().RegisterAsync(App);
+        await Registrar(devGuild: DevGuild.ToString()).RegisterAsync(App);
+
+        Assert.False(await Registrar().RegisterAsync(App));
+        Assert.False(await Registrar().RegisterAsync(App));
+
+        Assert.Equal([(App, null, 1), (App, DevGuild, 1), (App, DevGuild, 0)], Overwrites.Select(o => (o.App, o.Guild, o.Commands.Count)));
+    }
+
+    [Fact]
+    public async Task Changing_the_dev_guild_empties_the_former_one_and_leaves_other_applications_alone()
+    {
+        await Registrar(devGuild: DevGuild.ToString()).RegisterAsync(OtherApp);
+        await Registrar(devGuild: DevGuild.ToString()).RegisterAsync(App);
+
+        await Registrar(devGuild: OtherDevGuild.ToString()).RegisterAsync(App);
+
+        Assert.Equal([(OtherApp, DevGuild, 1), (App, DevGuild, 1), (App, DevGuild, 0), (App, OtherDevGuild, 1)],
+            Overwrites.Select(o => (o.App, o.Guild, o.Commands.Count)));
+    }
+
+    [Fact]
+    public async Task A_refused_clearing_is_tried_again_at_the_next_start_and_an_unreachable_guild_is_forgotten()
+    {
+        await Registrar(devGuild: DevGuild.ToString()).RegisterAsync(App);
+        _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync), a => (Snowflake?)a[1] == DevGuild
+            ? throw new DiscordApiException(500, null, "Internal Server Error", "PUT /applications/{app}/guilds/{guild}/commands") : null);
+        await Registrar().RegisterAsync(App);
+
+        _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync), a => (Snowflake?)a[1] == DevGuild
+            ? throw new DiscordApiException(404, 10004, "Unknown Guild", "PUT /applications/{app}/guilds/{guild}/commands") : null);
+        await Registrar().RegisterAsync(App);
+        await Registrar().RegisterAsync(App);
+
+        Assert.Equal([DevGuild, DevGuild, null, DevGuild], Overwrites.Select(o => o.Guild));
+        Assert.Empty(await new CommandRegistrationStore(_db.Connections, TimeProvider.System).ListScopesAsync($"{App}/guild/"));
     }
 
     [Fact]

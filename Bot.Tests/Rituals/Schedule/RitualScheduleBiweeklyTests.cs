@@ -34,7 +34,7 @@ public sealed class RitualScheduleBiweeklyTests
         var upcoming = RitualSchedule.Upcoming(rule, Utc("2026-06-01T00:00Z"), 5);
 
         Assert.All(upcoming, i =>
-            Assert.Equal(0, (DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(i, Zone("Europe/Paris")).DateTime).DayNumber - Date("2025-01-06").DayNumber) % 14));
+            Assert.Equal(0, (DateOnly.FromDateTime(Local(i, "Europe/Paris")).DayNumber - Date("2025-01-06").DayNumber) % 14));
         Assert.Equal("2026-06-08T12:00Z", Iso(upcoming)[0]);
     }
 

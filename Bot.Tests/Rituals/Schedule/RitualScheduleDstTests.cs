@@ -15,7 +15,7 @@ public sealed class RitualScheduleDstTests
         var upcoming = RitualSchedule.Upcoming(Rule(RitualFrequency.Week, DayOfWeek.Monday, "14:00", zone), Utc(after), 2);
 
         Assert.Equal([first, second], Iso(upcoming));
-        Assert.All(upcoming, i => Assert.Equal(new TimeOnly(14, 0), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(i, Zone(zone)).DateTime)));
+        Assert.All(upcoming, i => Assert.Equal(new TimeOnly(14, 0), TimeOnly.FromDateTime(Local(i, zone))));
     }
 
     [Fact]

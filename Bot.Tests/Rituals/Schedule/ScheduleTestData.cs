@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrossCoaching.Rituals.Schedule;
+using NodaTime;
 
 namespace CrossCoaching.Tests.Rituals.Schedule;
 
@@ -14,12 +15,16 @@ internal static class ScheduleTestData
 
     public static DateOnly Date(string iso) => DateOnly.Parse(iso, CultureInfo.InvariantCulture);
 
-    public static TimeZoneInfo Zone(string id) =>
-        TimeZoneCatalog.TryFind(id, out var zone) ? zone : throw new InvalidOperationException($"No zone {id} on this machine.");
+    public static DateTimeZone Zone(string id) =>
+        TimeZoneCatalog.TryFind(id, out var zone) ? zone : throw new InvalidOperationException($"No zone {id} in the tz database.");
+
+    /// <summary>The wall clock of an instant in a zone, as a local date and time.</summary>
+    public static DateTime Local(DateTimeOffset instant, string zone) =>
+        Instant.FromDateTimeOffset(instant).InZone(Zone(zone)).ToDateTimeUnspecified();
 
     /// <summary>The wall clock of an instant in a zone, e.g. "2026-03-30 14:00 +02:00".</summary>
     public static string Wall(DateTimeOffset instant, string zone) =>
-        TimeZoneInfo.ConvertTime(instant, Zone(zone)).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+        Instant.FromDateTimeOffset(instant).InZone(Zone(zone)).ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
     public static string[] Iso(IEnumerable<DateTimeOffset> instants) =>
         instants.Select(i => i.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture)).ToArray();

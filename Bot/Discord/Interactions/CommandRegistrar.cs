@@ -8,7 +8,8 @@ namespace CrossCoaching.Discord.Interactions;
 /// <summary>
 /// Registers the slash commands when the gateway is ready: a bulk overwrite to <c>Discord__DevGuildId</c> when set
 /// (instant), else globally — and only when that application's commands in that scope changed since the last
-/// registration, because Discord limits command creations per day.
+/// registration, because Discord limits command creations per day. A dev guild that held the commands under an earlier
+/// setting is emptied first, so that server does not show every command twice.
 /// </summary>
 public sealed class CommandRegistrar(
     InteractionRouter router,
@@ -27,6 +28,8 @@ public sealed class CommandRegistrar(
     public async Task<bool> RegisterAsync(Snowflake applicationId, CancellationToken cancellationToken = default)
     {
         var guild = options.Value.DevGuild;
+        // Before the up-to-date check: unsetting the dev guild often leaves the global set current already.
+        await ClearFormerDevGuildsAsync(applicationId, guild, cancellationToken);
         var scope = Scope(applicationId, guild);
         var definitions = Definitions;
         var hash = Hash(definitions);
@@ -50,6 +53,38 @@ public sealed class CommandRegistrar(
         await store.SaveHashAsync(scope, hash, cancellationToken);
         logger.LogInformation("Registered {Count} slash commands ({Scope})", definitions.Count, scope);
         return true;
+    }
+
+    /// <summary>
+    /// Empties each guild that got our commands under an earlier <c>Discord__DevGuildId</c>, once: its guild copies
+    /// would otherwise sit beside the global ones in that server after the setting is unset or changed.
+    /// </summary>
+    private async Task ClearFormerDevGuildsAsync(Snowflake applicationId, Snowflake? current, CancellationToken cancellationToken)
+    {
+        var prefix = $"{applicationId}/guild/";
+        foreach (var scope in await store.ListScopesAsync(prefix, cancellationToken))
+        {
+            if (!Snowflake.TryParse(scope[prefix.Length..], out var former) || former == current)
+                continue;
+            try
+            {
+                await api.BulkOverwriteCommandsAsync(applicationId, former, [], cancellationToken);
+                logger.LogInformation("Removed the slash commands from the former dev guild {Guild}", former);
+            }
+            catch (DiscordApiException e) when (e.Status is 403 or 404)
+            {
+                // The bot is no longer in that server (or it is gone): nothing to clear that we can reach.
+                logger.LogInformation("The former dev guild {Guild} is out of reach, forgetting it: {Reason}", former, e.Message);
+            }
+            catch (DiscordApiException e)
+            {
+                logger.LogWarning("Could not remove the slash commands from the former dev guild {Guild}, the next start tries again: {Reason}",
+                    former, e.Message);
+                continue;
+            }
+
+            await store.ForgetAsync(scope, cancellationToken);
+        }
     }
 
     public IReadOnlyList<CommandDefinition> Definitions => [.. router.Commands.Select(c => c.Definition).OrderBy(d => d.Name, StringComparer.Ordinal)];

@@ -9,4 +9,10 @@ public interface ICommandRegistrationStore
     Task<string?> GetHashAsync(string scope, CancellationToken cancellationToken = default);
 
     Task SaveHashAsync(string scope, string hash, CancellationToken cancellationToken = default);
+
+    /// <summary>The scopes registered so far whose name starts with <paramref name="prefix"/>.</summary>
+    Task<IReadOnlyList<string>> ListScopesAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets a scope once Discord no longer holds our commands there.</summary>
+    Task ForgetAsync(string scope, CancellationToken cancellationToken = default);
 }

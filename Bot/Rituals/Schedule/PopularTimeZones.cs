@@ -11,8 +11,8 @@ internal static class PopularTimeZones
         "Europe/Paris", "Europe/London", "Europe/Brussels", "Europe/Zurich", "Europe/Berlin",
         "Europe/Madrid", "Europe/Rome", "Europe/Amsterdam", "Europe/Lisbon",
         "America/New_York", "America/Chicago", "America/Los_Angeles", "America/Toronto",
-        // An alias of America/Toronto since 2013, but it is what people in Montréal look for and every tz
-        // database (ours, calendar apps') still knows it.
+        // An alias of America/Toronto since 2013, but it is what people in Montréal look for and TZDB (NodaTime's,
+        // calendar apps') still knows it.
         "America/Montreal",
         "America/Sao_Paulo", "America/Martinique",
         "Africa/Casablanca", "Africa/Abidjan", "Africa/Dakar", "Indian/Reunion",

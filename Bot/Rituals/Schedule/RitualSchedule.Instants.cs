@@ -1,11 +1,14 @@
+using NodaTime;
+using NodaTime.TimeZones;
+
 namespace CrossCoaching.Rituals.Schedule;
 
 public static partial class RitualSchedule
 {
-    // Spring-forward gaps are at most a day long (Samoa skipped 30 Dec 2011 whole); quarter hours are the finest
-    // step any zone has used, so walking back in quarter hours finds the last wall time before the gap.
-    private static readonly TimeSpan GapStep = TimeSpan.FromMinutes(15);
-    private static readonly TimeSpan LongestGap = TimeSpan.FromDays(2);
+    // The design's two rules, as NodaTime resolvers: an ambiguous wall time takes its earlier instant, a skipped one
+    // moves forward by the length of the gap (not to the gap's end, which would put 02:30 and 02:45 both at 03:00).
+    private static readonly ZoneLocalMappingResolver DesignResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnForwardShifted);
 
     /// <summary>
     /// The instant at which <paramref name="zone"/>'s clocks show <paramref name="date"/> <paramref name="time"/>.
@@ -13,37 +16,17 @@ public static partial class RitualSchedule
     /// jumps 02:00→03:00 is 03:30 CEST (01:30Z). A wall time that happens twice (fall-back) is its first, summer-time
     /// instant. Both follow RFC 5545 §3.3.5, so a calendar built from the exported .ics shows the same slots.
     /// </summary>
-    public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        TimeSpan offset;
-        if (zone.IsInvalidTime(local))
-        {
-            // Reading the wall time with the offset in force before the gap is the same as moving it by the gap.
-            offset = OffsetBeforeGap(zone, local);
-        }
-        else if (zone.IsAmbiguousTime(local))
-        {
-            // The larger offset is the earlier instant: the first time the clocks show this wall time.
-            offset = zone.GetAmbiguousTimeOffsets(local).Max();
-        }
-        else
-        {
-            offset = zone.GetUtcOffset(local);
-        }
-
-        return new DateTimeOffset(DateTime.SpecifyKind(local - offset, DateTimeKind.Unspecified), TimeSpan.Zero);
+        var local = LocalDate.FromDateOnly(date).At(LocalTime.FromTimeOnly(time));
+        return zone.ResolveLocal(local, DesignResolver).ToInstant().ToDateTimeOffset();
     }
 
-    private static TimeSpan OffsetBeforeGap(TimeZoneInfo zone, DateTime invalidLocal)
+    /// <summary>The local date in <paramref name="zone"/> at <paramref name="instant"/> ("today" there).</summary>
+    public static DateOnly LocalDateAt(DateTimeOffset instant, DateTimeZone zone)
     {
-        for (var probe = invalidLocal - GapStep; invalidLocal - probe <= LongestGap; probe -= GapStep)
-        {
-            if (!zone.IsInvalidTime(probe))
-                return zone.GetUtcOffset(probe);
-        }
-
-        throw new InvalidOperationException($"The zone {zone.Id} has a gap longer than {LongestGap.TotalDays} days.");
+        ArgumentNullException.ThrowIfNull(zone);
+        return Instant.FromDateTimeOffset(instant).InZone(zone).Date.ToDateOnly();
     }
 }

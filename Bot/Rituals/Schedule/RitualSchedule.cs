@@ -1,14 +1,16 @@
+using NodaTime;
+
 namespace CrossCoaching.Rituals.Schedule;
 
 /// <summary>
 /// When a ritual happens, as UTC instants. Pure: the caller passes "now" (from its TimeProvider), nothing here
-/// reads a clock, a database or Discord. Zones come from <see cref="TimeZoneCatalog"/> (the system's IANA data).
+/// reads a clock, a database or Discord. Zones come from <see cref="TimeZoneCatalog"/> (NodaTime's TZDB, the same on every OS).
 /// </summary>
 public static partial class RitualSchedule
 {
     /// <summary>
     /// The first occurrence strictly after <paramref name="after"/> (so asking at an occurrence's own instant gives
-    /// the next one), as a UTC instant; null only when the rule's zone is unknown on this machine.
+    /// the next one), as a UTC instant; null only when the rule's zone is not in the tz database.
     /// </summary>
     public static DateTimeOffset? NextAfter(RitualRule rule, DateTimeOffset after)
     {
@@ -45,7 +47,7 @@ public static partial class RitualSchedule
     /// <paramref name="localTime"/> strictly after <paramref name="now"/>. An every-2-weeks ritual then starts at its
     /// very next slot and repeats every 14 days from there.
     /// </summary>
-    public static DateOnly AnchorFor(DayOfWeek day, TimeOnly localTime, TimeZoneInfo zone, DateTimeOffset now)
+    public static DateOnly AnchorFor(DayOfWeek day, TimeOnly localTime, DateTimeZone zone, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(zone);
         var weekly = new RitualRule(RitualFrequency.Week, day, localTime, zone.Id, default);
@@ -53,12 +55,11 @@ public static partial class RitualSchedule
     }
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>: its nominal local date and its instant.</summary>
-    internal static (DateOnly Date, DateTimeOffset Instant) Next(RitualRule rule, TimeZoneInfo zone, DateTimeOffset after)
+    internal static (DateOnly Date, DateTimeOffset Instant) Next(RitualRule rule, DateTimeZone zone, DateTimeOffset after)
     {
         // Start one local day early: a slot pushed forward by a spring-forward gap that spans midnight (or a whole
         // skipped day, as Samoa did in 2011) can land on the day after its own date.
-        var localAfter = TimeZoneInfo.ConvertTime(after, zone);
-        var date = RitualDates.FirstOnOrAfter(rule, DateOnly.FromDateTime(localAfter.DateTime).AddDays(-1));
+        var date = RitualDates.FirstOnOrAfter(rule, LocalDateAt(after, zone).AddDays(-1));
         while (true)
         {
             var instant = ToInstant(date, rule.LocalTime, zone);
@@ -69,9 +70,9 @@ public static partial class RitualSchedule
     }
 
     /// <summary>The nominal local date of the occurrence at <paramref name="instant"/>, or null when no occurrence is there.</summary>
-    internal static DateOnly? OccurrenceDate(RitualRule rule, TimeZoneInfo zone, DateTimeOffset instant)
+    internal static DateOnly? OccurrenceDate(RitualRule rule, DateTimeZone zone, DateTimeOffset instant)
     {
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        var local = LocalDateAt(instant, zone);
         for (var shift = -1; shift <= 1; shift++)
         {
             var date = local.AddDays(shift);

@@ -1,14 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
+using NodaTime;
 
 namespace CrossCoaching.Rituals.Schedule;
 
 /// <summary>
 /// The IANA time zones a ritual may use: validation of a typed id and suggestions for the <c>timezone</c>
-/// autocomplete. Built once from the system's tz database (on Linux <see cref="TimeZoneInfo.GetSystemTimeZones()"/>
-/// lists the canonical IANA zones of zone.tab, without legacy aliases such as <c>US/Eastern</c>).
+/// autocomplete. Both read NodaTime's TZDB, compiled into the NodaTime package (the one Ical.Net writes the .ics
+/// with), so nothing depends on the operating system's zone files: Windows, Linux and a bare container agree.
 /// </summary>
-public static partial class TimeZoneCatalog
+public static class TimeZoneCatalog
 {
     /// <summary>Discord shows at most 25 autocomplete choices.</summary>
     public const int MaxSuggestions = 25;
@@ -17,19 +17,18 @@ public static partial class TimeZoneCatalog
 
     /// <summary>
     /// Finds an IANA zone by id, case-insensitively, and returns it under its canonical spelling
-    /// (<c>europe/paris</c> → <c>Europe/Paris</c>). Legacy IANA aliases are accepted when spelled exactly
-    /// (<c>Asia/Calcutta</c>). Refuses Windows ids (<c>Romance Standard Time</c>), offsets (<c>+02:00</c>), empty and
-    /// unknown text.
+    /// (<c>europe/paris</c> → <c>Europe/Paris</c>). Legacy IANA aliases are accepted and keep their name
+    /// (<c>Asia/Calcutta</c>). Refuses Windows ids (<c>Romance Standard Time</c>), offsets (<c>+02:00</c>,
+    /// <c>UTC+2</c>, which NodaTime's provider would otherwise turn into fixed zones), empty and unknown text.
     /// </summary>
-    public static bool TryFind(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
+    public static bool TryFind(string? id, [NotNullWhen(true)] out DateTimeZone? zone)
     {
         zone = null;
         var trimmed = id?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        if (string.IsNullOrEmpty(trimmed) || !Index.Value.ById.TryGetValue(trimmed, out var spelled))
             return false;
-        if (Index.Value.ById.TryGetValue(trimmed, out zone))
-            return true;
-        return TryFindAlias(trimmed, out zone);
+        zone = DateTimeZoneProviders.Tzdb[spelled];
+        return true;
     }
 
     /// <summary>
@@ -54,30 +53,7 @@ public static partial class TimeZoneCatalog
             .Select(x => x.Entry.Id);
 
         // A legacy alias typed in full (US/Eastern) is not in the list, but it is valid: offer exactly it first.
-        var exactAlias = TryFind(typed, out var zone) && !index.ById.ContainsKey(zone.Id) ? [zone.Id] : Array.Empty<string>();
+        var exactAlias = TryFind(typed, out var zone) && !index.Listed.Contains(zone.Id) ? [zone.Id] : Array.Empty<string>();
         return exactAlias.Concat(ranked).Take(max).ToList();
     }
-
-    private static bool TryFindAlias(string id, [NotNullWhen(true)] out TimeZoneInfo? zone)
-    {
-        zone = null;
-        // Keep odd text (paths, offsets, spaces: Windows ids have them) away from the system lookup.
-        if (!AliasShape().IsMatch(id))
-            return false;
-        try
-        {
-            var found = TimeZoneInfo.FindSystemTimeZoneById(id);
-            if (!found.HasIanaId)
-                return false;
-            zone = found;
-            return true;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return false;
-        }
-    }
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_\-]*(?:/[A-Za-z0-9_\-+]+){0,2}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex AliasShape();
 }

@@ -1,42 +1,40 @@
+using NodaTime;
+using NodaTime.TimeZones;
+
 namespace CrossCoaching.Rituals.Schedule;
 
 /// <summary>The catalog's precomputed lookup tables: built once, then only read (safe to share across threads).</summary>
 internal sealed class TimeZoneIndex
 {
-    public required IReadOnlyDictionary<string, TimeZoneInfo> ById { get; init; }
+    /// <summary>Every TZDB id, aliases included, by any casing → its exact spelling.</summary>
+    public required IReadOnlyDictionary<string, string> ById { get; init; }
+    /// <summary>The ids a search offers (see <see cref="Build"/>).</summary>
+    public required IReadOnlySet<string> Listed { get; init; }
     public required IReadOnlyList<TimeZoneEntry> Entries { get; init; }
     public required IReadOnlyList<TimeZoneEntry> Popular { get; init; }
 
     public static TimeZoneIndex Build()
     {
-        var byId = new Dictionary<string, TimeZoneInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var zone in TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId))
-            byId.TryAdd(zone.Id, zone);
+        var byId = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in DateTimeZoneProviders.Tzdb.Ids)
+            byId.TryAdd(id, id);
 
-        // Popular zones missing from the system list (aliases such as America/Montreal) join it when the system
-        // knows them; a popular id the system lacks is left out rather than offered and then refused.
-        foreach (var id in PopularTimeZones.Ids.Where(id => !byId.ContainsKey(id)))
-        {
-            try
-            {
-                var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
-                if (zone.HasIanaId)
-                    byId.TryAdd(zone.Id, zone);
-            }
-            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                // Not on this machine: see above.
-            }
-        }
+        // Search offers the zones of zone.tab, one per region people live in, without legacy aliases (US/Eastern) or
+        // the Etc/GMT±n zones whose sign reads backwards; popular aliases (America/Montreal) and UTC join them.
+        var located = TzdbDateTimeZoneSource.Default.ZoneLocations?.Select(l => l.ZoneId) ?? [];
+        var listed = located.Concat(PopularTimeZones.Ids)
+            .Where(byId.ContainsKey).Select(id => byId[id])
+            .ToHashSet(StringComparer.Ordinal);
 
         var popularRank = PopularTimeZones.Ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.OrdinalIgnoreCase);
-        var entries = byId.Values
-            .Select(z => new TimeZoneEntry(z.Id, popularRank.TryGetValue(z.Id, out var rank) ? rank : int.MaxValue))
+        var entries = listed
+            .Select(id => new TimeZoneEntry(id, popularRank.TryGetValue(id, out var rank) ? rank : int.MaxValue))
             .OrderBy(e => e.PopularRank).ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
         return new TimeZoneIndex
         {
             ById = byId,
+            Listed = listed,
             Entries = entries,
             Popular = entries.Where(e => e.IsPopular).ToList(),
         };
