@@ -133,9 +133,15 @@ public sealed class PictureTests : IAsyncLifetime
         Assert.Equal(Palette.Background, chart.At(ServerChartLayout.SegmentCentre(11, Weeks, 0, 1, Axis)));
     }
 
-    [Fact]
-    public async Task The_round_end_question_carries_the_rounds_strip_above_its_buttons()
+    [Theory]
+    [InlineData("en-US", "Round 1, 5 sessions: 2 held, 1 partial, 1 missed, 1 skipped. Current streak: 1 held in a row.")]
+    [InlineData("fr", "Cycle 1, 5 séances — tenues : 2 ; partielles : 1 ; manquées : 1 ; passées : 1. Série en cours : 1 séances tenues d'affilée.")]
+    public async Task The_round_end_question_carries_the_rounds_strip_above_its_buttons_in_the_servers_language(string locale, string description)
     {
+        await _h.SetGuildAsync(language: CrossCoaching.Localization.LangExtensions.FromLocale(locale));
+        var member = await StatsAsync(Alice, Permissions.ManageGuild, locale);
+        using (new PictureReader(member.Files![1]))
+            Assert.Equal(locale == "fr", member.Files[1].Description!.StartsWith("Séances", StringComparison.Ordinal));
         var pair = await _h.PairAsync(Carol, Dave, "Carol", "Dave");
         await _h.SessionAsync(pair, Week(8), SessionStatus.Closed, SessionOutcome.Held);
         await _h.SessionAsync(pair, Week(9), SessionStatus.Skipped, SessionOutcome.Skipped, skipAnnounced: true);
@@ -147,7 +153,7 @@ public sealed class PictureTests : IAsyncLifetime
         var question = Assert.Single(_h.QuestionsTo(Carol));
         var strip = Assert.Single(question.Files!);
         Assert.Equal("round-1.png", strip.FileName);
-        Assert.Equal("Round 1, 5 sessions: 2 held, 1 partial, 1 missed, 1 skipped. Current streak: 1 held in a row.", strip.Description);
+        Assert.Equal(description, strip.Description);
         using var picture = new PictureReader(strip);
         PictureOutcome?[] expected = [PictureOutcome.Held, PictureOutcome.Skipped, PictureOutcome.Missed, PictureOutcome.Partial, PictureOutcome.Held];
         Assert.Equal(expected, Enumerable.Range(0, 5).Select(i => picture.OutcomeAt(RoundStripLayout.CellCentre(i))));
