@@ -41,12 +41,20 @@ public static class PicturesBenchmark
         [
             ("pair, 26 weeks", () => PairPicturePainter.Render(grid, stats, "Your ritual — the last 26 weeks", Lang.En)),
             ("round strip, 8", () => RoundStripPainter.Render(strip, "Round 3 · current streak: 4", Lang.En)),
-            ("server, 12 weeks", () => ServerChartPainter.Render(server, "Sessions per week — the last 12 weeks", Lang.Fr)),
+            ("server, 12 weeks", () => ServerChartPainter.Render(server, "Séances par semaine — les 12 dernières semaines", Lang.Fr)),
         ];
 
         var clock = Stopwatch.StartNew();
         kinds[0].Draw();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first picture in this process (loads SkiaSharp, its native library and the font): {clock.Elapsed.TotalMilliseconds:0.0} ms"));
+        var firstMs = clock.Elapsed.TotalMilliseconds;
+        // Set PICTURES_OUT to a folder to look at the pictures drawn.
+        if (Environment.GetEnvironmentVariable("PICTURES_OUT") is { Length: > 0 } folder)
+        {
+            foreach (var (name, draw) in kinds)
+                File.WriteAllBytes(Path.Combine(folder, $"{name.Split(',')[0].Replace(' ', '-')}.png"), draw());
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first picture in this process (loads SkiaSharp, its native library and the font): {firstMs:0.0} ms"));
         Console.WriteLine("  picture            p50 ms   p99 ms   max ms   PNG KiB   target");
         foreach (var (name, draw) in kinds)
         {
