@@ -74,4 +74,26 @@ public sealed class UploadTests
         Assert.All(attachments, a => Assert.Equal([0x89, 0x50, 0x4E, 0x47], a.Content));
         await world.Gateway.DisposeAsync();
     }
+
+    [Fact]
+    public async Task An_interaction_reply_names_its_files_in_its_data_and_is_refused_when_an_entry_names_none()
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        var world = await TestWorld.ConnectedAsync(emulator);
+        using var rest = new RawRest(emulator);
+        var refused = await emulator.SendCommandAsync(world.Guild, world.Text, world.Alice, "ping");
+        var accepted = await emulator.SendCommandAsync(world.Guild, world.Text, world.Alice, "ping");
+        JsonObject Reply(int id) => new() { ["type"] = 4, ["data"] = Payload(new JsonObject { ["id"] = id, ["description"] = "streak 3" }) };
+
+        using var wrong = Form(Reply(1), ("files[0]", "a.png"));
+        var no = await rest.SendAsync(HttpMethod.Post, $"/interactions/{refused.Id}/{refused.Token}/callback", null, r => r.Content = wrong);
+        using var right = Form(Reply(0), ("files[0]", "a.png"));
+        var yes = await rest.SendAsync(HttpMethod.Post, $"/interactions/{accepted.Id}/{accepted.Token}/callback", null, r => r.Content = right);
+
+        Assert.Equal((400, "ATTACHMENT_NOT_FOUND"), (no.Status, ErrorCode(no.Body, "data", "attachments", "0")));
+        Assert.Null(refused.Callback);
+        Assert.Equal(204, yes.Status);
+        Assert.Equal(("a.png", "streak 3"), (accepted.Original!.Attachments.Single().FileName, accepted.Original.Attachments.Single().Description));
+        await world.Gateway.DisposeAsync();
+    }
 }
