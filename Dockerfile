@@ -8,16 +8,23 @@ WORKDIR /src
 # Restore first, from the project files only, so that the package layer stays cached until they change.
 COPY CrossCoaching.sln Directory.Build.props Directory.Packages.props BannedSymbols.txt global.json ./
 COPY Bot/Bot.csproj Bot/
-RUN dotnet restore Bot/Bot.csproj
+# For this image's Linux only: SkiaSharp (the pictures) and SQLite bring native libraries for every platform, about
+# 190 MB of them, of which one architecture's are needed. TARGETARCH is Docker's (amd64, arm64).
+ARG TARGETARCH
+RUN RID="linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" && echo "$RID" > /rid && \
+    dotnet restore Bot/Bot.csproj -r "$RID"
 
 COPY Bot/ Bot/
-RUN dotnet publish Bot/Bot.csproj -c Release -o /app --no-restore /p:UseAppHost=true
+RUN dotnet publish Bot/Bot.csproj -c Release -o /app --no-restore -r "$(cat /rid)" --self-contained false /p:UseAppHost=true
 
 # --- Run -------------------------------------------------------------------------------------------------
 # The plain .NET runtime: the bot hosts no web server, so it needs nothing from the ASP.NET Core image.
 # The bot reads neither the image's tzdata (its IANA time zones come from NodaTime's TZDB, compiled into the
 # package) nor ICU (it runs with invariant globalization and words its dates itself), so a smaller "-chiseled"
 # tag would do as far as time zones go; check the rest (shell-less healthchecks, backups) before switching.
+# It needs no fonts either: the pictures (/stats, a round's end) are drawn with SkiaSharp's self-contained native
+# library (SkiaSharp.NativeAssets.Linux.NoDependencies: no fontconfig or freetype from the system) in the DejaVu Sans
+# font shipped in /app/Fonts.
 FROM mcr.microsoft.com/dotnet/runtime:10.0
 
 ENV ConnectionStrings__CrossCoaching="Data Source=/data/crosscoaching.db"

@@ -12,7 +12,7 @@ public static class Program
 {
     private const string Usage =
         """
-        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|faults|all> [options]
+        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|all> [options]
           --pairs 50,200        rooms: the pair counts to run (default 50,200)
           --seed N              faults: the seed of the scripted day and its faults (default: random, printed)
           --bot <path>          the CrossCoaching.dll to run (default: Bot/bin/<this configuration>/, built if missing)
@@ -27,7 +27,7 @@ public static class Program
             return await BareWorker.RunAsync();
         // Figures print the same on every machine: 1.25 ms, not 1,25 ms.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "faults" or "all") ||
+        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "pictures" or "faults" or "all") ||
             rest.Length % 2 != 0 || rest.Where((_, i) => i % 2 == 0).Any(o => !Options.Contains(o)))
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -45,6 +45,8 @@ public static class Program
                 await InteractionsBenchmark.RunAsync(bot);
             if (name is "memory" or "all")
                 await MemoryBenchmark.RunAsync(bot);
+            if (name is "pictures" or "all")
+                await PicturesBenchmark.RunAsync(bot);
             if (name is "rooms" or "all")
             {
                 foreach (var count in pairs)

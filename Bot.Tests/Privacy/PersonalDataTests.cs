@@ -57,7 +57,7 @@ public sealed partial class PersonalDataTests : IAsyncLifetime
         var invitations = json.RootElement.GetProperty("invitations").EnumerateArray().ToList();
         Assert.Equal(["received", "received"], invitations.Select(i => i.GetProperty("role").GetString()));
         Assert.Contains(invitations, i => i.GetProperty("other_member_name").GetString() == "Carol");
-        var markdown = Encoding.UTF8.GetString(files.Single(f => f.FileName.EndsWith(".md", StringComparison.Ordinal)).Content.Span);
+        var markdown = Encoding.UTF8.GetString(files.Single(f => f.FileName.EndsWith(".md", StringComparison.Ordinal)).Content);
         Assert.Contains("## Pair with Alice (active)", markdown, StringComparison.Ordinal);
         Assert.Contains("Europe/Paris", markdown, StringComparison.Ordinal);
     }
@@ -96,7 +96,7 @@ public sealed partial class PersonalDataTests : IAsyncLifetime
         Assert.Contains("- reçue de Alice : acceptée (", markdown, StringComparison.Ordinal);
         Assert.DoesNotMatch(EnglishCodes(), markdown);
 
-        var json = Encoding.UTF8.GetString(File(".json").Content.Span);
+        var json = Encoding.UTF8.GetString(File(".json").Content);
         Assert.Matches(EnglishCodes(), json);
         Assert.Contains("\"day\": \"Monday\"", json, StringComparison.Ordinal);
         Assert.Contains("\"outcome\": \"held\"", json, StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed partial class PersonalDataTests : IAsyncLifetime
     private FileAttachment File(string extension) =>
         _world.LastCallback.Message!.Files!.Single(f => f.FileName.EndsWith(extension, StringComparison.Ordinal));
 
-    private string Markdown() => Encoding.UTF8.GetString(File(".md").Content.Span);
+    private string Markdown() => Encoding.UTF8.GetString(File(".md").Content);
 
     // The codes the JSON holds for this member's data, and English words a French reader should not meet.
     [GeneratedRegex(@"\b(active|ended|held|Monday|week|continue|Continue|pending|accepted|received|Round|Ritual|Sessions)\b")]

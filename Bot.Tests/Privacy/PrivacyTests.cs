@@ -39,7 +39,7 @@ public sealed class PrivacyTests : IAsyncLifetime
     private Task Me(Snowflake user, string subcommand) => _world.RunAsync(_world.Command(user, "me", subcommand));
 
     private static string FileText(MessageSpec message, string extension) =>
-        Encoding.UTF8.GetString(message.Files!.Single(f => f.FileName.EndsWith(extension, StringComparison.Ordinal)).Content.Span);
+        Encoding.UTF8.GetString(message.Files!.Single(f => f.FileName.EndsWith(extension, StringComparison.Ordinal)).Content);
 
     [Fact]
     public async Task Export_attaches_a_json_and_a_markdown_file_holding_the_members_data()

@@ -170,7 +170,7 @@ public sealed class RitualCommandTests : IAsyncLifetime
 
         var file = Assert.Single(_h.Api.LastCallback().Message!.Files!);
         Assert.Equal(("crosscoaching.ics", "text/calendar"), (file.FileName, file.ContentType));
-        var ics = System.Text.Encoding.UTF8.GetString(file.Content.Span);
+        var ics = System.Text.Encoding.UTF8.GetString(file.Content);
         Assert.Contains("RRULE:FREQ=WEEKLY;BYDAY=MO", ics, StringComparison.Ordinal);
         Assert.Contains("TZID=Europe/Paris", ics, StringComparison.Ordinal);
     }

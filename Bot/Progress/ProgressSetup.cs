@@ -1,5 +1,6 @@
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
+using CrossCoaching.Progress.Pictures;
 using CrossCoaching.Rituals;
 using CrossCoaching.Sessions;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,8 @@ public static class ProgressSetup
         services.AddSingleton<RoundRepository>();
         services.AddSingleton<PairStatsReader>();
         services.AddSingleton<RoundKeeper>();
+        services.AddSingleton<GuildSessionsReader>();
+        services.AddSingleton<ProgressPictures>();
         services.AddSingleton<RoundDecisions>();
         services.AddSingleton<ISessionClosedHandler, RoundEnd>();
         services.AddSingleton<IRitualStatusLine, RoundStatusLine>();

@@ -1,4 +1,5 @@
 using CrossCoaching.Pairs;
+using CrossCoaching.Progress.Pictures;
 using CrossCoaching.Sessions;
 using CrossCoaching.Setup;
 
@@ -11,6 +12,8 @@ public sealed class RoundKeeper(
     RoundRepository rounds,
     PairStatsReader stats,
     SessionOutbox outbox,
+    NoticeRepository notices,
+    ProgressPictures pictures,
     GuildLanguage languages)
 {
     public async Task<RoundState> StateAsync(Pair pair, CancellationToken cancellationToken = default)
@@ -34,9 +37,21 @@ public sealed class RoundKeeper(
         if (state.Key is not { } key || state.Pair.Status != PairStatus.Active)
             return;
         var pair = state.Pair;
+        // Asked of both already (the reconciler passes by every round awaiting its answers): draw nothing.
+        if (await AskedBothAsync(key, pair, cancellationToken))
+            return;
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var record = await stats.ReadAsync(pair, pair.MemberA, state.Sessions, cancellationToken);
+        var strip = await pictures.ForRoundAsync(state, record, lang, cancellationToken);
         // Through the outbox: this runs when a session closes, and a round often ends for many pairs at one slot.
-        outbox.PostToBoth(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang), lang);
+        outbox.PostToBoth(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang, strip), lang);
+    }
+
+    private async Task<bool> AskedBothAsync(Session key, Pair pair, CancellationToken cancellationToken)
+    {
+        foreach (var member in pair.Members)
+            if (!await notices.ExistsAsync(key.Id, member, RoundRepository.PromptKind, cancellationToken))
+                return false;
+        return true;
     }
 }

@@ -18,11 +18,12 @@ public static class RoundMessages
         new Button(ButtonStyle.Success, ProgressTexts.ContinueButton[lang], ButtonId(RoundAnswer.Continue, pair.Id, pair.RoundNumber)),
         new Button(ButtonStyle.Danger, ProgressTexts.StopButton[lang], ButtonId(RoundAnswer.Stop, pair.Id, pair.RoundNumber)));
 
-    public static MessageSpec Question(RoundState state, PairStats stats, Snowflake to, Lang lang)
+    /// <param name="strip">The round's picture (see <see cref="Pictures.ProgressPictures"/>); Discord shows it between the text and the buttons.</param>
+    public static MessageSpec Question(RoundState state, PairStats stats, Snowflake to, Lang lang, FileAttachment? strip = null)
     {
         var pair = state.Pair;
         var text = ProgressTexts.Question.Format(lang, pair.RoundNumber, pair.NameOf(pair.PartnerOf(to)), state.Progress.Length, Summary(stats, lang));
-        return new MessageSpec(text, AllowedMentions.None, [Buttons(pair, lang)]);
+        return new MessageSpec(text, AllowedMentions.None, [Buttons(pair, lang)], Files: strip is null ? null : [strip]);
     }
 
     /// <summary>Sent when a week went by without both answers: buttons again for whoever has not answered.</summary>

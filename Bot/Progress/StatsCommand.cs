@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
+using CrossCoaching.Progress.Pictures;
 using CrossCoaching.Sessions;
 
 namespace CrossCoaching.Progress;
@@ -8,9 +9,11 @@ namespace CrossCoaching.Progress;
 /// <summary>
 /// <c>/stats</c> (ephemeral): the invoker's pair — the current one, else the latest that ended — in counts, attendance,
 /// minutes together, streaks and round. Members who may manage the server also see the server's active pairs and
-/// the pairs at risk.
+/// the pairs at risk. Pictures go along: the pair's last weeks, and for managers the server's (see
+/// <see cref="ProgressPictures"/>). The first picture loads the drawing library; should that and the reading take
+/// long, the router defers the answer before Discord's three seconds are up.
 /// </summary>
-public sealed class StatsCommand(PairRepository pairs, SessionRepository sessions, PairStatsReader stats, RoundKeeper rounds) : ISlashCommand
+public sealed class StatsCommand(PairRepository pairs, SessionRepository sessions, PairStatsReader stats, RoundKeeper rounds, ProgressPictures pictures) : ISlashCommand
 {
     public CommandDefinition Definition { get; } = new("stats", ProgressTexts.StatsDescription.En, [],
         NameLocalizations: Localizations.French("stats"), DescriptionLocalizations: ProgressTexts.StatsDescription.ToLocalizations());
@@ -27,11 +30,13 @@ public sealed class StatsCommand(PairRepository pairs, SessionRepository session
             throw new UserErrorException(context.Text(PairTexts.NoPair));
 
         var sections = new List<string>();
+        var files = new List<FileAttachment?>();
         if (pair is not null)
         {
             var round = await rounds.StateAsync(pair, cancellationToken);
             var record = await stats.ReadAsync(pair, me, round.Sessions, cancellationToken);
             sections.Add(StatsReport.PairSection(pair, me, record, round, context.Lang));
+            files.Add(await pictures.ForPairAsync(pair, round.Sessions, record, context.Lang, cancellationToken));
         }
 
         if (manager)
@@ -42,8 +47,11 @@ public sealed class StatsCommand(PairRepository pairs, SessionRepository session
                 if (PairStatistics.IsAtRisk(await sessions.ListForPairAsync(candidate.Id, cancellationToken)))
                     atRisk.Add(candidate);
             sections.Add(StatsReport.ServerSection(active.Count, atRisk, context.Lang));
+            files.Add(await pictures.ForServerAsync(guild, context.Lang, cancellationToken));
         }
 
-        await context.ReplyAsync(string.Join("\n\n", sections), ephemeral: true, cancellationToken);
+        var drawn = files.OfType<FileAttachment>().ToList();
+        var reply = new MessageSpec(string.Join("\n\n", sections), AllowedMentions.None, Files: drawn.Count == 0 ? null : drawn);
+        await context.ReplyAsync(reply, ephemeral: true, cancellationToken);
     }
 }

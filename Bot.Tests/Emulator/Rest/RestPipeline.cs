@@ -69,7 +69,9 @@ internal sealed class RestPipeline(World world, RateLimiter limiter, FaultScript
             return fault;
         if (limiter.Check(route, RouteSpec.MajorParameter(http), headers) is { } limited)
             return limited;
-        var request = new RestRequest(http, world, body.Json(), body.Files());
+        var json = body.Json();
+        UploadValidator.Check(body, json);
+        var request = new RestRequest(http, world, json, body.Files());
         return route.Handler(request);
     }
 

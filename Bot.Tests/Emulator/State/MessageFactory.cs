@@ -57,13 +57,17 @@ internal static class MessageFactory
         {
             var described = body["attachments"] as JsonArray ?? [];
             message.Attachments = files.Select(f => new EmulatedAttachment(world.Ids.Next(), f.FileName, f.ContentType, f.Content,
-                JsonRead.Str(described.FirstOrDefault(a => JsonRead.Int(a?["id"]) == f.Index)?["description"]))).ToList();
+                JsonRead.Str(described.FirstOrDefault(a => NamesFile(a, f))?["description"]))).ToList();
         }
         else if (body["attachments"] is JsonArray { Count: 0 })
         {
             message.Attachments = [];
         }
     }
+
+    /// <summary>An attachment entry's id may be a number or a string, as any snowflake-typed field.</summary>
+    private static bool NamesFile(JsonNode? attachment, UploadedFile file) =>
+        long.TryParse(attachment?["id"]?.ToString(), out var id) && id == file.Index;
 
     private static void Announce(World world, EmulatedChannel channel, EmulatedMessage message, string eventName) =>
         world.Gateway.Dispatch(eventName, MessageJson.Of(message, world, withGuildId: true), channel.GuildId,

@@ -38,8 +38,12 @@ public sealed record Embed(
     string? Footer = null,
     DateTimeOffset? Timestamp = null);
 
-/// <summary>A file sent with a message (multipart upload).</summary>
-public sealed record FileAttachment(string FileName, string ContentType, ReadOnlyMemory<byte> Content, string? Description = null);
+/// <summary>
+/// A file sent with a message (multipart upload). <paramref name="Description"/> is the attachment's alt text, read out
+/// by screen readers (at most 1024 characters). A plain record with the bytes as an array, so that a message waiting
+/// to be sent can be stored as JSON and read back whole.
+/// </summary>
+public sealed record FileAttachment(string FileName, string ContentType, byte[] Content, string? Description = null);
 
 /// <summary>A message to send or an edit to make. <see cref="Mentions"/> is required so that no message pings by accident.</summary>
 public sealed record MessageSpec(
