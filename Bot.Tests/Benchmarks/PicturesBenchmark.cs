@@ -33,7 +33,7 @@ public static class PicturesBenchmark
     {
         var today = new DateOnly(2026, 12, 7);
         var sessions = PicturesSeeder.History(today, weeks: 26);
-        var grid = RitualGrid.Build(sessions, RitualGrid.MondayOf(today).AddDays(-7 * 25), today, TimeZoneInfo.Utc);
+        var grid = RitualGrid.Build(sessions, RitualGrid.MondayOf(today).AddDays(-7 * 25), today, NodaTime.DateTimeZone.Utc);
         var stats = new PairStats(18, 3, 3, 2, 20, TimeSpan.FromMinutes(540), 4, 9);
         var strip = grid.Cells.Take(8).Select(c => (c.Date, c.Outcome)).ToList();
         var server = ServerWeek.Build([.. Enumerable.Range(0, 40).SelectMany(_ => sessions)], today, 12);

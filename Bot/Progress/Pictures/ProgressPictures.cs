@@ -5,6 +5,7 @@ using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 
 namespace CrossCoaching.Progress.Pictures;
 
@@ -90,6 +91,6 @@ public sealed class ProgressPictures(RitualRepository rituals, GuildSessionsRead
     }
 
     /// <summary>The ritual's time zone (a cell's date is the day the partners met there); UTC when it has none.</summary>
-    private async Task<TimeZoneInfo> ZoneAsync(Pair pair, CancellationToken cancellationToken) =>
-        await rituals.GetAsync(pair.Id, cancellationToken) is { } ritual && TimeZoneCatalog.TryFind(ritual.Rule.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    private async Task<DateTimeZone> ZoneAsync(Pair pair, CancellationToken cancellationToken) =>
+        await rituals.GetAsync(pair.Id, cancellationToken) is { } ritual && TimeZoneCatalog.TryFind(ritual.Rule.TimeZoneId, out var zone) ? zone : DateTimeZone.Utc;
 }

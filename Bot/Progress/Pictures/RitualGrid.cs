@@ -1,4 +1,6 @@
+using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
+using NodaTime;
 
 namespace CrossCoaching.Progress.Pictures;
 
@@ -18,7 +20,7 @@ public sealed record RitualGrid(DateOnly FirstMonday, int Weeks, int Rows, IRead
     /// <param name="firstMonday">The first week shown.</param>
     /// <param name="lastDay">The last day shown (today, in the ritual's time zone).</param>
     /// <param name="zone">The ritual's time zone: a cell's date is the day the partners met.</param>
-    public static RitualGrid Build(IEnumerable<Session> sessions, DateOnly firstMonday, DateOnly lastDay, TimeZoneInfo zone)
+    public static RitualGrid Build(IEnumerable<Session> sessions, DateOnly firstMonday, DateOnly lastDay, DateTimeZone zone)
     {
         var weeks = ((lastDay.DayNumber - firstMonday.DayNumber) / 7) + 1;
         var shown = sessions
@@ -38,6 +40,5 @@ public sealed record RitualGrid(DateOnly FirstMonday, int Weeks, int Rows, IRead
 
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    public static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+    public static DateOnly LocalDate(DateTimeOffset instant, DateTimeZone zone) => RitualSchedule.LocalDateAt(instant, zone);
 }
