@@ -29,6 +29,8 @@ public static partial class BotRunner
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CrossCoaching");
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
             log.LogInformation("CrossCoaching {Version} started", typeof(BotRunner).Assembly.GetName().Version?.ToString(3)));
+        // Taken before the run: RunAsync disposes the host, and with it the services.
+        var background = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
         try
         {
             await host.RunAsync(cancellationToken);
@@ -40,6 +42,14 @@ public static partial class BotRunner
             log.LogInformation("Stopped while starting ({Reason})", e.GetType().Name);
         }
 
+        if (exit.Code == 0 && background.FirstOrDefault(s => s.ExecuteTask is { IsFaulted: true }) is { } crashed)
+        {
+            // The host stops when a background service throws (BackgroundServiceExceptionBehavior.StopHost) but
+            // returns as after a clean stop: without this, systemd and Docker would see exit code 0 and not restart.
+            // The host has logged the exception; its loggers are disposed by now.
+            await (errors ?? Console.Error).WriteLineAsync($"{crashed.GetType().Name} crashed (see the log); exiting with code 1 so that the bot is restarted.");
+            return 1;
+        }
         return exit.Code;
     }
 
