@@ -43,14 +43,9 @@ internal sealed class RestRequestExecutor(
         var rateLimited = 0;
         while (true)
         {
-            await limiter.WaitToSendAsync(route, cancellationToken);
             var started = time.GetTimestamp();
-            RestResponse response;
-            try
-            {
-                response = await transport.SendAsync(request, cancellationToken);
-            }
-            catch (Exception e) when (RetryPolicy.IsLostAnswer(e, cancellationToken))
+            var (response, lost) = await SendOnceAsync(request, cancellationToken);
+            if (lost is { } e)
             {
                 var processed = RetryPolicy.MayHaveBeenProcessed(e);
                 if (++failures >= RetryPolicy.MaxAttempts || (processed && !route.RetryAfterTimeout))
@@ -78,6 +73,20 @@ internal sealed class RestRequestExecutor(
                 default:
                     return response;
             }
+        }
+    }
+
+    /// <summary>One attempt, holding its global slot until the answer or the failure is in.</summary>
+    private async Task<(RestResponse Response, Exception? Lost)> SendOnceAsync(RestRequest request, CancellationToken cancellationToken)
+    {
+        using var slot = await limiter.WaitToSendAsync(request.Route, cancellationToken);
+        try
+        {
+            return (await transport.SendAsync(request, cancellationToken), null);
+        }
+        catch (Exception e) when (RetryPolicy.IsLostAnswer(e, cancellationToken))
+        {
+            return (null!, e);
         }
     }
 
