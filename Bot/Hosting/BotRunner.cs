@@ -9,6 +9,12 @@ namespace CrossCoaching.Hosting;
 /// <summary>Runs the bot: checks the configuration, runs the start-up tasks, then the host until it stops.</summary>
 public static partial class BotRunner
 {
+    /// <summary>
+    /// A part of the bot crashed (a bug), as opposed to 1, a cause the operator must fix (which systemd does not restart,
+    /// see deploy/crosscoaching.service). 70 is EX_SOFTWARE in sysexits.h.
+    /// </summary>
+    public const int CrashExitCode = 70;
+
     /// <returns>The process exit code: 0 after a clean stop, non-zero when the bot could not start or had to stop.</returns>
     public static async Task<int> RunAsync(IHost host, TextWriter? errors = null, CancellationToken cancellationToken = default)
     {
@@ -47,8 +53,9 @@ public static partial class BotRunner
             // The host stops when a background service throws (BackgroundServiceExceptionBehavior.StopHost) but
             // returns as after a clean stop: without this, systemd and Docker would see exit code 0 and not restart.
             // The host has logged the exception; its loggers are disposed by now.
-            await (errors ?? Console.Error).WriteLineAsync($"{crashed.GetType().Name} crashed (see the log); exiting with code 1 so that the bot is restarted.");
-            return 1;
+            await (errors ?? Console.Error).WriteLineAsync(
+                $"{crashed.GetType().Name} crashed (see the log); exiting with code {CrashExitCode} so that the bot is restarted.");
+            return CrashExitCode;
         }
         return exit.Code;
     }
