@@ -57,6 +57,20 @@ public sealed class GuildRemovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_partner_whose_direct_messages_are_closed_is_not_mentioned_publicly_and_the_other_is_still_told()
+    {
+        _h.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => (Snowflake)a[0]! == FakeDiscordWorld.DmChannelOf(Alice)
+            ? throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.CannotSendMessagesToUser)
+            : new Message(FakeDiscordWorld.NextId(), (Snowflake)a[0]!));
+
+        await DeliverAsync(new GuildRemoved(Guild, Unavailable: false));
+        await _h.DrainAsync();
+
+        Assert.Empty(_h.Api.MessagesIn(HomeChannel));
+        Assert.Single(_h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(Bob)));
+    }
+
+    [Fact]
     public async Task After_a_removal_nothing_is_planned_run_or_retried_there_and_a_second_GUILD_DELETE_tells_no_one_again()
     {
         var session = await PlanAsync();

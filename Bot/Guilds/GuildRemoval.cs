@@ -96,7 +96,15 @@ public sealed class GuildRemoval(
     /// <summary>A direct message only: the server's channels are out of reach, and this notice is personal.</summary>
     private async Task TellAsync(Snowflake user, MessageSpec message, CancellationToken cancellationToken)
     {
-        if (await messenger.TryDirectAsync(user, message, cancellationToken) is null)
-            logger.LogInformation("Could not tell {User} by direct message that the bot was removed from their server", user);
+        try
+        {
+            if (await messenger.TryDirectAsync(user, message, cancellationToken) is not null)
+                return;
+        }
+        catch (Exception e) when (e is DiscordUnavailableException or HttpRequestException)
+        {
+            // Discord out of reach: the other partners are still told.
+        }
+        logger.LogInformation("Could not tell {User} by direct message that the bot was removed from their server", user);
     }
 }
