@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Guilds;
 using CrossCoaching.Help;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
@@ -63,6 +64,7 @@ public static class Program
         builder.AddTakeaways();
         builder.AddProgress();
         builder.AddPrivacy();
+        builder.AddGuilds();
         builder.AddHelp();
         return builder;
     }

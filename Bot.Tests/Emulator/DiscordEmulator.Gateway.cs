@@ -71,6 +71,16 @@ public sealed partial class DiscordEmulator
     });
 
     /// <summary>Heartbeats are recorded but no longer acknowledged (op 11), so the client should detect a zombie.</summary>
+    /// <summary>What GET /gateway/bot reports as session_start_limit from now on; each session started spends one.</summary>
+    public void SetSessionStartLimit(int remaining, TimeSpan resetAfter, int maxConcurrency = 1) => Locked(() =>
+    {
+        var hub = world.Gateway;
+        (hub.BudgetRemaining, hub.StartsAtBudget, hub.BudgetResetAfter, hub.MaxConcurrency) = (remaining, hub.SessionStarts, resetAfter, maxConcurrency);
+    });
+
+    /// <summary>Sessions started by IDENTIFY (READY sent), as Discord counts them against the daily budget.</summary>
+    public int SessionStarts => Locked(() => world.Gateway.SessionStarts);
+
     public void StopAcknowledgingHeartbeats() => Locked(() => world.Gateway.AcknowledgeHeartbeats = false);
 
     public void ResumeAcknowledgingHeartbeats() => Locked(() => world.Gateway.AcknowledgeHeartbeats = true);

@@ -1,5 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Guilds;
 using CrossCoaching.Pairs;
 using CrossCoaching.Privacy;
 using CrossCoaching.Rituals;
@@ -44,6 +45,7 @@ public sealed class TakeawayWorld : IDisposable
         builder.AddPairs();
         builder.AddRituals();
         builder.AddSessions();
+        builder.AddGuilds();
         builder.AddTakeaways();
         builder.AddPrivacy();
         builder.Services.AddSingleton<IDiscordApi>(Api);

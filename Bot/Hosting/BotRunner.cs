@@ -9,6 +9,12 @@ namespace CrossCoaching.Hosting;
 /// <summary>Runs the bot: checks the configuration, runs the start-up tasks, then the host until it stops.</summary>
 public static partial class BotRunner
 {
+    /// <summary>
+    /// A part of the bot crashed (a bug), as opposed to 1, a cause the operator must fix (which systemd does not restart,
+    /// see deploy/crosscoaching.service). 70 is EX_SOFTWARE in sysexits.h.
+    /// </summary>
+    public const int CrashExitCode = 70;
+
     /// <returns>The process exit code: 0 after a clean stop, non-zero when the bot could not start or had to stop.</returns>
     public static async Task<int> RunAsync(IHost host, TextWriter? errors = null, CancellationToken cancellationToken = default)
     {
@@ -29,6 +35,8 @@ public static partial class BotRunner
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CrossCoaching");
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
             log.LogInformation("CrossCoaching {Version} started", typeof(BotRunner).Assembly.GetName().Version?.ToString(3)));
+        // Taken before the run: RunAsync disposes the host, and with it the services.
+        var background = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
         try
         {
             await host.RunAsync(cancellationToken);
@@ -40,6 +48,15 @@ public static partial class BotRunner
             log.LogInformation("Stopped while starting ({Reason})", e.GetType().Name);
         }
 
+        if (exit.Code == 0 && background.FirstOrDefault(s => s.ExecuteTask is { IsFaulted: true }) is { } crashed)
+        {
+            // The host stops when a background service throws (BackgroundServiceExceptionBehavior.StopHost) but
+            // returns as after a clean stop: without this, systemd and Docker would see exit code 0 and not restart.
+            // The host has logged the exception; its loggers are disposed by now.
+            await (errors ?? Console.Error).WriteLineAsync(
+                $"{crashed.GetType().Name} crashed (see the log); exiting with code {CrashExitCode} so that the bot is restarted.");
+            return CrashExitCode;
+        }
         return exit.Code;
     }
 

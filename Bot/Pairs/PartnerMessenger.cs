@@ -58,6 +58,20 @@ public sealed class PartnerMessenger(IDiscordApi api, ILogger<PartnerMessenger> 
         }
     }
 
+    /// <summary>A direct message and nothing else (no public fallback); null when Discord refuses it.</summary>
+    public async Task<Message?> TryDirectAsync(Snowflake user, MessageSpec message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SendDirectAsync(user, message with { Mentions = AllowedMentions.None }, cancellationToken);
+        }
+        catch (DiscordApiException e)
+        {
+            logger.LogInformation("Could not send a direct message to {User}: {Reason}", user, e.Message);
+            return null;
+        }
+    }
+
     private async Task<Message> SendDirectAsync(Snowflake user, MessageSpec message, CancellationToken cancellationToken)
     {
         if (_dms.TryGetValue(user, out var known))

@@ -16,6 +16,7 @@ public sealed class SessionPlanner(
     PairRepository pairs,
     SessionScheduler scheduler,
     IOptions<SessionOptions> options,
+    Guilds.GuildGate guilds,
     TimeProvider time)
 {
     /// <summary>Makes sure the pair's next ritual session after now exists and is armed; null when none is due.</summary>
@@ -23,7 +24,7 @@ public sealed class SessionPlanner(
     {
         var pair = await pairs.GetAsync(pairId, cancellationToken);
         var ritual = await rituals.GetAsync(pairId, cancellationToken);
-        if (pair is not { Status: PairStatus.Active } || ritual is null || ritual.Paused)
+        if (pair is not { Status: PairStatus.Active } || ritual is null || ritual.Paused || await guilds.IsRemovedAsync(pair.GuildId, cancellationToken))
             return null;
 
         var now = time.GetUtcNow();

@@ -22,6 +22,7 @@ public sealed class SessionRunner(
     PartnerDeparture departure,
     GuildLanguage languages,
     KeyedLock<long> locks,
+    Guilds.GuildGate guilds,
     TimeProvider time,
     ILogger<SessionRunner> logger)
 {
@@ -33,6 +34,8 @@ public sealed class SessionRunner(
             session = await sessions.GetAsync(sessionId, cancellationToken);
             if (session is null || !await IsPendingAsync(session, step, cancellationToken))
                 return;
+            if (await guilds.HoldsAsync(session.GuildId, cancellationToken))
+                return; // the server is out or the bot was removed: the step waits, no call draws a 403 or 404
             var pair = await pairs.GetAsync(session.PairId, cancellationToken);
             if (pair is not { Status: PairStatus.Active })
             {

@@ -37,7 +37,7 @@ public sealed class GatewayIdentifyTests
     }
 
     [Fact]
-    public async Task A_configured_gateway_url_is_used_without_asking_the_api()
+    public async Task A_configured_gateway_url_is_used_and_the_api_is_asked_only_for_the_identify_budget()
     {
         var options = new DiscordOptions { Token = GatewayHarness.Token, GatewayUrl = "ws://127.0.0.1:5555/gw?region=eu&v=9" };
         await using var gateway = new GatewayHarness(options).Start();
@@ -45,11 +45,11 @@ public sealed class GatewayIdentifyTests
         var (connection, _) = await gateway.ConnectAsync();
 
         Assert.Equal(new Uri("ws://127.0.0.1:5555/gw?region=eu&v=10&encoding=json"), connection.Url);
-        Assert.Equal(0, gateway.Api.GatewayCalls);
+        Assert.Equal(1, gateway.Api.GatewayCalls);
     }
 
     [Fact]
-    public async Task The_gateway_url_is_fetched_once_and_reused_for_a_new_session()
+    public async Task The_identify_budget_is_read_again_before_a_new_session()
     {
         await using var gateway = new GatewayHarness(jitter: 0).Start();
         var (first, _) = await gateway.ConnectAsync();
@@ -61,7 +61,7 @@ public sealed class GatewayIdentifyTests
         var (second, _) = await gateway.ConnectAsync();
 
         Assert.Equal(first.Url, second.Url);
-        Assert.Equal(1, gateway.Api.GatewayCalls);
+        Assert.Equal(2, gateway.Api.GatewayCalls);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ internal sealed class FakeGatewayApi(Uri gatewayUrl) : IDiscordApi
 
     public int GatewayCalls => Volatile.Read(ref _calls);
 
+    /// <summary>What GET /gateway/bot answers; null: the URL with a comfortable IDENTIFY budget.</summary>
+    public GatewayInfo? Info { get; set; }
+
     /// <summary>Failures to throw, one per call, before answering.</summary>
     public Queue<Exception> Failures { get; } = new();
 
@@ -29,7 +32,7 @@ internal sealed class FakeGatewayApi(Uri gatewayUrl) : IDiscordApi
                 return Task.FromException<GatewayInfo>(failure);
         }
 
-        return Task.FromResult(new GatewayInfo(gatewayUrl, 1, 999, TimeSpan.FromHours(4), 1));
+        return Task.FromResult(Info ?? new GatewayInfo(gatewayUrl, 1, 999, TimeSpan.FromHours(4), 1));
     }
 
     public Task<ApplicationInfo> GetCurrentApplicationAsync(CancellationToken cancellationToken = default) => throw Unexpected();

@@ -91,7 +91,7 @@ public sealed class ChannelAndUserCallsTests : IDisposable
 
         var gateway = await _rest.Client.GetGatewayBotAsync();
 
-        Assert.Equal(new GatewayInfo(new Uri("wss://gateway.discord.gg"), 2, 998, TimeSpan.FromHours(4), 1), gateway);
+        Assert.Equal(new GatewayInfo(new Uri("wss://gateway.discord.gg"), 2, 998, TimeSpan.FromHours(4), 1, 1000), gateway);
     }
 
     [Fact]

@@ -48,6 +48,20 @@ internal sealed class GatewayHub
 
     public int SessionStarts { get; set; }
 
+    /// <summary>The IDENTIFY budget a test set (remaining at <see cref="StartsAtBudget"/> session starts), or null.</summary>
+    public int? BudgetRemaining { get; set; }
+
+    public int StartsAtBudget { get; set; }
+
+    public TimeSpan BudgetResetAfter { get; set; } = TimeSpan.FromHours(4);
+
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>Session starts left: each IDENTIFY that starts a session spends one.</summary>
+    public int SessionStartsRemaining => Math.Max(0, BudgetRemaining is { } set
+        ? set - (SessionStarts - StartsAtBudget)
+        : world.Options.SessionStartLimit - SessionStarts);
+
     public IEnumerable<GatewaySession> Live => Sessions.Where(s => s.IsAlive(world.Now, world.Options.SessionResumeWindow));
 
     public IEnumerable<GatewayConnection> Active => Open.Where(c => !c.Closing);

@@ -33,7 +33,7 @@ internal sealed class GatewayIdentify(World world)
         }
         var interval = world.Options.IdentifyInterval;
         if (interval > TimeSpan.Zero && Hub.LastIdentifyAt is { } last && world.Now - last < interval
-            || Hub.SessionStarts >= world.Options.SessionStartLimit)
+            || Hub.SessionStartsRemaining <= 0)
         {
             // Over max_concurrency (1 per 5 s) Discord answers Invalid Session (gateway.mdx "Max Concurrency").
             record.Outcome = "invalid-session";

@@ -18,7 +18,6 @@ internal static class ApplicationRoutes
     private static RestResult GatewayBot(RestRequest request)
     {
         var world = request.World;
-        var remaining = Math.Max(0, world.Options.SessionStartLimit - world.Gateway.SessionStarts);
         return RestResult.Ok(new JsonObject
         {
             ["url"] = world.Gateway.GatewayUrl,
@@ -26,9 +25,9 @@ internal static class ApplicationRoutes
             ["session_start_limit"] = new JsonObject
             {
                 ["total"] = world.Options.SessionStartLimit,
-                ["remaining"] = remaining,
-                ["reset_after"] = 14400000,
-                ["max_concurrency"] = 1,
+                ["remaining"] = world.Gateway.SessionStartsRemaining,
+                ["reset_after"] = (long)world.Gateway.BudgetResetAfter.TotalMilliseconds,
+                ["max_concurrency"] = world.Gateway.MaxConcurrency,
             },
         });
     }

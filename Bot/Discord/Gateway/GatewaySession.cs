@@ -87,13 +87,35 @@ public sealed class GatewaySession(
         }
     }
 
+    /// <summary>
+    /// Reads the IDENTIFY budget and waits while it is spent (until it resets) or low (the rest spread until the reset),
+    /// so that no crash or op-9 loop can use it up; see <see cref="IdentifyBudget"/>.
+    /// </summary>
+    private async Task<Uri> WaitForIdentifyBudgetAsync(CancellationToken stopping)
+    {
+        while (true)
+        {
+            var (url, info) = await urls.ForIdentifyAsync(stopping);
+            var wait = IdentifyBudget.WaitBefore(info);
+            if (wait <= TimeSpan.Zero)
+                return url;
+            var due = time.GetUtcNow() + wait;
+            logger.LogWarning(
+                "Discord allows {Remaining} more IDENTIFY of {Total} until its budget resets in {Reset:0} min; waiting {Wait:0.#} min before identifying",
+                info.SessionStartsRemaining, info.SessionStartsTotal, info.SessionStartsResetAfter.TotalMinutes, wait.TotalMinutes);
+            await GatewayTime.DelayUntilAsync(time, due, stopping);
+            if (info.SessionStartsRemaining > 0)
+                return url;
+        }
+    }
+
     private async Task<GatewayOutcome> ConnectOnceAsync(CancellationToken stopping)
     {
         var resume = _state.CanResume;
         Uri url;
         try
         {
-            url = resume ? _state.ResumeUrl! : await urls.GetAsync(stopping);
+            url = resume ? _state.ResumeUrl! : await WaitForIdentifyBudgetAsync(stopping);
         }
         catch (DiscordApiException e) when (e.Status == 401)
         {

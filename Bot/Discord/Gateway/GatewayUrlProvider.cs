@@ -4,25 +4,19 @@ using Microsoft.Extensions.Options;
 namespace CrossCoaching.Discord.Gateway;
 
 /// <summary>
-/// Where to open a new session: <c>Discord__GatewayUrl</c> when set, else the URL of <c>GET /gateway/bot</c>, fetched once
-/// per process and again only after a failed fetch (https://discord.com/developers/docs/events/gateway#connecting).
+/// Where to open a new session, and whether the IDENTIFY budget allows it now: <c>GET /gateway/bot</c> is read before
+/// every IDENTIFY, for its <c>session_start_limit</c>, even when <c>Discord__GatewayUrl</c> sets the URL
+/// (https://discord.com/developers/docs/events/gateway#get-gateway-bot). Resuming needs neither.
 /// </summary>
 public sealed class GatewayUrlProvider(IDiscordApi api, IOptions<DiscordOptions> options)
 {
     public const int ApiVersion = 10;
 
-    private Uri? _fetched;
-
-    public async Task<Uri> GetAsync(CancellationToken cancellationToken = default)
+    public async Task<(Uri Url, GatewayInfo Info)> ForIdentifyAsync(CancellationToken cancellationToken = default)
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.GatewayUrl))
-            return WithQuery(new Uri(options.Value.GatewayUrl));
-        if (Volatile.Read(ref _fetched) is { } known)
-            return known;
         var info = await api.GetGatewayBotAsync(cancellationToken);
-        var url = WithQuery(info.Url);
-        Volatile.Write(ref _fetched, url);
-        return url;
+        var configured = options.Value.GatewayUrl;
+        return (WithQuery(string.IsNullOrWhiteSpace(configured) ? info.Url : new Uri(configured)), info);
     }
 
     /// <summary>

@@ -60,5 +60,9 @@ public sealed record Message(Snowflake Id, Snowflake ChannelId);
 
 public sealed record ApplicationInfo(Snowflake Id, string Name);
 
-/// <summary>What <c>GET /gateway/bot</c> says: where to connect and how many shards Discord recommends.</summary>
-public sealed record GatewayInfo(Uri Url, int RecommendedShards, int SessionStartsRemaining, TimeSpan SessionStartsResetAfter, int MaxConcurrency);
+/// <summary>
+/// What <c>GET /gateway/bot</c> says: where to connect, how many shards Discord recommends, and the IDENTIFY budget
+/// (session starts left of <paramref name="SessionStartsTotal"/>, until the budget resets).
+/// </summary>
+public sealed record GatewayInfo(
+    Uri Url, int RecommendedShards, int SessionStartsRemaining, TimeSpan SessionStartsResetAfter, int MaxConcurrency, int SessionStartsTotal = 1000);

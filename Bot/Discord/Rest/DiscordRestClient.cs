@@ -27,7 +27,7 @@ internal sealed partial class DiscordRestClient(RestRequestExecutor executor) : 
         loggers ??= NullLoggerFactory.Instance;
         var transport = handler is null ? new RestHttpTransport(Options.Create(options)) : new RestHttpTransport(options, handler);
         var limiter = new RestRateLimiter(new RateLimitBuckets(time), new GlobalRateLimiter(time), time, loggers.CreateLogger<RestRateLimiter>());
-        var executor = new RestRequestExecutor(transport, limiter, time, loggers.CreateLogger<RestRequestExecutor>());
+        var executor = new RestRequestExecutor(transport, limiter, new TokenRejection(), time, loggers.CreateLogger<RestRequestExecutor>());
         return new DiscordRestClient(executor) { _ownTransport = transport };
     }
 

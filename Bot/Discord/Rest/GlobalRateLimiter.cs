@@ -7,29 +7,36 @@ namespace CrossCoaching.Discord.Rest;
 /// <c>global</c> (https://discord.com/developers/docs/topics/rate-limits#global-rate-limit). Interaction callbacks and
 /// interaction webhooks are not bound to it and do not come here.
 /// </summary>
+/// <remarks>
+/// Discord counts a request when it arrives, which is some time between our send and its answer. So a request holds
+/// its slot from its send until one second after its answer: however late requests arrive (a slow link, a queue in
+/// the HTTP stack), no more than <see cref="RequestsPerSecond"/> of them can arrive within one second. Counting sends
+/// alone is not enough: 40 requests that leave at 0 s and arrive at 0.9 s, then 40 that leave at 1 s, make 80 within
+/// a tenth of a second on Discord's side.
+/// </remarks>
 internal sealed class GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time)
 {
-    /// <summary>
-    /// Below Discord's 50: requests are counted here when they leave, and Discord counts them when they arrive, so a
-    /// burst spread over exactly one second here can land within less than one second there.
-    /// </summary>
+    /// <summary>Below Discord's 50, so that a clock that drifts between us and Discord never tips a burst over.</summary>
     public const int RequestsPerSecond = 40;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
     private readonly Lock _sync = new();
 
-    // Send times of the last requests, oldest first: at most RequestsPerSecond within any one-second window.
-    private readonly Queue<DateTimeOffset> _sent = new();
+    // The slots taken: in flight (no answer yet) or answered within the last second, oldest first.
+    private readonly List<Slot> _slots = [];
     private DateTimeOffset _pausedUntil;
 
-    /// <summary>Waits for a slot in the window (and for the end of a global pause), then takes it.</summary>
-    public async Task AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a slot (and for the end of a global pause), then takes it. Dispose the result when the answer (or the
+    /// failure) arrives: the slot is held for one second more.
+    /// </summary>
+    public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var wait = TryTake();
-            if (wait <= TimeSpan.Zero)
-                return;
+            var (wait, slot) = TryTake();
+            if (slot is not null)
+                return slot;
             await Task.Delay(wait, time, cancellationToken);
         }
     }
@@ -45,19 +52,37 @@ internal sealed class GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey
         }
     }
 
-    private TimeSpan TryTake()
+    private (TimeSpan Wait, Slot? Slot) TryTake()
     {
         lock (_sync)
         {
             var now = time.GetUtcNow();
             if (_pausedUntil > now)
-                return _pausedUntil - now;
-            while (_sent.Count > 0 && _sent.Peek() <= now - Window)
-                _sent.Dequeue();
-            if (_sent.Count >= RequestsPerSecond)
-                return _sent.Peek() + Window - now;
-            _sent.Enqueue(now);
-            return TimeSpan.Zero;
+                return (_pausedUntil - now, null);
+            _slots.RemoveAll(s => s.AnsweredAt is { } at && at <= now - Window);
+            if (_slots.Count >= RequestsPerSecond)
+            {
+                // A slot still in flight frees one second after its answer at the earliest, so no sooner than a second
+                // from now: the first answered slot to expire, or a second, is when to look again.
+                var freed = _slots.Where(s => s.AnsweredAt is not null).Select(s => s.AnsweredAt!.Value + Window - now).DefaultIfEmpty(Window).Min();
+                return (freed, null);
+            }
+            var slot = new Slot(this);
+            _slots.Add(slot);
+            return (TimeSpan.Zero, slot);
         }
+    }
+
+    private void Answered(Slot slot)
+    {
+        lock (_sync)
+            slot.AnsweredAt ??= time.GetUtcNow();
+    }
+
+    private sealed class Slot(GlobalRateLimiter owner) : IDisposable
+    {
+        public DateTimeOffset? AnsweredAt { get; set; }
+
+        public void Dispose() => owner.Answered(this);
     }
 }

@@ -11,7 +11,8 @@ internal static class RestMapping
         gateway.Shards,
         gateway.SessionStartLimit.Remaining,
         TimeSpan.FromMilliseconds(gateway.SessionStartLimit.ResetAfter),
-        gateway.SessionStartLimit.MaxConcurrency);
+        gateway.SessionStartLimit.MaxConcurrency,
+        gateway.SessionStartLimit.Total);
 
     public static ApplicationInfo ToModel(this RestApplication application) => new(application.Id, application.Name);
 

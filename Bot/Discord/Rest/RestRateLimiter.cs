@@ -46,8 +46,11 @@ internal sealed class RestRateLimiter(
         return new Turn(buckets, bucket);
     }
 
-    /// <summary>Waits until the bucket has room again and, for routes bound to it, for the global limit.</summary>
-    public async Task WaitToSendAsync(RestRoute route, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the bucket has room again and, for routes bound to it, for the global limit. Dispose the result once
+    /// the answer (or the failure) is in.
+    /// </summary>
+    public async Task<IDisposable> WaitToSendAsync(RestRoute route, CancellationToken cancellationToken)
     {
         TimeSpan wait;
         while ((wait = buckets.Current(route).WaitTime(time.GetUtcNow())) > TimeSpan.Zero)
@@ -55,8 +58,16 @@ internal sealed class RestRateLimiter(
             logger.LogDebug("Discord {Route}: bucket spent, waiting {Wait} ms", route.Template, (long)wait.TotalMilliseconds);
             await Task.Delay(wait, time, cancellationToken);
         }
-        if (!route.ExemptFromGlobalLimit)
-            await global.AcquireAsync(cancellationToken);
+        return route.ExemptFromGlobalLimit ? NoSlot.Instance : await global.AcquireAsync(cancellationToken);
+    }
+
+    private sealed class NoSlot : IDisposable
+    {
+        public static readonly NoSlot Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>Records what the response says about the bucket; for a 429, closes the bucket or all routes for the time asked.</summary>

@@ -13,6 +13,7 @@ namespace CrossCoaching.Discord.Rest;
 internal sealed class RestRequestExecutor(
     RestHttpTransport transport,
     RestRateLimiter limiter,
+    TokenRejection token,
     [FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time,
     ILogger<RestRequestExecutor> logger)
 {
@@ -32,6 +33,8 @@ internal sealed class RestRequestExecutor(
 
     public async Task<RestResponse> SendAsync(RestRequest request, CancellationToken cancellationToken)
     {
+        if (request.Route.UsesBotToken && token.IsRejected)
+            throw new DiscordApiException(401, 0, "401: Unauthorized (the bot token was rejected before; not sent again)", request.Route.Template);
         using var turn = await limiter.EnterAsync(request.Route, cancellationToken);
         return await SendInTurnAsync(request, cancellationToken);
     }
@@ -43,14 +46,9 @@ internal sealed class RestRequestExecutor(
         var rateLimited = 0;
         while (true)
         {
-            await limiter.WaitToSendAsync(route, cancellationToken);
             var started = time.GetTimestamp();
-            RestResponse response;
-            try
-            {
-                response = await transport.SendAsync(request, cancellationToken);
-            }
-            catch (Exception e) when (RetryPolicy.IsLostAnswer(e, cancellationToken))
+            var (response, lost) = await SendOnceAsync(request, cancellationToken);
+            if (lost is { } e)
             {
                 var processed = RetryPolicy.MayHaveBeenProcessed(e);
                 if (++failures >= RetryPolicy.MaxAttempts || (processed && !route.RetryAfterTimeout))
@@ -72,12 +70,29 @@ internal sealed class RestRequestExecutor(
                     await RetryLaterAsync(route, $"HTTP {response.Status}", failures, cancellationToken);
                     continue;
                 case >= 400:
-                    if (response.Status == 401 && route.UsesBotToken)
+                    if (response.Status == 401 && route.UsesBotToken && !token.IsRejected)
+                    {
                         logger.LogError("Discord rejected the bot token (HTTP 401 on {Route}): check Discord__Token", route.Template);
+                        token.Reject();
+                    }
                     throw DiscordErrorDecoder.Decode(route, response);
                 default:
                     return response;
             }
+        }
+    }
+
+    /// <summary>One attempt, holding its global slot until the answer or the failure is in.</summary>
+    private async Task<(RestResponse Response, Exception? Lost)> SendOnceAsync(RestRequest request, CancellationToken cancellationToken)
+    {
+        using var slot = await limiter.WaitToSendAsync(request.Route, cancellationToken);
+        try
+        {
+            return (await transport.SendAsync(request, cancellationToken), null);
+        }
+        catch (Exception e) when (RetryPolicy.IsLostAnswer(e, cancellationToken))
+        {
+            return (null!, e);
         }
     }
 

@@ -15,6 +15,9 @@ public static class RestSetup
         services.TryAddSingleton<RateLimitBuckets>();
         services.TryAddSingleton<GlobalRateLimiter>();
         services.TryAddSingleton<RestRateLimiter>();
+        // A rejected token stops the bot rather than draw 401s until Discord bans the address.
+        services.TryAddSingleton(sp => new TokenRejection(() => sp.GetService<Hosting.BotExit>()?.Fail(
+            "Discord rejected the bot token (HTTP 401): the bot stops instead of retrying. Check Discord__Token (or DISCORD_TOKEN), then start it again.")));
         services.TryAddSingleton<RestRequestExecutor>();
         services.TryAddSingleton<IDiscordApi, DiscordRestClient>();
         return services;

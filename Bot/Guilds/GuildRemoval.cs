@@ -1,0 +1,110 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Pairs;
+using CrossCoaching.Sessions;
+using CrossCoaching.Setup;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Guilds;
+
+/// <summary>
+/// The bot removed from a server, and added back. Removal is recorded first (so it survives a restart), then the
+/// server's sessions end without a single call to Discord, whose every answer there would be a 403 or a 404, and the
+/// partners are told by direct message. Adding the bot back before the purge restores the pairs' planning.
+/// </summary>
+public sealed class GuildRemoval(
+    GuildRemovalRepository removals,
+    GuildGate gate,
+    SessionRepository sessions,
+    SessionEnder ender,
+    SessionPlanner planner,
+    SessionRunner runner,
+    PairRepository pairs,
+    PartnerMessenger messenger,
+    GuildLanguage languages,
+    IOptions<GuildOptions> options,
+    TimeProvider time,
+    ILogger<GuildRemoval> logger)
+{
+    public async Task RemovedAsync(Snowflake guildId, CancellationToken cancellationToken = default)
+    {
+        gate.MarkBack(guildId);
+        if (!await removals.MarkRemovedAsync(guildId, time.GetUtcNow(), cancellationToken))
+            return;
+        var days = options.Value.RemovedRetentionDays;
+        logger.LogWarning("The bot was removed from server {Guild}: its sessions are cancelled; its data is deleted in {Days} days unless the bot is added back",
+            guildId, days);
+
+        foreach (var session in (await sessions.ListUnfinishedAsync(cancellationToken)).Where(s => s.GuildId == guildId))
+        {
+            // The room cannot be deleted any more (Discord refuses): forgetting it stops every retry of the deletion.
+            await sessions.SetRoomAsync(session.Id, null, null, cancellationToken);
+            await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
+        }
+        foreach (var session in (await sessions.ListFinishedWithRoomAsync(cancellationToken)).Where(s => s.GuildId == guildId))
+            await sessions.SetRoomAsync(session.Id, null, null, cancellationToken);
+        await removals.ForgetOverflowCategoriesAsync(guildId, cancellationToken);
+
+        var lang = await languages.ForGuildAsync(guildId, cancellationToken);
+        foreach (var pair in (await pairs.ListInGuildAsync(guildId, cancellationToken)).Where(p => p.Status == PairStatus.Active))
+            foreach (var member in pair.Members)
+                await TellAsync(member, MessageSpec.Text(GuildTexts.BotRemoved.Format(lang, pair.NameOf(pair.PartnerOf(member)), days)), cancellationToken);
+    }
+
+    /// <summary>GUILD_CREATE: a removed server restored, or the end of an outage, lets the held work go on.</summary>
+    public async Task AvailableAsync(Snowflake guildId, CancellationToken cancellationToken = default)
+    {
+        var wasOut = gate.MarkBack(guildId);
+        if (await removals.RestoreAsync(guildId, cancellationToken))
+        {
+            logger.LogInformation("The bot is back in server {Guild}: planning its pairs' sessions again", guildId);
+            foreach (var pair in (await pairs.ListInGuildAsync(guildId, cancellationToken)).Where(p => p.Status == PairStatus.Active))
+                await planner.PlanNextAsync(pair.Id, cancellationToken);
+        }
+        if (wasOut)
+            await CatchUpAsync(guildId, cancellationToken);
+    }
+
+    public void Unavailable(Snowflake guildId)
+    {
+        gate.MarkOut(guildId);
+        logger.LogWarning("Server {Guild} is unavailable (a Discord outage): its session steps wait until it is back", guildId);
+    }
+
+    /// <summary>Steps that fell due during the outage run now rather than at the next reconciler pass.</summary>
+    private async Task CatchUpAsync(Snowflake guildId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var session in (await sessions.ListUnfinishedAsync(cancellationToken)).Where(s => s.GuildId == guildId))
+        {
+            foreach (var step in await sessions.GetStepsAsync(session.Id, cancellationToken))
+            {
+                if (step.State != StepState.Pending || step.DueAt > now)
+                    continue;
+                try
+                {
+                    await runner.RunAsync(session.Id, step.Step, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning("Step {Step} of session {Session} failed after the outage ({Reason}); the reconciler retries", step.Step, session.Id, e.Message);
+                }
+            }
+        }
+    }
+
+    /// <summary>A direct message only: the server's channels are out of reach, and this notice is personal.</summary>
+    private async Task TellAsync(Snowflake user, MessageSpec message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await messenger.TryDirectAsync(user, message, cancellationToken) is not null)
+                return;
+        }
+        catch (Exception e) when (e is DiscordUnavailableException or HttpRequestException)
+        {
+            // Discord out of reach: the other partners are still told.
+        }
+        logger.LogInformation("Could not tell {User} by direct message that the bot was removed from their server", user);
+    }
+}

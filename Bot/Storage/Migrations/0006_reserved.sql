@@ -1,0 +1,2 @@
+-- Reserved: number 6 belongs to a migration on another branch. Drop this file when that one is merged.
+SELECT 1;
