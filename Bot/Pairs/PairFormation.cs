@@ -15,7 +15,7 @@ public sealed class PairFormation(PairRepository pairs, InvitationRepository inv
         switch (result)
         {
             case PairCreation.Created:
-                var formed = MessageSpec.Text(context.Text(PairTexts.Accepted, pair!.NameA, pair.NameB)) with { Components = [] };
+                var formed = MessageSpec.Text(context.Text(PairTexts.Accepted, Markdown.Name(pair!.NameA), Markdown.Name(pair.NameB))) with { Components = [] };
                 if (viaCommand)
                 {
                     await context.ReplyAsync(formed, ephemeral: false, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class PairFormation(PairRepository pairs, InvitationRepository inv
         if (!await invitations.CloseAsync(invitation.Id, InvitationStatus.Declined, time.GetUtcNow(), cancellationToken))
             throw new UserErrorException(context.Text(PairTexts.NoLongerOpen));
         await context.UpdateMessageAsync(
-            MessageSpec.Text(context.Text(PairTexts.Declined, context.Interaction.UserDisplayName, invitation.InviterName)) with { Components = [] },
+            MessageSpec.Text(context.Text(PairTexts.Declined, Markdown.Name(context.Interaction.UserDisplayName), Markdown.Name(invitation.InviterName))) with { Components = [] },
             cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using CrossCoaching.Discord;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals.Schedule;
@@ -20,7 +21,7 @@ public sealed class RitualResumer(RitualRepository rituals, PairRepository pairs
             await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);
             var next = await changes.ReplanAsync(pair, cancellationToken);
             var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
-            await changes.TellBothAsync(pair, (lang, to) => RitualTexts.AutoResumed.Format(lang, pair.NameOf(pair.PartnerOf(to)), when), cancellationToken);
+            await changes.TellBothAsync(pair, (lang, to) => RitualTexts.AutoResumed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), when), cancellationToken);
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class TakeawaySubmission(
         var all = await takeaways.ListForSessionAsync(session.Id, cancellationToken);
         var mine = all.Single(t => t.AuthorId == me);
         var partner = pair.PartnerOf(me);
-        var partnerName = TakeawayText.Name(FormerMember.Display(partner, pair.NameOf(partner), context.Lang));
+        var partnerName = Markdown.Name(FormerMember.Display(partner, pair.NameOf(partner), context.Lang));
         var state = mine.IsRevealed
             ? context.Text(TakeawayReveal.BothShared(pair, all) ? TakeawayTexts.RevealedTogether : TakeawayTexts.RevealedAlone)
             : context.Text(TakeawayTexts.Held, partnerName, SessionMessages.Timestamp(TakeawaySessions.RevealDeadline(session), 'f'));
