@@ -65,6 +65,11 @@ public sealed class PairCommand(
             return;
         }
 
+        // A decline holds the same inviter off for a while: an invitation pings, and must not become a way to harass.
+        if (await invitations.LastDeclinedAtAsync(guild, i.User.Id, partner.Id, cancellationToken) is { } declined &&
+            declined.AddHours(options.Value.DeclineCooldownHours) is var until && until > now)
+            throw new UserErrorException(context.Text(PairTexts.DeclinedRecently, Markdown.Name(partnerName), SessionMessages.Timestamp(until, 'R')));
+
         var invitation = await invitations.CreateAsync(guild, i.ChannelId ?? default, i.User.Id, i.UserDisplayName, partner.Id, now,
             now.AddHours(options.Value.InvitationHours), cancellationToken);
         if (invitation is null)
