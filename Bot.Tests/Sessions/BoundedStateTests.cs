@@ -51,7 +51,7 @@ public sealed class BoundedStateTests
         for (var i = 0; i < 20; i++)
         {
             var pair = await h.PairAsync(new Snowflake(100 + (2 * (ulong)i)), new Snowflake(101 + (2 * (ulong)i)));
-            sessions.Add(await h.Get<SessionPlanner>().PlanImpromptuAsync(pair, 15));
+            sessions.Add((await h.Get<ImpromptuSessions>().PlanAsync(pair, 15)).Session!);
         }
 
         foreach (var step in new[] { SessionStep.Prepare, SessionStep.Open, SessionStep.Warn, SessionStep.Close })

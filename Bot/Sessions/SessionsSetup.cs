@@ -30,6 +30,7 @@ public static class SessionsSetup
         services.AddHostedService(sp => sp.GetRequiredService<SessionOutbox>());
         services.AddSingleton<SessionEnder>();
         services.AddSingleton<SessionPlanner>();
+        services.AddSingleton<ImpromptuSessions>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<PartnerDeparture>();
         services.AddSingleton<RoomOpener>();
