@@ -129,6 +129,32 @@ public sealed class PairCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_decline_the_same_inviter_cannot_invite_the_same_member_again_for_a_day_and_the_message_says_until_when()
+    {
+        await PairAsync(AliceUser, BobUser);
+        var invitation = await InvitationAsync(AliceUser, BobUser);
+        await PressAsync(BobUser, $"pair:decline:{invitation.Id}");
+        var again = _h.Time.GetUtcNow().AddHours(24);
+        Assert.Contains($"can invite them again <t:{again.ToUnixTimeSeconds()}:R>", _h.Api.LastCallback().Message!.Content, StringComparison.Ordinal);
+        _h.Api.Calls.Clear();
+
+        _h.Time.Advance(TimeSpan.FromHours(23));
+        await PairAsync(AliceUser, BobUser);
+
+        var refusal = _h.Api.LastCallback();
+        Assert.True(refusal.Ephemeral);
+        Assert.Contains($"<t:{again.ToUnixTimeSeconds()}:R>", _h.Api.LastReplyText(), StringComparison.Ordinal);
+        Assert.Null(await _h.Get<InvitationRepository>().FindPendingAsync(Guild, Alice, Bob, _h.Time.GetUtcNow()));
+        Assert.DoesNotContain(_h.Api.Calls, c => c.Method == nameof(IDiscordApi.EditOriginalResponseAsync));
+
+        _h.Time.Advance(TimeSpan.FromHours(1));
+        await PairAsync(AliceUser, BobUser);
+        await PairAsync(AliceUser, Carol); // someone else may be invited at any time
+
+        Assert.NotNull(await _h.Get<InvitationRepository>().FindPendingAsync(Guild, Alice, Bob, _h.Time.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task Two_members_inviting_each_other_end_up_with_one_pair()
     {
         await PairAsync(AliceUser, BobUser);

@@ -62,7 +62,7 @@ public sealed class PartnerDepartureTests : IAsyncLifetime
     [Fact]
     public async Task An_impromptu_session_makes_no_room_for_a_partner_who_left_and_suspends_the_pair()
     {
-        var session = await _h.Get<SessionPlanner>().PlanImpromptuAsync(_pair, 15);
+        var session = (await _h.Get<ImpromptuSessions>().PlanAsync(_pair, 15)).Session!;
         BobLeft();
 
         await RunAtAsync(session, SessionStep.Prepare); // due now, so too late to prepare ahead: opening makes the room

@@ -1,4 +1,6 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Storage;
+using Dapper;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals;
@@ -64,6 +66,22 @@ public sealed class SessionReconcilerTests : IAsyncLifetime
         Assert.Empty(_h.Api.ChannelsCreated());
         Assert.Empty(_h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(Alice))); // the stale reminder is dropped
         Assert.Contains(await _h.Get<SessionRepository>().ListUnfinishedForPairAsync(_pair.Id), s => s.SlotAt == Slot.AddDays(7));
+    }
+
+    [Fact]
+    public async Task A_pair_whose_planning_throws_does_not_stop_the_pass_for_the_others()
+    {
+        await ReconcileAsync();
+        var broken = await _h.PairAsync(new Snowflake(13), new Snowflake(14));
+        await _h.RitualAsync(broken, MondayAt14);
+        await using (var db = await _h.Get<SqliteConnectionFactory>().OpenAsync()) // a row no command would write
+            await db.ExecuteAsync("UPDATE rituals SET local_time = 'teatime' WHERE pair_id = @Id", new { broken.Id });
+
+        _h.Time.SetUtcNow(Slot.AddMinutes(5));
+        await ReconcileAsync();
+
+        Assert.Equal(SessionStatus.Open, (await FirstAsync()).Status);
+        Assert.Contains($"plan the next session of pair {broken.Id}", _h.Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]

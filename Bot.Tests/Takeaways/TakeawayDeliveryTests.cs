@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Sessions;
 using CrossCoaching.Takeaways;
+using CrossCoaching.Tests.Emulator;
 using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
 
 namespace CrossCoaching.Tests.Takeaways;
@@ -24,19 +25,20 @@ public sealed class TakeawayDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_trail_message_defuses_mass_mentions_and_invite_links_and_keeps_markdown()
+    public async Task The_trail_message_shows_a_takeaway_as_written_with_no_mention_link_or_markdown_live()
     {
-        await _world.RunAsync(_world.Takeaway(Alice, "Hey @everyone and @here, **join** https://discord.gg/spam now"));
+        const string written = "Hey @everyone and @here, **join** https://discord.gg/spam now";
+        await _world.RunAsync(_world.Takeaway(Alice, written));
         await _world.RunAsync(_world.Takeaway(Bob, "Fine."));
 
         var post = Assert.Single(_world.TrailPosts);
         var text = Everything(post);
         Assert.Same(AllowedMentions.None, post.Mentions);
         Assert.Empty(post.Mentions.Users);
-        Assert.DoesNotContain("@everyone", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("@here", text, StringComparison.Ordinal);
-        Assert.Contains("@\u200Beveryone and @\u200Bhere", text, StringComparison.Ordinal);
-        Assert.Contains("**join** `https://discord.gg/spam` now", text, StringComparison.Ordinal);
+        Assert.Contains(Markdown.Escape(written), text, StringComparison.Ordinal);
+        Assert.Contains(written, MarkdownReader.Visible(text), StringComparison.Ordinal);
+        var live = MarkdownReader.Live(Markdown.Escape(written));
+        Assert.All(live, kind => Assert.Equal(0, kind.Value));
     }
 
     [Fact]

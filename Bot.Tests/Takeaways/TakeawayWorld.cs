@@ -61,6 +61,7 @@ public sealed class TakeawayWorld : IDisposable
         Api.On(nameof(IDiscordApi.CreateDmAsync), a => new Channel(DmOf((Snowflake)a[0]!), ChannelType.Dm, null, null, null, []));
         Api.On(nameof(IDiscordApi.CreateMessageAsync), a => new Message(new Snowflake((ulong)Interlocked.Increment(ref _nextId)), (Snowflake)a[0]!));
         Api.On(nameof(IDiscordApi.EditMessageAsync), a => new Message((Snowflake)a[1]!, (Snowflake)a[0]!));
+        Api.On(nameof(IDiscordApi.GetGuildMemberAsync), a => new GuildMember(new DiscordUser((Snowflake)a[1]!, "member", null, false), null, []));
     }
 
     public FakeDiscordApi Api { get; } = new();

@@ -53,6 +53,19 @@ public sealed class InvitationRepository(SqliteConnectionFactory connections)
             new { guildId, inviterId, inviteeId, now }));
     }
 
+    /// <summary>When <paramref name="inviteeId"/> last declined an invitation of <paramref name="inviterId"/>, if ever.</summary>
+    public async Task<DateTimeOffset?> LastDeclinedAtAsync(Snowflake guildId, Snowflake inviterId, Snowflake inviteeId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(
+            """
+            SELECT answered_at FROM invitations
+            WHERE guild_id = @guildId AND inviter_id = @inviterId AND invitee_id = @inviteeId AND status = 'declined' AND answered_at IS NOT NULL
+            ORDER BY answered_at DESC LIMIT 1
+            """,
+            new { guildId, inviterId, inviteeId });
+    }
+
     public async Task SetMessageAsync(long id, Snowflake messageId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

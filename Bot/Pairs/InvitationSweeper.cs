@@ -13,7 +13,7 @@ public sealed class InvitationSweeper(InvitationRepository invitations, PairForm
         {
             var lang = await languages.ForGuildAsync(invitation.GuildId, cancellationToken);
             await formation.EditAsync(invitation,
-                MessageSpec.Text(PairTexts.ExpiredMessage.Format(lang, invitation.InviterName, $"<@{invitation.InviteeId}>")), cancellationToken);
+                MessageSpec.Text(PairTexts.ExpiredMessage.Format(lang, Markdown.Name(invitation.InviterName), $"<@{invitation.InviteeId}>")), cancellationToken);
         }
     }
 }

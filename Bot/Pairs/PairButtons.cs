@@ -1,3 +1,4 @@
+using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 
 namespace CrossCoaching.Pairs;
@@ -17,7 +18,7 @@ public sealed class PairButtons(InvitationRepository invitations, PairFormation 
         if (!invitation.IsOpenAt(time.GetUtcNow()))
         {
             await context.UpdateMessageAsync(
-                Discord.MessageSpec.Text(context.Text(PairTexts.ExpiredMessage, invitation.InviterName, $"<@{invitation.InviteeId}>")) with { Components = [] },
+                Discord.MessageSpec.Text(context.Text(PairTexts.ExpiredMessage, Markdown.Name(invitation.InviterName), $"<@{invitation.InviteeId}>")) with { Components = [] },
                 cancellationToken);
             return;
         }

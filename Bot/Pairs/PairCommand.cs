@@ -44,7 +44,7 @@ public sealed class PairCommand(
             throw new UserErrorException(context.Text(PairTexts.NotYourself));
         if (partner.IsBot)
             throw new UserErrorException(context.Text(PairTexts.NotABot));
-        var partnerName = i.GetMember("partner")?.DisplayName ?? throw new UserErrorException(context.Text(PairTexts.NotAMember, partner.DisplayName));
+        var partnerName = i.GetMember("partner")?.DisplayName ?? throw new UserErrorException(context.Text(PairTexts.NotAMember, Markdown.Name(partner.DisplayName)));
         using (await _guildLocks.AcquireAsync(guild, cancellationToken))
             await InviteOrAcceptAsync(context, guild, partner, partnerName, cancellationToken);
     }
@@ -53,9 +53,9 @@ public sealed class PairCommand(
     {
         var i = context.Interaction;
         if (await pairs.FindCurrentAsync(guild, i.User.Id, cancellationToken) is { } mine)
-            throw new UserErrorException(context.Text(PairTexts.YouArePaired, mine.NameOf(mine.PartnerOf(i.User.Id))));
+            throw new UserErrorException(context.Text(PairTexts.YouArePaired, Markdown.Name(mine.NameOf(mine.PartnerOf(i.User.Id)))));
         if (await pairs.FindCurrentAsync(guild, partner.Id, cancellationToken) is not null)
-            throw new UserErrorException(context.Text(PairTexts.TheyArePaired, partnerName));
+            throw new UserErrorException(context.Text(PairTexts.TheyArePaired, Markdown.Name(partnerName)));
 
         var now = time.GetUtcNow();
         // They invited each other: this is an answer to the invitation already there, not a second one.
@@ -65,12 +65,17 @@ public sealed class PairCommand(
             return;
         }
 
+        // A decline holds the same inviter off for a while: an invitation pings, and must not become a way to harass.
+        if (await invitations.LastDeclinedAtAsync(guild, i.User.Id, partner.Id, cancellationToken) is { } declined &&
+            declined.AddHours(options.Value.DeclineCooldownHours) is var until && until > now)
+            throw new UserErrorException(context.Text(PairTexts.DeclinedRecently, Markdown.Name(partnerName), SessionMessages.Timestamp(until, 'R')));
+
         var invitation = await invitations.CreateAsync(guild, i.ChannelId ?? default, i.User.Id, i.UserDisplayName, partner.Id, now,
             now.AddHours(options.Value.InvitationHours), cancellationToken);
         if (invitation is null)
         {
             var open = await invitations.FindPendingAsync(guild, i.User.Id, partner.Id, now, cancellationToken);
-            throw new UserErrorException(context.Text(PairTexts.AlreadyInvited, partnerName, SessionMessages.Timestamp(open?.ExpiresAt ?? now, 'f')));
+            throw new UserErrorException(context.Text(PairTexts.AlreadyInvited, Markdown.Name(partnerName), SessionMessages.Timestamp(open?.ExpiresAt ?? now, 'f')));
         }
 
         var message = await context.PostAsync(Invitation(invitation, context), ephemeral: false, cancellationToken);
@@ -78,7 +83,7 @@ public sealed class PairCommand(
     }
 
     private static MessageSpec Invitation(Invitation invitation, InteractionContext context) => new(
-        context.Text(PairTexts.Invitation, $"<@{invitation.InviteeId}>", invitation.InviterName, SessionMessages.Timestamp(invitation.ExpiresAt, 'R')),
+        context.Text(PairTexts.Invitation, $"<@{invitation.InviteeId}>", Markdown.Name(invitation.InviterName), SessionMessages.Timestamp(invitation.ExpiresAt, 'R')),
         AllowedMentions.Only(invitation.InviteeId),
         [ActionRow.Of(
             new Button(ButtonStyle.Success, context.Text(PairTexts.Accept), ComponentId.Create(Prefix, "accept", invitation.Id)),

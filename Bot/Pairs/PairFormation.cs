@@ -1,12 +1,15 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Localization;
+using CrossCoaching.Sessions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Pairs;
 
 /// <summary>Answers to an invitation: a pair formed (and the members' other invitations withdrawn), or a refusal.</summary>
-public sealed class PairFormation(PairRepository pairs, InvitationRepository invitations, IDiscordApi api, TimeProvider time, ILogger<PairFormation> logger)
+public sealed class PairFormation(
+    PairRepository pairs, InvitationRepository invitations, IDiscordApi api, IOptions<PairOptions> options, TimeProvider time, ILogger<PairFormation> logger)
 {
     /// <param name="viaCommand">True when the invitee ran <c>/pair</c> on their inviter instead of pressing Accept.</param>
     public async Task AcceptAsync(InteractionContext context, Invitation invitation, string inviteeName, bool viaCommand, CancellationToken cancellationToken)
@@ -15,7 +18,7 @@ public sealed class PairFormation(PairRepository pairs, InvitationRepository inv
         switch (result)
         {
             case PairCreation.Created:
-                var formed = MessageSpec.Text(context.Text(PairTexts.Accepted, pair!.NameA, pair.NameB)) with { Components = [] };
+                var formed = MessageSpec.Text(context.Text(PairTexts.Accepted, Markdown.Name(pair!.NameA), Markdown.Name(pair.NameB))) with { Components = [] };
                 if (viaCommand)
                 {
                     await context.ReplyAsync(formed, ephemeral: false, cancellationToken);
@@ -40,11 +43,14 @@ public sealed class PairFormation(PairRepository pairs, InvitationRepository inv
 
     public async Task DeclineAsync(InteractionContext context, Invitation invitation, CancellationToken cancellationToken)
     {
-        if (!await invitations.CloseAsync(invitation.Id, InvitationStatus.Declined, time.GetUtcNow(), cancellationToken))
+        var now = time.GetUtcNow();
+        if (!await invitations.CloseAsync(invitation.Id, InvitationStatus.Declined, now, cancellationToken))
             throw new UserErrorException(context.Text(PairTexts.NoLongerOpen));
-        await context.UpdateMessageAsync(
-            MessageSpec.Text(context.Text(PairTexts.Declined, context.Interaction.UserDisplayName, invitation.InviterName)) with { Components = [] },
-            cancellationToken);
+        var (invitee, inviter) = (Markdown.Name(context.Interaction.UserDisplayName), Markdown.Name(invitation.InviterName));
+        var text = options.Value.DeclineCooldownHours > 0
+            ? context.Text(PairTexts.DeclinedWithCooldown, invitee, inviter, SessionMessages.Timestamp(now.AddHours(options.Value.DeclineCooldownHours), 'R'))
+            : context.Text(PairTexts.Declined, invitee, inviter);
+        await context.UpdateMessageAsync(MessageSpec.Text(text) with { Components = [] }, cancellationToken);
     }
 
     /// <summary>Best effort: the invitation's message may be gone, or in a channel the bot can no longer see.</summary>

@@ -17,6 +17,12 @@ public static class PairTexts
         "🤝 **{0}** and **{1}** are now partners! Next step: choose your slot with `/ritual set`.",
         "🤝 **{0}** et **{1}** forment maintenant un binôme ! Prochaine étape : choisissez votre créneau avec `/ritual set`.");
     public static readonly LocalizedText Declined = new("**{0}** declined the invitation of **{1}**.", "**{0}** a refusé l'invitation de **{1}**.");
+    public static readonly LocalizedText DeclinedWithCooldown = new(
+        "**{0}** declined the invitation of **{1}**. **{1}** can invite them again {2}.",
+        "**{0}** a refusé l'invitation de **{1}**. **{1}** pourra l'inviter à nouveau {2}.");
+    public static readonly LocalizedText DeclinedRecently = new(
+        "**{0}** declined your invitation recently; you can invite them again {1}.",
+        "**{0}** a refusé votre invitation récemment ; vous pourrez l'inviter à nouveau {1}.");
     public static readonly LocalizedText ExpiredMessage = new("This invitation from **{0}** to **{1}** has expired.", "Cette invitation de **{0}** à **{1}** a expiré.");
     public static readonly LocalizedText Withdrawn = new("This invitation is no longer valid: one of you is now in a pair.", "Cette invitation n'est plus valable : l'un de vous forme désormais un binôme.");
 

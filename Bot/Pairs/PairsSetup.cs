@@ -28,7 +28,10 @@ public static class PairsSetup
 
 public sealed class PairOptionsValidator : IValidateOptions<PairOptions>
 {
-    public ValidateOptionsResult Validate(string? name, PairOptions options) => options.InvitationHours is >= 1 and <= 720
-        ? ValidateOptionsResult.Success
-        : ValidateOptionsResult.Fail($"Pairs__InvitationHours is {options.InvitationHours}; it must be a whole number of hours from 1 to 720.");
+    public ValidateOptionsResult Validate(string? name, PairOptions options) =>
+        options.InvitationHours is < 1 or > 720
+            ? ValidateOptionsResult.Fail($"Pairs__InvitationHours is {options.InvitationHours}; it must be a whole number of hours from 1 to 720.")
+            : options.DeclineCooldownHours is < 0 or > 720
+                ? ValidateOptionsResult.Fail($"Pairs__DeclineCooldownHours is {options.DeclineCooldownHours}; it must be a whole number of hours from 0 to 720.")
+                : ValidateOptionsResult.Success;
 }

@@ -37,7 +37,7 @@ public sealed class UnpairButtons(
         if (!await pairs.EndAsync(pair.Id, "unpaired", time.GetUtcNow(), cancellationToken))
             throw new UserErrorException(context.Text(PairTexts.NoPair));
         var partner = pair.PartnerOf(me);
-        await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PairTexts.Unpaired, pair.NameOf(partner))) with { Components = [] }, cancellationToken);
+        await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PairTexts.Unpaired, Markdown.Name(pair.NameOf(partner)))) with { Components = [] }, cancellationToken);
         logger.LogInformation("Pair {Pair} ended by {User}", pair.Id, me);
 
         foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
@@ -49,6 +49,6 @@ public sealed class UnpairButtons(
         }
 
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await messenger.SendAsync(pair, partner, MessageSpec.Text(PairTexts.PartnerUnpaired.Format(lang, pair.NameOf(me))), lang, cancellationToken);
+        await messenger.SendAsync(pair, partner, MessageSpec.Text(PairTexts.PartnerUnpaired.Format(lang, Markdown.Name(pair.NameOf(me)))), lang, cancellationToken);
     }
 }

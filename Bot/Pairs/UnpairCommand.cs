@@ -19,7 +19,7 @@ public sealed class UnpairCommand(PairRepository pairs) : ISlashCommand
         var pair = await pairs.FindCurrentAsync(context.GuildId, me, cancellationToken)
             ?? throw new UserErrorException(context.Text(PairTexts.NoPair));
         await context.ReplyAsync(new MessageSpec(
-            context.Text(PairTexts.ConfirmUnpair, pair.NameOf(pair.PartnerOf(me))), AllowedMentions.None,
+            context.Text(PairTexts.ConfirmUnpair, Markdown.Name(pair.NameOf(pair.PartnerOf(me)))), AllowedMentions.None,
             [ActionRow.Of(
                 new Button(ButtonStyle.Danger, context.Text(PairTexts.ConfirmButton), ComponentId.Create(Prefix, "confirm", pair.Id)),
                 new Button(ButtonStyle.Secondary, context.Text(PairTexts.CancelButton), ComponentId.Create(Prefix, "keep", pair.Id)))]),

@@ -25,7 +25,7 @@ public sealed class ForgetButtons(Forgetting forgetting) : IComponentHandler
         var erased = outcome.Erased;
         var report = context.Text(PrivacyTexts.Forgotten, erased.Takeaways, erased.Stays, erased.RoundAnswers, erased.Invitations, erased.Pairs);
         if (outcome.EndedPair is { } pair)
-            report += "\n" + context.Text(PrivacyTexts.ForgottenPair, TakeawayText.Name(pair.NameOf(pair.PartnerOf(me))));
+            report += "\n" + context.Text(PrivacyTexts.ForgottenPair, Markdown.Name(pair.NameOf(pair.PartnerOf(me))));
         report += "\n" + context.Text(PrivacyTexts.ForgottenElsewhere);
         await context.UpdateMessageAsync(MessageSpec.Text(report) with { Components = [] }, cancellationToken);
         await forgetting.TellDiscordAsync(outcome, me, cancellationToken);

@@ -57,7 +57,7 @@ public sealed class Forgetting(
         try
         {
             await messenger.SendAsync(ended, ended.PartnerOf(userId),
-                MessageSpec.Text(PrivacyTexts.PartnerForgot.Format(lang, TakeawayText.Name(ended.NameOf(userId)))), lang, cancellationToken);
+                MessageSpec.Text(PrivacyTexts.PartnerForgot.Format(lang, Markdown.Name(ended.NameOf(userId)))), lang, cancellationToken);
         }
         catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException)
         {

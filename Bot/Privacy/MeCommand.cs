@@ -50,7 +50,7 @@ public sealed class MeCommand(PersonalDataReader reader, PairRepository pairs) :
         var me = context.Interaction.User.Id;
         var text = context.Text(PrivacyTexts.ConfirmForget);
         if (await pairs.FindCurrentAsync(context.GuildId, me, cancellationToken) is { } pair)
-            text += "\n" + context.Text(PrivacyTexts.ConfirmForgetPair, TakeawayText.Name(pair.NameOf(pair.PartnerOf(me))));
+            text += "\n" + context.Text(PrivacyTexts.ConfirmForgetPair, Markdown.Name(pair.NameOf(pair.PartnerOf(me))));
         await context.ReplyAsync(new MessageSpec(text, AllowedMentions.None,
             [ActionRow.Of(
                 new Button(ButtonStyle.Danger, context.Text(PrivacyTexts.ForgetButton), ComponentId.Create(Prefix, "forget", me)),

@@ -44,6 +44,9 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections)
             UPDATE pairs SET member_b_id = @slotB, name_b = '' WHERE guild_id = @guildId AND member_b_id = @userId;
             """, scope, transaction);
         await transaction.CommitAsync(cancellationToken);
+        // secure_delete zeroed the rows in the pages just written; checkpointing moves those pages into the database
+        // file and empties the write-ahead log, where the older copies of the same pages still held the text.
+        await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         return erased;
     }
 }

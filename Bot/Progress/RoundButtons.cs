@@ -32,7 +32,7 @@ public sealed class RoundButtons(PairRepository pairs, RoundRepository rounds, R
             throw new UserErrorException(context.Text(earlier == RoundAnswer.Stop ? ProgressTexts.AlreadyStopped : ProgressTexts.AlreadyContinued));
         }
 
-        var partner = pair.NameOf(pair.PartnerOf(me));
+        var partner = Markdown.Name(pair.NameOf(pair.PartnerOf(me)));
         if (chosen == RoundAnswer.Stop)
         {
             await AnswerAsync(context, context.Text(ProgressTexts.ChoseStop, pair.RoundNumber, partner), cancellationToken);

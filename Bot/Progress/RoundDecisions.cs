@@ -53,7 +53,7 @@ public sealed class RoundDecisions(
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var text = resumed ? ProgressTexts.NextRoundResumed : ProgressTexts.NextRound;
         await TellBothAsync(key, pair, ContinuedKind,
-            to => MessageSpec.Text(text.Format(lang, pair.NameOf(pair.PartnerOf(to)), pair.RoundNumber, state.Progress.Length, when)), lang, cancellationToken);
+            to => MessageSpec.Text(text.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), pair.RoundNumber, state.Progress.Length, when)), lang, cancellationToken);
 
         // Sessions held while the answers were awaited count towards the new round, which may be over already.
         await keeper.AskIfOverAsync(await keeper.StateAsync(pair, cancellationToken), cancellationToken);
@@ -81,8 +81,8 @@ public sealed class RoundDecisions(
         var summary = RoundMessages.Summary(record, lang);
         var ended = pair with { Status = PairStatus.Ended };
         await TellBothAsync(state.Key!, ended, StoppedKind, to => MessageSpec.Text(to == stopper
-            ? ProgressTexts.StoppedSelf.Format(lang, pair.NameOf(pair.PartnerOf(to)), pair.RoundNumber, summary)
-            : ProgressTexts.StoppedByPartner.Format(lang, pair.NameOf(stopper), pair.RoundNumber, summary)), lang, cancellationToken);
+            ? ProgressTexts.StoppedSelf.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), pair.RoundNumber, summary)
+            : ProgressTexts.StoppedByPartner.Format(lang, Markdown.Name(pair.NameOf(stopper)), pair.RoundNumber, summary)), lang, cancellationToken);
         return true;
     }
 

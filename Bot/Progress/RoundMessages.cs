@@ -22,7 +22,7 @@ public static class RoundMessages
     public static MessageSpec Question(RoundState state, PairStats stats, Snowflake to, Lang lang, FileAttachment? strip = null)
     {
         var pair = state.Pair;
-        var text = ProgressTexts.Question.Format(lang, pair.RoundNumber, pair.NameOf(pair.PartnerOf(to)), state.Progress.Length, Summary(stats, lang));
+        var text = ProgressTexts.Question.Format(lang, pair.RoundNumber, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), state.Progress.Length, Summary(stats, lang));
         return new MessageSpec(text, AllowedMentions.None, [Buttons(pair, lang)], Files: strip is null ? null : [strip]);
     }
 
@@ -30,7 +30,7 @@ public static class RoundMessages
     public static MessageSpec Paused(RoundState state, Snowflake to, Lang lang)
     {
         var pair = state.Pair;
-        var partner = pair.NameOf(pair.PartnerOf(to));
+        var partner = Markdown.Name(pair.NameOf(pair.PartnerOf(to)));
         return state.HasAnswered(to)
             ? MessageSpec.Text(ProgressTexts.PausedAwaitingPartner.Format(lang, partner, pair.RoundNumber))
             : new MessageSpec(ProgressTexts.PausedAwaitingYou.Format(lang, partner, pair.RoundNumber), AllowedMentions.None, [Buttons(pair, lang)]);

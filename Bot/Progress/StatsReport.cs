@@ -13,7 +13,7 @@ public static class StatsReport
 
     public static string PairSection(Pair pair, Snowflake me, PairStats stats, RoundState round, Lang lang)
     {
-        var partner = pair.NameOf(pair.PartnerOf(me));
+        var partner = Markdown.Name(pair.NameOf(pair.PartnerOf(me)));
         var header = pair.Status switch
         {
             PairStatus.Ended => ProgressTexts.PairHeaderEnded,
@@ -42,7 +42,7 @@ public static class StatsReport
             .Append('\n').Append(ProgressTexts.ActivePairs.Format(lang, activePairs))
             .Append('\n').Append(atRisk.Count == 0 ? ProgressTexts.AtRiskNone[lang] : ProgressTexts.AtRisk.Format(lang, atRisk.Count));
         foreach (var pair in atRisk.Take(AtRiskListed))
-            text.Append('\n').Append(ProgressTexts.AtRiskPair.Format(lang, pair.NameA, pair.NameB));
+            text.Append('\n').Append(ProgressTexts.AtRiskPair.Format(lang, Markdown.Name(pair.NameA), Markdown.Name(pair.NameB)));
         if (atRisk.Count > AtRiskListed)
             text.Append('\n').Append(ProgressTexts.AtRiskMore.Format(lang, atRisk.Count - AtRiskListed));
         return text.ToString();

@@ -70,7 +70,7 @@ public sealed class ReminderButtons(
         var told = false;
         try
         {
-            told = await changes.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, pair.NameOf(me)), cancellationToken) != Delivery.Failed;
+            told = await changes.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, Markdown.Name(pair.NameOf(me))), cancellationToken) != Delivery.Failed;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

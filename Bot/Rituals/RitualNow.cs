@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CrossCoaching.Rituals;
 
 /// <summary><c>/ritual now [duration]</c>: an impromptu session whose room opens at once.</summary>
-public sealed class RitualNow(PairRepository pairs, RitualRepository rituals, SessionRepository sessions, SessionPlanner planner, IOptions<SessionOptions> options)
+public sealed class RitualNow(PairRepository pairs, RitualRepository rituals, ImpromptuSessions impromptu, IOptions<SessionOptions> options)
     : IRitualSubcommand
 {
     public CommandOption Definition { get; } = new(CommandOptionType.SubCommand, "now", RitualTexts.NowDescription.En, Options:
@@ -21,14 +21,18 @@ public sealed class RitualNow(PairRepository pairs, RitualRepository rituals, Se
     {
         var o = options.Value;
         var pair = await pairs.RequireActiveAsync(context, cancellationToken);
-        if ((await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken)).Any(s => s.Status == SessionStatus.Open))
-            throw new UserErrorException(context.Text(RitualTexts.AlreadyOpen));
         var duration = (int?)context.Interaction.GetInteger("duration")
             ?? (await rituals.GetAsync(pair.Id, cancellationToken))?.DurationMinutes ?? o.DefaultDurationMinutes;
         if (duration < o.MinimumDurationMinutes || duration > o.MaximumDurationMinutes)
             throw new UserErrorException(context.Text(RitualTexts.DurationRange, o.MinimumDurationMinutes, o.MaximumDurationMinutes));
 
-        await planner.PlanImpromptuAsync(pair, duration, cancellationToken);
+        var plan = await impromptu.PlanAsync(pair, duration, cancellationToken);
+        if (plan.Refusal is ImpromptuRefusal.GuildFull)
+            throw new UserErrorException(context.Text(RitualTexts.GuildFull, o.MaxImpromptuRoomsPerGuild));
+        if (plan.Refusal is ImpromptuRefusal.Busy)
+            throw new UserErrorException(plan.Blocking is { Status: SessionStatus.Scheduled, Kind: SessionKind.Ritual } soon
+                ? context.Text(RitualTexts.SessionSoon, SessionMessages.Timestamp(soon.SlotAt, 'R'))
+                : context.Text(RitualTexts.AlreadyOpen));
         await context.ReplyAsync(context.Text(RitualTexts.NowOpening, duration), ephemeral: true, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using CrossCoaching.Discord;
 using System.Globalization;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Localization;
@@ -31,8 +32,8 @@ public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, 
         string Date(Lang lang) => until is { } date ? lang.LongDate(date) : "";
         await context.ReplyAsync(until is null ? context.Text(RitualTexts.Paused) : context.Text(RitualTexts.PausedUntil, Date(context.Lang)), true, cancellationToken);
         await changes.TellPartnerAsync(pair, me, lang => until is null
-            ? RitualTexts.PartnerPaused.Format(lang, pair.NameOf(me))
-            : RitualTexts.PartnerPausedUntil.Format(lang, pair.NameOf(me), Date(lang)), cancellationToken);
+            ? RitualTexts.PartnerPaused.Format(lang, Markdown.Name(pair.NameOf(me)))
+            : RitualTexts.PartnerPausedUntil.Format(lang, Markdown.Name(pair.NameOf(me)), Date(lang)), cancellationToken);
     }
 
     /// <summary>A date after today (in the ritual's own zone) and within a year.</summary>
@@ -41,7 +42,7 @@ public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, 
         if (context.Interaction.GetString("until")?.Trim() is not { Length: > 0 } text)
             return null;
         if (!DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            throw new UserErrorException(context.Text(RitualTexts.BadDate, text));
+            throw new UserErrorException(context.Text(RitualTexts.BadDate, Markdown.Name(text)));
         var today = TimeZoneCatalog.TryFind(ritual.Rule.TimeZoneId, out var zone)
             ? RitualSchedule.LocalDateAt(time.GetUtcNow(), zone)
             : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -65,6 +66,6 @@ public sealed class RitualResume(PairRepository pairs, RitualRepository rituals,
         var next = await changes.ReplanAsync(pair, cancellationToken);
         var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
         await context.ReplyAsync(context.Text(RitualTexts.Resumed, when), ephemeral: true, cancellationToken);
-        await changes.TellPartnerAsync(pair, me, lang => RitualTexts.PartnerResumed.Format(lang, pair.NameOf(me), when), cancellationToken);
+        await changes.TellPartnerAsync(pair, me, lang => RitualTexts.PartnerResumed.Format(lang, Markdown.Name(pair.NameOf(me)), when), cancellationToken);
     }
 }

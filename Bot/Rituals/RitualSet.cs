@@ -1,3 +1,4 @@
+using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals.Schedule;
@@ -46,7 +47,7 @@ public sealed class RitualSet(
             throw new UserErrorException(context.Text(RitualTexts.BadDay));
         var timeText = i.GetString("time") ?? "";
         if (!TimeOfDayParser.TryParse(timeText, out var localTime))
-            throw new UserErrorException(context.Text(RitualTexts.BadTime, timeText.Trim()));
+            throw new UserErrorException(context.Text(RitualTexts.BadTime, Markdown.Name(timeText.Trim())));
         var zone = await ZoneAsync(context, previous, cancellationToken);
         var frequency = RitualFrequencyCodes.TryParse(i.GetString("every"), out var every) ? every : previous?.Rule.Frequency ?? RitualFrequency.Week;
         var duration = (int?)i.GetInteger("duration") ?? previous?.DurationMinutes ?? o.DefaultDurationMinutes;
@@ -73,7 +74,7 @@ public sealed class RitualSet(
             reply += "\n" + context.Text(RitualTexts.Paused);
         await context.ReplyAsync(reply, ephemeral: true, cancellationToken);
         await changes.TellPartnerAsync(pair, i.User.Id, lang =>
-            RitualTexts.PartnerChanged.Format(lang, pair.NameOf(i.User.Id), RitualDescription.Describe(ritual, lang)) + "\n" +
+            RitualTexts.PartnerChanged.Format(lang, Markdown.Name(pair.NameOf(i.User.Id)), RitualDescription.Describe(ritual, lang)) + "\n" +
             RitualDescription.Upcoming(upcoming, new HashSet<DateTimeOffset>(), lang), cancellationToken);
     }
 
@@ -83,6 +84,6 @@ public sealed class RitualSet(
         var given = context.Interaction.GetString("timezone");
         var id = given ?? previous?.Rule.TimeZoneId ?? (await settings.GetAsync(context.GuildId, cancellationToken)).TimeZone
             ?? throw new UserErrorException(context.Text(RitualTexts.ZoneNeeded));
-        return TimeZoneCatalog.TryFind(id, out var zone) ? zone : throw new UserErrorException(context.Text(SetupTexts.UnknownZone, id.Trim()));
+        return TimeZoneCatalog.TryFind(id, out var zone) ? zone : throw new UserErrorException(context.Text(SetupTexts.UnknownZone, Markdown.Name(id.Trim())));
     }
 }

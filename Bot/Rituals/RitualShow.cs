@@ -1,3 +1,4 @@
+using CrossCoaching.Discord;
 using System.Text;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Localization;
@@ -23,7 +24,7 @@ public sealed class RitualShow(PairRepository pairs, RitualRepository rituals, S
         var skipped = (await sessions.ListForPairAsync(pair.Id, cancellationToken))
             .Where(s => s.Status == SessionStatus.Skipped).Select(s => s.SlotAt).ToHashSet();
 
-        var text = new StringBuilder(context.Text(RitualTexts.ShowHeader, pair.NameOf(pair.PartnerOf(me)), RitualDescription.Describe(ritual, context.Lang)));
+        var text = new StringBuilder(context.Text(RitualTexts.ShowHeader, Markdown.Name(pair.NameOf(pair.PartnerOf(me))), RitualDescription.Describe(ritual, context.Lang)));
         if (ritual.Paused)
             text.Append('\n').Append(ritual.PausedUntil is { } until
                 ? context.Text(RitualTexts.PausedUntil, context.Lang.LongDate(until))

@@ -66,6 +66,12 @@ public static class RitualTexts
     public static readonly LocalizedText NotPaused = new("Your ritual is not paused.", "Votre rituel n'est pas en pause.");
     public static readonly LocalizedText NowOpening = new("Opening a room for you two now ({0} minutes).", "J'ouvre un salon pour vous deux maintenant ({0} minutes).");
     public static readonly LocalizedText AlreadyOpen = new("A session of yours is already open.", "Une de vos séances est déjà ouverte.");
+    public static readonly LocalizedText SessionSoon = new(
+        "A session of yours starts {0}: meet there rather than in a second room.",
+        "Une de vos séances commence {0} : retrouvez-vous-y plutôt que dans un second salon.");
+    public static readonly LocalizedText GuildFull = new(
+        "This server already has {0} impromptu rooms, the most it allows at once. Try again when one has closed.",
+        "Ce serveur a déjà {0} salons impromptus, le maximum permis à la fois. Réessayez quand l'un d'eux sera fermé.");
     public static readonly LocalizedText CalendarReply = new(
         "Here is your ritual as a calendar file: open it to add the recurring event to your own calendar (skipped sessions are left out).",
         "Voici votre rituel en fichier d'agenda : ouvrez-le pour ajouter l'événement récurrent à votre agenda (les séances passées sont exclues).");

@@ -1,30 +1,78 @@
-using System.Collections.Concurrent;
-
 namespace CrossCoaching.Sessions;
 
 /// <summary>
 /// One async lock per key (a session, a guild). The bot is a single process (see InstanceLock), so in-process locks
-/// are enough to keep two fires of the same step, or two room creations in one guild, from interleaving.
+/// are enough to keep two fires of the same step, or two room creations in one guild, from interleaving. A key's lock
+/// exists only while someone holds or waits for it: a process that runs for months over millions of sessions keeps
+/// no lock per session it ever saw.
 /// </summary>
 public sealed class KeyedLock<TKey> where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, SemaphoreSlim> _locks = new();
+    private readonly Dictionary<TKey, Entry> _locks = [];
+    private readonly Lock _sync = new();
+
+    /// <summary>Keys locked or awaited right now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_sync)
+                return _locks.Count;
+        }
+    }
 
     public async Task<IDisposable> AcquireAsync(TKey key, CancellationToken cancellationToken = default)
     {
-        var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
+        Entry entry;
+        lock (_sync)
+        {
+            if (!_locks.TryGetValue(key, out entry!))
+                _locks[key] = entry = new Entry();
+            entry.Users++;
+        }
+
+        try
+        {
+            await entry.Gate.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Leave(key, entry);
+            throw;
+        }
+
+        return new Release(this, key, entry);
     }
 
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    private void Leave(TKey key, Entry entry)
+    {
+        lock (_sync)
+        {
+            if (--entry.Users > 0)
+                return;
+            _locks.Remove(key);
+        }
+
+        entry.Gate.Dispose();
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public int Users { get; set; }
+    }
+
+    private sealed class Release(KeyedLock<TKey> owner, TKey key, Entry entry) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-                gate.Release();
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+                return;
+            entry.Gate.Release();
+            owner.Leave(key, entry);
         }
     }
 }

@@ -53,6 +53,6 @@ public sealed class PartnerDeparture(
 
         var stayed = pair.PartnerOf(departed);
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await messenger.SendAsync(pair, stayed, MessageSpec.Text(SessionTexts.PartnerLeft.Format(lang, pair.NameOf(departed))), lang, cancellationToken);
+        await messenger.SendAsync(pair, stayed, MessageSpec.Text(SessionTexts.PartnerLeft.Format(lang, Markdown.Name(pair.NameOf(departed)))), lang, cancellationToken);
     }
 }

@@ -30,11 +30,18 @@ public sealed class RoomService(
 
     private readonly KeyedLock<Snowflake> _guildLocks = new();
 
-    // Rooms this process is deleting, so that their CHANNEL_DELETE is not taken for a deletion by hand.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Snowflake, byte> _deleting = new();
+    // Rooms this process is deleting, so that their CHANNEL_DELETE is not taken for a deletion by hand. An entry goes
+    // when that event is seen; the cap bounds those whose event was lost.
+    private readonly RecentSet<Snowflake> _deleting = new(capacity: 4096);
 
-    /// <summary>Whether the bot itself deleted (or is deleting) this channel.</summary>
-    public bool IsOwnDeletion(Snowflake channelId) => _deleting.ContainsKey(channelId);
+    /// <summary>
+    /// Whether the bot itself deleted (or is deleting) this channel. Asked once, by the channel's CHANNEL_DELETE, and
+    /// forgotten then.
+    /// </summary>
+    public bool IsOwnDeletion(Snowflake channelId) => _deleting.TryTake(channelId);
+
+    /// <summary>Own deletions whose CHANNEL_DELETE has not been seen yet.</summary>
+    public int DeletionsAwaitingEvent => _deleting.Count;
 
     /// <summary>
     /// The bits of <see cref="RoomPermissions.Required"/> the bot surely lacks where rooms go. None when the cache cannot
@@ -82,7 +89,7 @@ public sealed class RoomService(
     /// <summary>Deletes a room; one already gone counts as deleted. Empty overflow categories go with their last room.</summary>
     public async Task DeleteAsync(Snowflake guildId, Snowflake roomId, Snowflake? parentId, string reason, CancellationToken cancellationToken = default)
     {
-        _deleting[roomId] = 0;
+        _deleting.Add(roomId);
         try
         {
             await api.DeleteChannelAsync(roomId, reason, cancellationToken);
@@ -93,7 +100,7 @@ public sealed class RoomService(
         }
         catch
         {
-            _deleting.TryRemove(roomId, out _);
+            _deleting.TryTake(roomId);
             throw;
         }
 

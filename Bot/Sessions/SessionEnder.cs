@@ -104,7 +104,7 @@ public sealed class SessionEnder(
         await FinishStepsAsync(session.Id, time.GetUtcNow(), cancellationToken);
         logger.LogWarning("Session {Session} failed: {Reason}", session.Id, reason);
         outbox.PostToBoth(session, pair, "failed",
-            to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, pair.NameOf(pair.PartnerOf(to)), reason)), lang);
+            to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), reason)), lang);
     }
 
     private async Task RemoveRoomAsync(Session session, bool alreadyGone, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public static class SessionMessages
     public static string Timestamp(DateTimeOffset at, char style = 'F') => $"<t:{at.ToUnixTimeSeconds()}:{style}>";
 
     public static MessageSpec Reminder(Session session, Pair pair, Snowflake to, Lang lang) => new(
-        SessionTexts.Reminder.Format(lang, pair.NameOf(pair.PartnerOf(to)), Timestamp(session.SlotAt, 'R'), Timestamp(session.SlotAt, 't'), session.DurationMinutes),
+        SessionTexts.Reminder.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), Timestamp(session.SlotAt, 'R'), Timestamp(session.SlotAt, 't'), session.DurationMinutes),
         AllowedMentions.None,
         [ActionRow.Of(
             new Button(ButtonStyle.Secondary, SessionTexts.SkipButton[lang], ComponentId.Create(ButtonPrefix, "skip", session.Id)),
@@ -35,7 +35,7 @@ public static class SessionMessages
 
     public static MessageSpec AfterSession(Session session, Pair pair, Snowflake to, Lang lang, bool roomDeletedByHand)
     {
-        var partner = pair.NameOf(pair.PartnerOf(to));
+        var partner = Markdown.Name(pair.NameOf(pair.PartnerOf(to)));
         var text = SessionTexts.AfterSession.Format(lang, partner);
         if (roomDeletedByHand)
             text = SessionTexts.RoomDeletedByHand.Format(lang, partner) + "\n" + text;

@@ -46,4 +46,10 @@ public sealed class SessionOptions
 
     /// <summary>Both partners together this long (at most half the session) make a session "held", default 3.</summary>
     public int HeldTogetherMinutes { get; set; } = 3;
+
+    /// <summary>
+    /// How many <c>/ritual now</c> rooms one server may have at once (planned or open), default 25 (1–500): one member
+    /// pressing again and again cannot fill the server's 500-channel limit.
+    /// </summary>
+    public int MaxImpromptuRoomsPerGuild { get; set; } = 25;
 }

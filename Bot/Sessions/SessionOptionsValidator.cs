@@ -24,6 +24,8 @@ public sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
         Check(nameof(o.HeldTogetherMinutes), o.HeldTogetherMinutes, 1, 60);
         if (o.RoomsPerMinute is < 1 or > 600)
             errors.Add($"Sessions__RoomsPerMinute is {o.RoomsPerMinute}; it must be a whole number from 1 to 600.");
+        if (o.MaxImpromptuRoomsPerGuild is < 1 or > 500)
+            errors.Add($"Sessions__MaxImpromptuRoomsPerGuild is {o.MaxImpromptuRoomsPerGuild}; it must be a whole number from 1 to 500.");
         if (o.RoomLeadSeconds is < 0 or > 3600)
             errors.Add($"Sessions__RoomLeadSeconds is {o.RoomLeadSeconds}; it must be a whole number of seconds from 0 to 3600.");
         if (errors.Count == 0)

@@ -43,15 +43,6 @@ public sealed class SessionPlanner(
         return await CreateAsync(pair, SessionKind.Ritual, slot, ritual.DurationMinutes, ritual.ReminderMinutes, now, cancellationToken);
     }
 
-    /// <summary>An impromptu session that opens now (<c>/ritual now</c>).</summary>
-    public Task<Session> PlanImpromptuAsync(Pair pair, int durationMinutes, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        // Whole seconds: the slot is also the session's key in the database.
-        var slot = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        return CreateAsync(pair, SessionKind.Impromptu, slot, durationMinutes, reminderMinutes: 0, now, cancellationToken);
-    }
-
     private async Task<Session> CreateAsync(
         Pair pair, SessionKind kind, DateTimeOffset slot, int durationMinutes, int reminderMinutes, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -28,19 +28,35 @@ public sealed class SessionReconciler(
 {
     public async Task ReconcileAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var pair in await pairs.ListActiveAsync(cancellationToken))
-            await planner.PlanNextAsync(pair.Id, cancellationToken);
-
-        foreach (var session in await sessions.ListUnfinishedAsync(cancellationToken))
-            await ReconcileAsync(session, cancellationToken);
-
-        foreach (var session in await sessions.ListFinishedWithRoomAsync(cancellationToken))
-            await DeleteLeftoverRoomAsync(session, cancellationToken);
-
-        await orphans.DeleteUntrackedAsync(cancellationToken);
-        foreach (var guild in await rooms.ListGuildsWithOverflowAsync(cancellationToken))
-            await roomService.RemoveEmptyOverflowsAsync(guild, cancellationToken);
+        await EachAsync(await pairs.ListActiveAsync(cancellationToken), "plan the next session of pair", p => p.Id,
+            pair => planner.PlanNextAsync(pair.Id, cancellationToken));
+        await EachAsync(await sessions.ListUnfinishedAsync(cancellationToken), "reconcile session", s => s.Id,
+            session => ReconcileAsync(session, cancellationToken));
+        await EachAsync(await sessions.ListFinishedWithRoomAsync(cancellationToken), "delete the room left by session", s => s.Id,
+            session => DeleteLeftoverRoomAsync(session, cancellationToken));
+        await EachAsync([0], "delete untracked rooms", _ => "", _ => orphans.DeleteUntrackedAsync(cancellationToken));
+        await EachAsync(await rooms.ListGuildsWithOverflowAsync(cancellationToken), "remove empty overflow categories of guild", g => g,
+            guild => roomService.RemoveEmptyOverflowsAsync(guild, cancellationToken));
         await FollowUpAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One pair, session or guild that fails (a corrupt row, a Discord error nobody expected) is logged and skipped: it
+    /// never stops the pass for the others, which the next pass would otherwise also never reach.
+    /// </summary>
+    private async Task EachAsync<T>(IEnumerable<T> items, string what, Func<T, object> id, Func<T, Task> action)
+    {
+        foreach (var item in items)
+        {
+            try
+            {
+                await action(item);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not {What} {Id}; the others go on and the next pass retries", what, id(item));
+            }
+        }
     }
 
     /// <summary>
@@ -49,16 +65,16 @@ public sealed class SessionReconciler(
     /// </summary>
     private async Task FollowUpAsync(CancellationToken cancellationToken)
     {
-        foreach (var session in await sessions.ListClosedSinceAsync(time.GetUtcNow().AddDays(-1), cancellationToken))
+        await EachAsync(await sessions.ListClosedSinceAsync(time.GetUtcNow().AddDays(-1), cancellationToken), "follow up session", s => s.Id, async session =>
         {
             if (!await notices.ExistsAsync(session.Id, NoticeRepository.Room, "welcome", cancellationToken) ||
                 await pairs.GetAsync(session.PairId, cancellationToken) is not { } pair)
-                continue;
+                return;
             var lang = await languages.ForGuildAsync(session.GuildId, cancellationToken);
             foreach (var member in pair.Members)
                 if (!await notices.ExistsAsync(session.Id, member, "after", cancellationToken))
                     outbox.Post(session, pair, member, "after", SessionMessages.AfterSession(session, pair, member, lang, roomDeletedByHand: false), lang);
-        }
+        });
     }
 
     private async Task ReconcileAsync(Session session, CancellationToken cancellationToken)

@@ -138,5 +138,5 @@ public sealed class SessionRunner(
 
     private void TellRoomNotCreated(Session session, Pair pair, string explanation, Lang lang) =>
         outbox.PostToBoth(session, pair, "room-permissions", to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
-            lang, pair.NameOf(pair.PartnerOf(to)), SessionMessages.Timestamp(session.SlotAt, 't'), explanation)), lang);
+            lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), SessionMessages.Timestamp(session.SlotAt, 't'), explanation)), lang);
 }

@@ -31,6 +31,7 @@ public static class SessionsSetup
         services.AddHostedService(sp => sp.GetRequiredService<SessionOutbox>());
         services.AddSingleton<SessionEnder>();
         services.AddSingleton<SessionPlanner>();
+        services.AddSingleton<ImpromptuSessions>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<PartnerDeparture>();
         services.AddSingleton<RoomOpener>();
@@ -63,16 +64,17 @@ public static class SessionsSetup
                 store.ProvisionSchema();
             });
         });
-        builder.Services.AddSingleton<IStartupTask>(new CreateFolder(Path.GetDirectoryName(schedulerDatabase)!));
+        builder.Services.AddSingleton<IStartupTask>(new CreateFolder(schedulerDatabase));
         // Jobs are short; on stop they get a few seconds, then a recovered firing finishes the work at the next start.
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
-    private sealed class CreateFolder(string folder) : IStartupTask
+    /// <summary>The scheduler's file and folder, private like the database's, before Quartz opens them.</summary>
+    private sealed class CreateFolder(string database) : IStartupTask
     {
         public Task RunAsync(CancellationToken cancellationToken = default)
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.PrepareDatabase(database);
             return Task.CompletedTask;
         }
     }

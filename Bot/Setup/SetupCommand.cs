@@ -71,7 +71,7 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
                 : throw new UserErrorException(context.Text(SetupTexts.NotATextChannel, $"<#{trail.Id}>"));
         if (i.GetString("timezone") is { } zoneText)
             s = TimeZoneCatalog.TryFind(zoneText, out var zone) ? s with { TimeZone = zone.Id }
-                : throw new UserErrorException(context.Text(SetupTexts.UnknownZone, zoneText.Trim()));
+                : throw new UserErrorException(context.Text(SetupTexts.UnknownZone, Markdown.Name(zoneText.Trim())));
         if (LangExtensions.FromCode(i.GetString("language")) is { } lang)
             s = s with { Language = lang };
         if (i.GetInteger("round") is { } round)

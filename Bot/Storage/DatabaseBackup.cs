@@ -17,9 +17,11 @@ public sealed class DatabaseBackup(SqliteConnectionFactory connections)
         var path = Directory.Exists(target) || target.EndsWith('/')
             ? Path.Combine(target, $"crosscoaching-{time.GetUtcNow():yyyyMMdd-HHmmss}.db")
             : target;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (File.Exists(path))
             throw new IOException($"{path} already exists; choose a new name so that no backup is overwritten.");
+        // A backup holds what the database holds: created 0600 before SQLite writes into it.
+        PrivateFiles.CreateFile(path, failIfExists: true);
 
         await using var source = await connections.OpenAsync(cancellationToken);
         await using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());

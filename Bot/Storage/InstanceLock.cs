@@ -15,7 +15,7 @@ public sealed class InstanceLock(SqliteConnectionFactory connections) : IStartup
 
     public Task RunAsync(CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(LockPath)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(LockPath)!);
         try
         {
             // FileShare.None takes an exclusive advisory lock (flock on Linux) that other processes see.

@@ -19,7 +19,7 @@ public sealed class MigrationRunner(SqliteConnectionFactory connections, TimePro
     {
         var folder = Path.GetDirectoryName(connections.DatabasePath);
         if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+            PrivateFiles.CreateFolder(folder);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var current = await CurrentVersionAsync(connection);

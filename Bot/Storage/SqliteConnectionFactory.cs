@@ -7,6 +7,7 @@ namespace CrossCoaching.Storage;
 public sealed class SqliteConnectionFactory
 {
     private readonly string _connectionString;
+    private volatile bool _prepared;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
@@ -26,12 +27,21 @@ public sealed class SqliteConnectionFactory
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        if (!_prepared)
+        {
+            // Before SQLite creates anything, so that no file of the set ever exists readable by others.
+            PrivateFiles.PrepareDatabase(DatabasePath);
+            _prepared = true;
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+            // secure_delete: deleted rows are overwritten with zeros, so /me forget leaves no text in free pages
+            // or in the backups copied from them (https://www.sqlite.org/pragma.html#pragma_secure_delete).
+            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -16,7 +16,7 @@ public sealed class PartnerDelivery(IDiscordApi api, PartnerMessenger messenger,
         if (takeaway.AuthorId is not { } author || !pair.Has(author) || FormerMember.Is(pair.PartnerOf(author)))
             return true;
         var partner = pair.PartnerOf(author);
-        var name = TakeawayText.Name(takeaway.AuthorName);
+        var name = Markdown.Name(takeaway.AuthorName);
         try
         {
             try
@@ -44,5 +44,5 @@ public sealed class PartnerDelivery(IDiscordApi api, PartnerMessenger messenger,
     private static MessageSpec Message(Session session, Takeaway takeaway, string name, Lang lang) => new(
         TakeawayTexts.PartnerTakeaway.Format(lang, name, SessionMessages.Timestamp(session.SlotAt, 'D')),
         AllowedMentions.None,
-        Embeds: [new Embed(Description: TakeawayText.Truncate(TakeawayText.Neutralise(takeaway.Text), TrailMessage.DescriptionLimit), Color: TrailMessage.Color)]);
+        Embeds: [new Embed(Description: TakeawayText.Truncate(Markdown.Escape(takeaway.Text), TrailMessage.DescriptionLimit), Color: TrailMessage.Color)]);
 }

@@ -58,11 +58,27 @@ public static class TakeawayCodes
 
     public static string Code(this TakeawayRoute route) => route.ToString().ToLowerInvariant();
 
-    /// <summary>The visibility an option or a custom id names; anything else reads as public, the default.</summary>
-    public static TakeawayVisibility ParseVisibility(string? code) => code switch
+    /// <summary>
+    /// The visibility an option or a custom id names: an absent option is public (the documented default); a value the
+    /// bot does not know is null, and the caller refuses it. It is never guessed as public.
+    /// </summary>
+    public static TakeawayVisibility? ParseVisibility(string? code) => code switch
     {
+        null => TakeawayVisibility.Public,
+        "public" => TakeawayVisibility.Public,
         "pair" => TakeawayVisibility.Pair,
         "private" => TakeawayVisibility.Private,
-        _ => TakeawayVisibility.Public,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A stored visibility. One this version does not know (written by a newer one, or by hand) reads as private:
+    /// nobody else sees the takeaway until a version that knows it runs.
+    /// </summary>
+    public static TakeawayVisibility StoredVisibility(string code) => code switch
+    {
+        "public" => TakeawayVisibility.Public,
+        "pair" => TakeawayVisibility.Pair,
+        _ => TakeawayVisibility.Private,
     };
 }

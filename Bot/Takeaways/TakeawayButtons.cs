@@ -22,8 +22,9 @@ public sealed class TakeawayButtons(TakeawaySubmission submission, TakeawayRepos
             case "modal":
                 // The text is checked first: an over-long one is refused before anything is looked up or stored.
                 var text = submission.RequireValidText(context, context.Interaction.GetField(TakeawayModal.TextField));
+                var visibility = RequireVisibility(context, id);
                 var (session, pair) = await submission.RequireSessionAsync(context, id.LongArg(1), cancellationToken);
-                await submission.SubmitAsync(context, session, pair, text, TakeawayCodes.ParseVisibility(id.Arg(2)), cancellationToken);
+                await submission.SubmitAsync(context, session, pair, text, visibility, cancellationToken);
                 break;
             case "visibility":
                 await ChangeVisibilityAsync(context, id, cancellationToken);
@@ -49,10 +50,15 @@ public sealed class TakeawayButtons(TakeawaySubmission submission, TakeawayRepos
 
     private async Task ChangeVisibilityAsync(InteractionContext context, ComponentId id, CancellationToken cancellationToken)
     {
+        var visibility = RequireVisibility(context, id);
         var (session, pair) = await submission.RequireSessionAsync(context, id.LongArg(1), cancellationToken);
-        if (!await takeaways.SetVisibilityAsync(session.Id, context.Interaction.User.Id, TakeawayCodes.ParseVisibility(id.Arg(2)), time.GetUtcNow(), cancellationToken))
+        if (!await takeaways.SetVisibilityAsync(session.Id, context.Interaction.User.Id, visibility, time.GetUtcNow(), cancellationToken))
             throw new UserErrorException(context.Text(TakeawayTexts.AlreadyShared));
         await context.UpdateMessageAsync(
             await submission.ConfirmationAsync(context, session, pair, context.Text(TakeawayTexts.Saved), cancellationToken), cancellationToken);
     }
+
+    /// <summary>A custom id always names the visibility; a missing or unknown one (a forged id) is refused.</summary>
+    private static TakeawayVisibility RequireVisibility(InteractionContext context, ComponentId id) =>
+        TakeawayCodes.ParseVisibility(id.Arg(2)) ?? throw new UserErrorException(context.Text(TakeawayTexts.UnknownVisibility));
 }

@@ -37,7 +37,7 @@ public sealed class TakeawayCommand(
     {
         var i = context.Interaction;
         var text = i.GetString("text") is { } written ? submission.RequireValidText(context, written) : null;
-        var visibility = TakeawayCodes.ParseVisibility(i.GetString("visibility"));
+        var visibility = TakeawayCodes.ParseVisibility(i.GetString("visibility")) ?? throw new UserErrorException(context.Text(TakeawayTexts.UnknownVisibility));
         var pair = await pairs.FindCurrentAsync(context.GuildId, i.User.Id, cancellationToken)
             ?? throw new UserErrorException(context.Text(PairTexts.NoPair));
         var session = await history.LatestAsync(pair.Id, cancellationToken) ?? throw new UserErrorException(context.Text(TakeawayTexts.NoSession));

@@ -111,7 +111,7 @@ public sealed class TakeawayRepository(SqliteConnectionFactory connections)
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? RevealedAt, string? Route, DateTimeOffset? DeliveredAt)
     {
         public Takeaway ToTakeaway() => new(
-            Id, SessionId, PairId, AuthorId, AuthorName, Text, TakeawayCodes.ParseVisibility(Visibility), CreatedAt, UpdatedAt, RevealedAt,
+            Id, SessionId, PairId, AuthorId, AuthorName, Text, TakeawayCodes.StoredVisibility(Visibility), CreatedAt, UpdatedAt, RevealedAt,
             Route is null ? null : Enum.Parse<TakeawayRoute>(Route, ignoreCase: true), DeliveredAt);
     }
 }

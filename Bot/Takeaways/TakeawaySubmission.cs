@@ -15,6 +15,7 @@ public sealed class TakeawaySubmission(
     PairRepository pairs,
     TakeawayReveal reveal,
     GuildSettingsRepository settings,
+    IDiscordApi api,
     IOptions<TakeawayOptions> options,
     TimeProvider time)
 {
@@ -37,7 +38,26 @@ public sealed class TakeawaySubmission(
             throw new UserErrorException(context.Text(TakeawayTexts.NotYourSession));
         if (!TakeawaySessions.CanHoldTakeaways(session, time.GetUtcNow()))
             throw new UserErrorException(context.Text(TakeawayTexts.NotTakenPlace));
+        await RequireMemberAsync(context, session.GuildId, cancellationToken);
         return (session, pair);
+    }
+
+    /// <summary>
+    /// A button in a direct message outlives the membership: a member who left or was banned still has it. Pressed
+    /// outside the server, Discord says nothing about membership, so it is asked (10007: not a member, refused).
+    /// </summary>
+    private async Task RequireMemberAsync(InteractionContext context, Snowflake guildId, CancellationToken cancellationToken)
+    {
+        if (context.Interaction.GuildId == guildId && context.Interaction.Member is not null)
+            return;
+        try
+        {
+            await api.GetGuildMemberAsync(guildId, context.Interaction.User.Id, cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownMember)
+        {
+            throw new UserErrorException(context.Text(TakeawayTexts.NoLongerMember));
+        }
     }
 
     public async Task SubmitAsync(
@@ -63,7 +83,7 @@ public sealed class TakeawaySubmission(
         var all = await takeaways.ListForSessionAsync(session.Id, cancellationToken);
         var mine = all.Single(t => t.AuthorId == me);
         var partner = pair.PartnerOf(me);
-        var partnerName = TakeawayText.Name(FormerMember.Display(partner, pair.NameOf(partner), context.Lang));
+        var partnerName = Markdown.Name(FormerMember.Display(partner, pair.NameOf(partner), context.Lang));
         var state = mine.IsRevealed
             ? context.Text(TakeawayReveal.BothShared(pair, all) ? TakeawayTexts.RevealedTogether : TakeawayTexts.RevealedAlone)
             : context.Text(TakeawayTexts.Held, partnerName, SessionMessages.Timestamp(TakeawaySessions.RevealDeadline(session), 'f'));

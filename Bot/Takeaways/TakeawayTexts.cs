@@ -26,6 +26,12 @@ public static class TakeawayTexts
     public static readonly LocalizedText NoSession = new(
         "Your pair has no session that took place yet, so there is nothing to attach a takeaway to. Share it after your next session.",
         "Votre binôme n'a encore eu aucune séance, il n'y a donc rien à quoi rattacher un enseignement. Partagez-le après votre prochaine séance.");
+    public static readonly LocalizedText UnknownVisibility = new(
+        "This visibility is not one the bot knows: choose public, pair or private.",
+        "Cette visibilité n'est pas connue du bot : choisissez public, binôme ou privé.");
+    public static readonly LocalizedText NoLongerMember = new(
+        "You are no longer a member of that server, so you cannot share a takeaway there.",
+        "Vous n'êtes plus membre de ce serveur : vous ne pouvez plus y partager d'enseignement.");
     public static readonly LocalizedText NotYourSession = new(
         "This session is not yours: only its two partners can share a takeaway for it.",
         "Cette séance n'est pas la vôtre : seuls ses deux partenaires peuvent partager un enseignement pour elle.");

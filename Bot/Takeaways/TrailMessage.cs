@@ -20,22 +20,22 @@ public static class TrailMessage
     public static MessageSpec Render(Session session, Pair pair, int number, IReadOnlyList<Takeaway> shown, Lang lang)
     {
         var title = TakeawayText.Truncate(TakeawayTexts.TrailTitle.Format(lang, number,
-            TakeawayText.Neutralise(FormerMember.Display(pair.MemberA, pair.NameA, lang)),
-            TakeawayText.Neutralise(FormerMember.Display(pair.MemberB, pair.NameB, lang))), TitleLimit);
+            Markdown.Name(FormerMember.Display(pair.MemberA, pair.NameA, lang)),
+            Markdown.Name(FormerMember.Display(pair.MemberB, pair.NameB, lang))), TitleLimit);
         var description = shown.Count == 0
             ? $"{SessionMessages.Timestamp(session.SlotAt, 'D')}\n\n*{TakeawayTexts.TrailRemoved[lang]}*"
-            : Body(SessionMessages.Timestamp(session.SlotAt, 'D'), [.. shown.Select(t => ($"**{TakeawayText.Name(t.AuthorName)}**", t.Text))], DescriptionLimit);
+            : Body(SessionMessages.Timestamp(session.SlotAt, 'D'), [.. shown.Select(t => ($"**{Markdown.Name(t.AuthorName)}**", t.Text))], DescriptionLimit);
         return new MessageSpec(null, AllowedMentions.None, Embeds: [new Embed(title, description, Color)]);
     }
 
     /// <summary>
-    /// A header line, then one block per takeaway (its heading line, then its neutralised text). The texts share
+    /// A header line, then one block per takeaway (its heading line, then its escaped text). The texts share
     /// what <paramref name="limit"/> leaves after the headings, so two takeaways of the longest accepted length
     /// still fit; shorter ones are never cut.
     /// </summary>
     public static string Body(string header, IReadOnlyList<(string Heading, string Text)> entries, int limit)
     {
-        var texts = entries.Select(e => TakeawayText.Neutralise(e.Text)).ToList();
+        var texts = entries.Select(e => Markdown.Escape(e.Text)).ToList();
         var room = limit - header.Length - entries.Sum(e => e.Heading.Length + 3);
         var budgets = Share(texts.Select(t => t.Length).ToList(), Math.Max(room, 0));
         return header + string.Concat(entries.Select((e, i) => $"\n\n{e.Heading}\n{TakeawayText.Truncate(texts[i], budgets[i])}"));

@@ -27,7 +27,7 @@ public sealed class TrailView(PairRepository pairs, TakeawayRepository takeaways
     public async Task<MessageSpec> RenderAsync(Pair pair, Snowflake reader, int page, Lang lang, CancellationToken cancellationToken = default)
     {
         var partner = pair.PartnerOf(reader);
-        var partnerName = TakeawayText.Name(FormerMember.Display(partner, pair.NameOf(partner), lang));
+        var partnerName = Markdown.Name(FormerMember.Display(partner, pair.NameOf(partner), lang));
         var pages = Pages(await SessionEmbedsAsync(pair, reader, lang, cancellationToken));
         if (pages.Count == 0)
             return new MessageSpec(TrailTexts.Empty.Format(lang, partnerName), AllowedMentions.None, []);
@@ -62,7 +62,7 @@ public sealed class TrailView(PairRepository pairs, TakeawayRepository takeaways
             _ => TrailTexts.MarkPrivate[lang],
         };
         var held = takeaway.AuthorId == reader && !takeaway.IsRevealed ? $" · {TrailTexts.MarkHeld[lang]}" : "";
-        return $"**{TakeawayText.Name(takeaway.AuthorName)}** · {mark}{held}";
+        return $"**{Markdown.Name(takeaway.AuthorName)}** · {mark}{held}";
     }
 
     /// <summary>At most <see cref="SessionsPerPage"/> sessions a page, fewer when long takeaways would pass the budget.</summary>
