@@ -48,7 +48,7 @@ public sealed class GuildRemoval(
         var lang = await languages.ForGuildAsync(guildId, cancellationToken);
         foreach (var pair in (await pairs.ListInGuildAsync(guildId, cancellationToken)).Where(p => p.Status == PairStatus.Active))
             foreach (var member in pair.Members)
-                await TellAsync(member, MessageSpec.Text(GuildTexts.BotRemoved.Format(lang, pair.NameOf(pair.PartnerOf(member)), days)), cancellationToken);
+                await TellAsync(member, MessageSpec.Text(GuildTexts.BotRemoved.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(member))), days)), cancellationToken);
     }
 
     /// <summary>GUILD_CREATE: a removed server restored, or the end of an outage, lets the held work go on.</summary>

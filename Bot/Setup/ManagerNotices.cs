@@ -33,7 +33,7 @@ public sealed class ManagerNotices(IDiscordApi api, IGuildCache cache, GuildLang
         foreach (var stale in _lastSent.Where(e => now - e.Value >= Quiet).Select(e => e.Key).ToList())
             _lastSent.TryRemove(stale, out _);
         var lang = await languages.ForGuildAsync(guildId, cancellationToken);
-        var content = ManagerTexts.Header.Format(lang, guild.Name) + "\n" + text.Format(lang, args);
+        var content = ManagerTexts.Header.Format(lang, Markdown.Name(guild.Name)) + "\n" + text.Format(lang, args);
         try
         {
             var dm = await api.CreateDmAsync(guild.OwnerId, cancellationToken);
