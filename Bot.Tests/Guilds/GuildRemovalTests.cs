@@ -57,6 +57,35 @@ public sealed class GuildRemovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_left_while_the_bot_was_away_is_seen_as_removed_when_READY_no_longer_lists_it()
+    {
+        var session = await PlanAsync();
+
+        // A fresh process: nothing cached, only READY's list of the shard's guilds to go by.
+        await DeliverAsync(new GuildsListed(new HashSet<Snowflake> { new(999) }, ShardId: null, ShardCount: null));
+        await _h.DrainAsync();
+
+        Assert.True(await _h.Get<GuildGate>().IsRemovedAsync(Guild));
+        Assert.Equal(SessionStatus.Cancelled, (await ReloadAsync(session))!.Status);
+    }
+
+    [Fact]
+    public async Task A_listed_server_holds_its_steps_until_its_GUILD_CREATE_and_a_server_of_another_shard_is_left_alone()
+    {
+        var session = await PlanAsync();
+        Assert.Equal(0UL, (Guild.Value >> 22) % 2); // the guild belongs to shard 0 of 2
+
+        await DeliverAsync(new GuildsListed(new HashSet<Snowflake>(), ShardId: 1, ShardCount: 2));
+        Assert.False(await _h.Get<GuildGate>().IsRemovedAsync(Guild));
+
+        await DeliverAsync(new GuildsListed(new HashSet<Snowflake> { Guild }, ShardId: null, ShardCount: null));
+        Assert.True(_h.Get<GuildGate>().IsOut(Guild));
+        await DeliverAsync(new GuildAvailable(Guild, []));
+        Assert.False(_h.Get<GuildGate>().IsOut(Guild));
+        Assert.Equal(SessionStatus.Scheduled, (await ReloadAsync(session))!.Status);
+    }
+
+    [Fact]
     public async Task A_partner_whose_direct_messages_are_closed_is_not_mentioned_publicly_and_the_other_is_still_told()
     {
         _h.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => (Snowflake)a[0]! == FakeDiscordWorld.DmChannelOf(Alice)

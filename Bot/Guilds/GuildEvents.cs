@@ -10,6 +10,7 @@ public sealed class GuildEvents(GuildRemoval removal) : IDiscordEventHandler
         GuildRemoved { Unavailable: true } outage => Unavailable(outage.GuildId),
         GuildRemoved removed => removal.RemovedAsync(removed.GuildId, cancellationToken),
         GuildAvailable available => removal.AvailableAsync(available.GuildId, cancellationToken),
+        GuildsListed listed => removal.ListedAsync(listed, cancellationToken),
         _ => Task.CompletedTask,
     };
 

@@ -65,6 +65,22 @@ public sealed class GuildRemoval(
             await CatchUpAsync(guildId, cancellationToken);
     }
 
+    /// <summary>
+    /// READY of a new gateway session. A server with active pairs that a covering shard does not list was left while
+    /// the bot was away (a fresh process has no cache to tell it); a listed one is out until its GUILD_CREATE, so steps
+    /// due meanwhile wait for it rather than draw errors.
+    /// </summary>
+    public async Task ListedAsync(GuildsListed listed, CancellationToken cancellationToken = default)
+    {
+        foreach (var guildId in listed.GuildIds)
+            gate.MarkOut(guildId);
+        foreach (var guildId in await removals.ListGuildsWithActivePairsAsync(cancellationToken))
+        {
+            if (!listed.GuildIds.Contains(guildId) && listed.Covers(guildId))
+                await RemovedAsync(guildId, cancellationToken);
+        }
+    }
+
     public void Unavailable(Snowflake guildId)
     {
         gate.MarkOut(guildId);

@@ -22,6 +22,14 @@ public sealed class GuildRemovalRepository(SqliteConnectionFactory connections)
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM guild_removals WHERE guild_id = @guildId", new { guildId }) > 0;
     }
 
+    /// <summary>The servers the bot still works for: those with an active pair, not already recorded as removed.</summary>
+    public async Task<IReadOnlyList<Snowflake>> ListGuildsWithActivePairsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<Snowflake>(
+            "SELECT DISTINCT guild_id FROM pairs WHERE status = 'active' AND guild_id NOT IN (SELECT guild_id FROM guild_removals)")];
+    }
+
     /// <returns>True when the server had been removed and is now restored.</returns>
     public async Task<bool> RestoreAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {

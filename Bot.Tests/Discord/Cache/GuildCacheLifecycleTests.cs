@@ -28,10 +28,11 @@ public sealed class GuildCacheLifecycleTests : GuildCacheTestBase
 
         var events = Events();
         Assert.Equal(new BotReady(new DiscordUser(Bot, "coachbot", "Coach", true), new Snowflake(200)), events[0]);
-        var available = Assert.IsType<GuildAvailable>(events[1]);
+        Assert.Equal([Guild], Assert.IsType<GuildsListed>(events[1]).GuildIds);
+        var available = Assert.IsType<GuildAvailable>(events[2]);
         Assert.Equal(Guild, available.GuildId);
         Assert.Equal([new VoiceState(Alice, Room)], available.VoiceStates);
-        Assert.Equal(2, events.Count);
+        Assert.Equal(3, events.Count);
     }
 
     [Fact]
@@ -100,6 +101,19 @@ public sealed class GuildCacheLifecycleTests : GuildCacheTestBase
         Dispatch("READY", """{"v":10,"user":{"id":"100","username":"coachbot","bot":true},"guilds":[],"session_id":"s2","resume_gateway_url":"wss://r","application":{"id":"200"}}""");
 
         Assert.Null(_cache.GetGuild(Guild));
-        Assert.Equal([new BotReady(new DiscordUser(Bot, "coachbot", null, true), new Snowflake(200)), new GuildRemoved(Guild, false)], Events());
+        var events = Events();
+        Assert.Equal([new BotReady(new DiscordUser(Bot, "coachbot", null, true), new Snowflake(200)), new GuildRemoved(Guild, false)], events.Take(2));
+        Assert.Empty(Assert.IsType<GuildsListed>(events[2]).GuildIds);
+    }
+
+    [Fact]
+    public void READY_tells_the_features_which_guilds_the_new_session_lists_and_which_its_shard_covers()
+    {
+        Dispatch("READY", """{"v":10,"user":{"id":"100","username":"coachbot","bot":true},"guilds":[{"id":"4194304","unavailable":true}],"shard":[1,2],"session_id":"s","resume_gateway_url":"wss://r","application":{"id":"200"}}""");
+
+        var listed = Assert.IsType<GuildsListed>(Events()[^1]);
+        Assert.Equal([new Snowflake(4194304)], listed.GuildIds);
+        Assert.True(listed.Covers(new Snowflake(4194304)));   // (4194304 >> 22) % 2 == 1
+        Assert.False(listed.Covers(new Snowflake(8388608)));  // shard 0's
     }
 }

@@ -69,6 +69,7 @@ public sealed class GatewaySetupTests
 
         using var timeout = new CancellationTokenSource(ScriptedGatewayConnection.Patience);
         Assert.IsType<BotReady>(await events.Seen.Reader.ReadAsync(timeout.Token));
+        Assert.Equal([new Snowflake(1000)], Assert.IsType<GuildsListed>(await events.Seen.Reader.ReadAsync(timeout.Token)).GuildIds);
         var available = Assert.IsType<GuildAvailable>(await events.Seen.Reader.ReadAsync(timeout.Token));
         Assert.Equal([new VoiceState(new Snowflake(300), new Snowflake(2001))], available.VoiceStates);
         Assert.Equal("Club", provider.GetRequiredService<IGuildCache>().GetGuild(new Snowflake(1000))?.Name);

@@ -25,6 +25,7 @@ public sealed partial class GuildCache
 
         foreach (var guildId in listed)
             SetUnavailable(guildId, true);
+        events.Publish(new GuildsListed(listed, shard?.Id, shard?.Count));
     }
 
     private void OnGuildCreate(GatewayGuild guild)

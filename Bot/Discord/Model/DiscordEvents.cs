@@ -6,6 +6,17 @@ public abstract record DiscordEvent;
 /// <summary>The gateway session is ready (after IDENTIFY; a RESUME does not raise it again).</summary>
 public sealed record BotReady(DiscordUser Bot, Snowflake ApplicationId) : DiscordEvent;
 
+/// <summary>
+/// The guilds a new gateway session lists in READY: every guild of its shard, each unavailable until its GUILD_CREATE.
+/// A guild the bot holds data for that a covering shard does not list was left while the bot was away.
+/// </summary>
+public sealed record GuildsListed(IReadOnlySet<Snowflake> GuildIds, int? ShardId, int? ShardCount) : DiscordEvent
+{
+    /// <summary>Whether this session speaks for the guild (Discord's routing rule: <c>(guild_id &gt;&gt; 22) % count</c>).</summary>
+    public bool Covers(Snowflake guildId) =>
+        ShardId is not { } id || ShardCount is not { } count || (int)((guildId.Value >> 22) % (ulong)count) == id;
+}
+
 /// <summary>A guild's state arrived (GUILD_CREATE): at start, after an outage, or on joining it.</summary>
 public sealed record GuildAvailable(Snowflake GuildId, IReadOnlyList<VoiceState> VoiceStates) : DiscordEvent;
 
