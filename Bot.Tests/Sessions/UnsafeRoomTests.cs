@@ -2,6 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using CrossCoaching.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Sessions;
@@ -38,13 +39,17 @@ public sealed class UnsafeRoomTests : IAsyncLifetime
 
         Assert.Single(_h.Api.ChannelsCreated());
         Assert.Null((await _h.Get<SessionRepository>().GetAsync(session.Id))!.RoomChannelId);
-        Assert.Equal([room], _h.Get<UnsafeRooms>().Standing);
+        Assert.Equal([room], await _h.Get<UnsafeRooms>().StandingAsync());
         Assert.Empty(_h.Api.MessagesIn(room));
+
+        // What a restart brings: a new instance, with nothing in memory, still knows the room from the database.
+        var afterRestart = ActivatorUtilities.CreateInstance<UnsafeRooms>(_h.Services);
+        Assert.Equal([room], await afterRestart.StandingAsync());
 
         _h.Api.On(nameof(IDiscordApi.DeleteChannelAsync), _ => null);
         await _h.Get<OrphanRooms>().DeleteUntrackedAsync();
 
-        Assert.Empty(_h.Get<UnsafeRooms>().Standing);
+        Assert.Empty(await afterRestart.StandingAsync());
         Assert.Equal(room, _h.Api.ChannelsDeleted()[^1]);
     }
 }
