@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Help;
 using CrossCoaching.Hosting;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Privacy;
 using CrossCoaching.Progress;
@@ -56,6 +57,7 @@ public static class Program
 
         builder.AddStorage();
         builder.AddDiscord();
+        builder.AddMessaging();
         builder.AddGuildSettings();
         builder.AddPairs();
         builder.AddRituals();

@@ -10,7 +10,7 @@ public sealed class RoundKeeper(
     GuildSettingsRepository settings,
     RoundRepository rounds,
     PairStatsReader stats,
-    SessionOutbox outbox,
+    SessionNotifier notifier,
     GuildLanguage languages)
 {
     public async Task<RoundState> StateAsync(Pair pair, CancellationToken cancellationToken = default)
@@ -37,6 +37,6 @@ public sealed class RoundKeeper(
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var record = await stats.ReadAsync(pair, pair.MemberA, state.Sessions, cancellationToken);
         // Through the outbox: this runs when a session closes, and a round often ends for many pairs at one slot.
-        outbox.PostToBoth(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang), lang);
+        await notifier.ToBothOnceAsync(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang), cancellationToken);
     }
 }

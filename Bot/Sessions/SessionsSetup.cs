@@ -26,8 +26,6 @@ public static class SessionsSetup
         services.AddSingleton<OverflowCategories>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<SessionNotifier>();
-        services.AddSingleton<SessionOutbox>();
-        services.AddHostedService(sp => sp.GetRequiredService<SessionOutbox>());
         services.AddSingleton<SessionEnder>();
         services.AddSingleton<SessionPlanner>();
         services.AddSingleton<SessionRunner>();

@@ -70,7 +70,8 @@ internal sealed class RestPipeline(World world, RateLimiter limiter, FaultScript
         if (limiter.Check(route, RouteSpec.MajorParameter(http), headers) is { } limited)
             return limited;
         var request = new RestRequest(http, world, body.Json(), body.Files());
-        return route.Handler(request);
+        var result = route.Handler(request);
+        return result.Status < 300 && faults.NextLostAnswer(route.Key) is { } lost ? lost : result;
     }
 
     private bool HasBotAuth(HttpContext http) => http.Request.Headers.Authorization.ToString() == $"Bot {world.Options.Token}";
