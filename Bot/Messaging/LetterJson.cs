@@ -12,8 +12,12 @@ public static class LetterJson
 {
     public static string Write(MessageSpec spec) => JsonSerializer.Serialize(spec, LetterJsonContext.Default.MessageSpec);
 
-    public static MessageSpec Read(string json) =>
-        JsonSerializer.Deserialize(json, LetterJsonContext.Default.MessageSpec) ?? throw new JsonException("An outbox payload is empty");
+    public static MessageSpec Read(string json)
+    {
+        var spec = JsonSerializer.Deserialize(json, LetterJsonContext.Default.MessageSpec) ?? throw new JsonException("An outbox payload is empty");
+        // "Pings nobody" reads back as the one instance the rest of the code compares against.
+        return spec.Mentions.Users.Count == 0 ? spec with { Mentions = AllowedMentions.None } : spec;
+    }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

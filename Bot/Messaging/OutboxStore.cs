@@ -5,22 +5,38 @@ using Dapper;
 namespace CrossCoaching.Messaging;
 
 /// <summary>A row of the outbox as the worker reads it.</summary>
-public sealed record OutboxRow(
-    long Id,
-    string Kind,
-    string Target,
-    Snowflake? UserId,
-    Snowflake? ChannelId,
-    Snowflake? MessageId,
-    string Payload,
-    Snowflake? FallbackChannelId,
-    string? FallbackPayload,
-    long? SessionId,
-    Snowflake? NoticeUserId,
-    DateTimeOffset? ExpiresAt,
-    bool UntilSessionEnds,
-    string Nonce,
-    int Attempts);
+public sealed record OutboxRow
+{
+    public long Id { get; init; }
+
+    public string Kind { get; init; } = "";
+
+    public string Target { get; init; } = "";
+
+    public Snowflake? UserId { get; init; }
+
+    public Snowflake? ChannelId { get; init; }
+
+    public Snowflake? MessageId { get; init; }
+
+    public string Payload { get; init; } = "";
+
+    public Snowflake? FallbackChannelId { get; init; }
+
+    public string? FallbackPayload { get; init; }
+
+    public long? SessionId { get; init; }
+
+    public Snowflake? NoticeUserId { get; init; }
+
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public bool UntilSessionEnds { get; init; }
+
+    public string Nonce { get; init; } = "";
+
+    public int Attempts { get; init; }
+}
 
 /// <summary>The outbox's state changes, each one statement: a crash between two leaves the row pending, to be sent again with the same nonce.</summary>
 public sealed class OutboxStore(SqliteConnectionFactory connections)

@@ -28,6 +28,8 @@ public sealed class OutboxWorker(Outbox outbox, OutboxStore store, OutboxSender 
         var request = Interlocked.Increment(ref _idleRequests);
         while (Volatile.Read(ref _idleSeen) < request)
         {
+            if (ExecuteTask is { IsCompleted: true } stopped)
+                throw new InvalidOperationException("The outbox worker is not running", stopped.Exception);
             outbox.Wake();
             await Task.Delay(5, cancellationToken);
         }
@@ -94,6 +96,12 @@ public sealed class OutboxWorker(Outbox outbox, OutboxStore store, OutboxSender 
             await store.RetryLaterAsync(row, at, e.GetType().Name);
             logger.LogInformation("The {Kind} message {Row} did not go through ({Reason}); attempt {Attempt} at {At:O}",
                 row.Kind, row.Id, e.GetType().Name, row.Attempts + 2, at);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not Discord: the row backs off like an outage so that one bad row never spins the worker.
+            await store.RetryLaterAsync(row, time.GetUtcNow() + Backoff(row.Attempts), e.GetType().Name);
+            logger.LogError(e, "Could not send the {Kind} message {Row}", row.Kind, row.Id);
         }
     }
 
