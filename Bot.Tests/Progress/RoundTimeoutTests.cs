@@ -32,6 +32,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         var id = $"round:{answer}:{_pair.Id}:1";
         using var context = new InteractionContext(Press(user, id), _h.Api, _h.Time.GetUtcNow());
         await _h.Get<RoundButtons>().HandleAsync(context, ComponentId.Parse(id));
+        await _h.DrainAsync(); // the messages the press owes leave through the outbox
     }
 
     /// <summary>The week-5 session runs while the answers are awaited (it closes exactly a week after the question), and week 6 is planned.</summary>
@@ -105,6 +106,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         await PressAsync(Bob, "continue");
         Assert.True((await RitualAsync()).Paused);
         await PressAsync(Alice, "continue");
+        await _h.DrainAsync();
 
         Assert.False((await RitualAsync()).Paused);
         var next = Assert.Single(await UpcomingAsync());
