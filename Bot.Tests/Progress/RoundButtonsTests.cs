@@ -59,6 +59,8 @@ public sealed class RoundButtonsTests : IAsyncLifetime
         Assert.Single(_h.DmsTo(Bob), m => Says(m, "round 2 begins"));
 
         await _h.Reconciler.ReconcileAsync();
+
+        await _h.DrainAsync();
         Assert.Single(_h.DmsTo(Alice), m => Says(m, "round 2 begins"));
         Assert.Equal("Round 2: 0/4 sessions", await _h.StatusLine.LineAsync(pair, CrossCoaching.Localization.Lang.En));
     }
@@ -116,6 +118,7 @@ public sealed class RoundButtonsTests : IAsyncLifetime
 
         Assert.Equal("This pair has ended.", await RefusalAsync(Alice, "stop"));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         Assert.Single(_h.DmsTo(Alice), m => Says(m, "🙏"));
     }
 

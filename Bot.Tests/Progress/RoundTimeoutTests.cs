@@ -54,6 +54,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         Assert.Single(await UpcomingAsync());
         _h.Time.SetUtcNow(_asked.AddDays(7).AddMinutes(-1));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         Assert.False((await RitualAsync()).Paused);
         Assert.Empty(PauseNotices(Alice));
 
@@ -61,8 +62,10 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         Assert.Equal(_asked.AddDays(7), _h.Time.GetUtcNow());
         Assert.Equal(Week(6), Assert.Single(await UpcomingAsync()).SlotAt);
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         _h.Time.Advance(TimeSpan.FromDays(3));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
 
         Assert.True((await RitualAsync()).Paused);
         Assert.Empty(await UpcomingAsync());
@@ -86,6 +89,8 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
 
         await _h.Reconciler.ReconcileAsync();
 
+        await _h.DrainAsync();
+
         Assert.True((await RitualAsync()).Paused);
         var toAlice = Assert.Single(PauseNotices(Alice));
         Assert.Contains("**Bob** has not answered yet", toAlice.Content, StringComparison.Ordinal);
@@ -99,6 +104,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         await LiveThroughWeekFiveAsync();
         _h.Time.SetUtcNow(_asked.AddDays(9));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         Assert.True((await RitualAsync()).Paused);
         Assert.Empty(await UpcomingAsync());
 
@@ -125,10 +131,12 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         await LiveThroughWeekFiveAsync();
         _h.Time.SetUtcNow(_asked.AddDays(8));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         await _h.Get<RitualRepository>().SaveAsync((await RitualAsync()) with { Paused = false });
 
         _h.Time.Advance(TimeSpan.FromDays(1));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
 
         Assert.False((await RitualAsync()).Paused);
         Assert.Single(PauseNotices(Bob));
@@ -139,6 +147,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
     {
         _h.Time.SetUtcNow(_asked.AddDays(8));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
 
         await PressAsync(Alice, "stop");
 
