@@ -18,8 +18,8 @@ public sealed class ReminderLateFailureTests : IAsyncLifetime
 
     /// <summary>The next <paramref name="times"/> messages to the channels chosen fail with <paramref name="failure"/>; the rest go through.</summary>
     private void Fail(Func<Snowflake, bool> channels, Func<Exception> failure, int times = 1) =>
-        _r.Api.On(nameof(IDiscordApi.CreateMessageAsync), a =>
-            channels((Snowflake)a[0]!) && Interlocked.Decrement(ref times) >= 0 ? throw failure() : new Message(FakeDiscordWorld.NextId(), (Snowflake)a[0]!));
+        _r.Api.OnCreateMessage((channel, _) =>
+            channels(channel) && Interlocked.Decrement(ref times) >= 0 ? throw failure() : new Message(FakeDiscordWorld.NextId(), channel));
 
     private Task<bool> NoticeRecordedAsync() => _r.H.Get<NoticeRepository>().ExistsAsync(_r.Session.Id, Bob, "late");
 
@@ -49,8 +49,8 @@ public sealed class ReminderLateFailureTests : IAsyncLifetime
     public async Task A_partner_reachable_neither_by_DM_nor_in_the_guild_is_not_reported_as_told()
     {
         // DMs closed, and the pair's channel refuses the fallback mention.
-        _r.Api.On(nameof(IDiscordApi.CreateMessageAsync), a =>
-            throw FakeDiscordWorld.Refusal(403, (Snowflake)a[0]! == AliceDm ? DiscordErrorCode.CannotSendMessagesToUser : DiscordErrorCode.MissingPermissions));
+        _r.Api.OnCreateMessage((channel, _) =>
+            throw FakeDiscordWorld.Refusal(403, channel == AliceDm ? DiscordErrorCode.CannotSendMessagesToUser : DiscordErrorCode.MissingPermissions));
 
         await _r.PressAsync("late");
 

@@ -44,14 +44,14 @@ public sealed class TakeawayDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_pair_takeaway_for_a_partner_with_closed_direct_messages_is_announced_in_the_home_channel_without_its_text()
     {
-        _world.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => (Snowflake)a[0]! == DmOf(Bob)
+        _world.Api.OnCreateMessage((channel, _) => channel == DmOf(Bob)
             ? throw new DiscordApiException(403, DiscordErrorCode.CannotSendMessagesToUser, "Cannot send messages to this user", "POST /channels/{channel}/messages")
-            : new Message(new Snowflake(99), (Snowflake)a[0]!));
+            : new Message(new Snowflake(99), channel));
 
         await _world.RunAsync(_world.Takeaway(Alice, "Only for Bob's eyes.", "pair"));
         await _world.RunAsync(_world.Takeaway(Bob, "Mine.", "private"));
 
-        var (_, notice) = Assert.Single(_world.MessagesTo(HomeChannel));
+        var notice = Assert.Single(_world.Api.MessagesIn(HomeChannel));
         Assert.Contains($"<@{Bob}>", notice.Content, StringComparison.Ordinal);
         Assert.Equal([Bob], notice.Mentions.Users);
         Assert.DoesNotContain("Only for Bob's eyes.", Everything(notice), StringComparison.Ordinal);
