@@ -50,7 +50,7 @@ public sealed class TakeawayWorld : IDisposable
         builder.AddPrivacy();
         builder.Services.AddSingleton<IDiscordApi>(Api);
         builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddSingleton<IGuildCache>(new EmptyGuildCache());
+        builder.Services.AddSingleton<IGuildCache>(new FakeGuildCache { CurrentUser = null, ApplicationId = null }); // knows no server
         builder.Services.AddSingleton<ISchedulerFactory, InMemorySchedulers>();
         _host = builder.Build();
         Router = new InteractionRouter(
@@ -165,21 +165,6 @@ public sealed class TakeawayWorld : IDisposable
     {
         _host.Dispose();
         _db.Dispose();
-    }
-
-    private sealed class EmptyGuildCache : IGuildCache
-    {
-        public DiscordUser? CurrentUser => null;
-
-        public Snowflake? ApplicationId => null;
-
-        public IReadOnlyCollection<CachedGuild> Guilds => [];
-
-        public CachedGuild? GetGuild(Snowflake guildId) => null;
-
-        public Permissions? BotPermissions(Snowflake guildId, Snowflake? channelId = null) => null;
-
-        public IReadOnlyList<Snowflake> UsersInVoiceChannel(Snowflake guildId, Snowflake channelId) => [];
     }
 
     /// <summary>Quartz in memory, never started: ending a session only disarms its triggers.</summary>
