@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Pool;
 using CrossCoaching.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -43,6 +44,7 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections)
             UPDATE pairs SET member_a_id = @slotA, name_a = '' WHERE guild_id = @guildId AND member_a_id = @userId;
             UPDATE pairs SET member_b_id = @slotB, name_b = '' WHERE guild_id = @guildId AND member_b_id = @userId;
             """, scope, transaction);
+        await PoolPersonalData.EraseAsync(connection, transaction, guildId, userId);
         await transaction.CommitAsync(cancellationToken);
         // secure_delete zeroed the rows in the pages just written; checkpointing moves those pages into the database
         // file and empties the write-ahead log, where the older copies of the same pages still held the text.
