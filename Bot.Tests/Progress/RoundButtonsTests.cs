@@ -30,6 +30,7 @@ public sealed class RoundButtonsTests : IAsyncLifetime
         var id = $"round:{answer}:{_pair.Id}:{round}";
         using var context = new InteractionContext(Press(user, id, locale), _h.Api, _h.Time.GetUtcNow());
         await _h.Get<RoundButtons>().HandleAsync(context, ComponentId.Parse(id));
+        await _h.DrainAsync(); // the messages the press owes leave through the outbox
     }
 
     private async Task<string> RefusalAsync(Snowflake user, string answer, int round = 1) =>
@@ -58,6 +59,8 @@ public sealed class RoundButtonsTests : IAsyncLifetime
         Assert.Single(_h.DmsTo(Bob), m => Says(m, "round 2 begins"));
 
         await _h.Reconciler.ReconcileAsync();
+
+        await _h.DrainAsync();
         Assert.Single(_h.DmsTo(Alice), m => Says(m, "round 2 begins"));
         Assert.Equal("Round 2: 0/4 sessions", await _h.StatusLine.LineAsync(pair, CrossCoaching.Localization.Lang.En));
     }
@@ -66,6 +69,7 @@ public sealed class RoundButtonsTests : IAsyncLifetime
     public async Task Both_pressing_continue_at_the_same_moment_start_one_round()
     {
         await Task.WhenAll(PressAsync(Alice, "continue"), PressAsync(Bob, "continue"));
+        await _h.DrainAsync();
 
         Assert.Equal(2, (await _h.Get<PairRepository>().GetAsync(_pair.Id))!.RoundNumber);
         Assert.Single(_h.DmsTo(Alice), m => Says(m, "round 2 begins"));
@@ -114,6 +118,7 @@ public sealed class RoundButtonsTests : IAsyncLifetime
 
         Assert.Equal("This pair has ended.", await RefusalAsync(Alice, "stop"));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         Assert.Single(_h.DmsTo(Alice), m => Says(m, "🙏"));
     }
 

@@ -32,6 +32,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         var id = $"round:{answer}:{_pair.Id}:1";
         using var context = new InteractionContext(Press(user, id), _h.Api, _h.Time.GetUtcNow());
         await _h.Get<RoundButtons>().HandleAsync(context, ComponentId.Parse(id));
+        await _h.DrainAsync(); // the messages the press owes leave through the outbox
     }
 
     /// <summary>The week-5 session runs while the answers are awaited (it closes exactly a week after the question), and week 6 is planned.</summary>
@@ -53,6 +54,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         Assert.Single(await UpcomingAsync());
         _h.Time.SetUtcNow(_asked.AddDays(7).AddMinutes(-1));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         Assert.False((await RitualAsync()).Paused);
         Assert.Empty(PauseNotices(Alice));
 
@@ -60,8 +62,10 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         Assert.Equal(_asked.AddDays(7), _h.Time.GetUtcNow());
         Assert.Equal(Week(6), Assert.Single(await UpcomingAsync()).SlotAt);
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         _h.Time.Advance(TimeSpan.FromDays(3));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
 
         Assert.True((await RitualAsync()).Paused);
         Assert.Empty(await UpcomingAsync());
@@ -85,6 +89,8 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
 
         await _h.Reconciler.ReconcileAsync();
 
+        await _h.DrainAsync();
+
         Assert.True((await RitualAsync()).Paused);
         var toAlice = Assert.Single(PauseNotices(Alice));
         Assert.Contains("**Bob** has not answered yet", toAlice.Content, StringComparison.Ordinal);
@@ -98,6 +104,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         await LiveThroughWeekFiveAsync();
         _h.Time.SetUtcNow(_asked.AddDays(9));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         Assert.True((await RitualAsync()).Paused);
         Assert.Empty(await UpcomingAsync());
 
@@ -105,6 +112,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         await PressAsync(Bob, "continue");
         Assert.True((await RitualAsync()).Paused);
         await PressAsync(Alice, "continue");
+        await _h.DrainAsync();
 
         Assert.False((await RitualAsync()).Paused);
         var next = Assert.Single(await UpcomingAsync());
@@ -123,10 +131,12 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         await LiveThroughWeekFiveAsync();
         _h.Time.SetUtcNow(_asked.AddDays(8));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
         await _h.Get<RitualRepository>().SaveAsync((await RitualAsync()) with { Paused = false });
 
         _h.Time.Advance(TimeSpan.FromDays(1));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
 
         Assert.False((await RitualAsync()).Paused);
         Assert.Single(PauseNotices(Bob));
@@ -137,6 +147,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
     {
         _h.Time.SetUtcNow(_asked.AddDays(8));
         await _h.Reconciler.ReconcileAsync();
+        await _h.DrainAsync();
 
         await PressAsync(Alice, "stop");
 

@@ -55,6 +55,7 @@ internal sealed class ReminderHarness : IAsyncDisposable
         var clock = new FakeTimeProvider(Monday); // never advanced: the router's deferral after 2 s stays out of the way
         var router = new InteractionRouter([], [H.Get<ReminderButtons>()], Api, clock, NullLogger<InteractionRouter>.Instance);
         await router.RouteAsync(interaction, clock.GetUtcNow());
+        await H.DrainAsync(); // what the press owes the partner leaves through the outbox
     }
 
     /// <summary>The last answer to a press.</summary>

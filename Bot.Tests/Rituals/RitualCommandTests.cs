@@ -43,6 +43,7 @@ public sealed class RitualCommandTests : IAsyncLifetime
         Assert.Contains("every Monday at 14:00 (Europe/Paris), 15 minutes, reminder 10 minutes before", reply, StringComparison.Ordinal);
         Assert.Contains($"<t:{Now.AddHours(4).ToUnixTimeSeconds()}:F>", reply, StringComparison.Ordinal);
         Assert.Contains($"<t:{Now.AddHours(4).AddDays(7).ToUnixTimeSeconds()}:F>", reply, StringComparison.Ordinal);
+        await _h.DrainAsync();
         var told = Assert.Single(_h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(Bob)));
         Assert.Contains("Alice", told.Content, StringComparison.Ordinal);
         Assert.Equal(Now.AddHours(4), Assert.Single(await UnfinishedAsync()).SlotAt);

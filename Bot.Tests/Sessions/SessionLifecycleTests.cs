@@ -145,8 +145,9 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
         var opened = (await ReloadAsync(session))!;
         Assert.Equal(SessionStatus.Open, opened.Status);
         var welcome = Assert.Single(_h.Api.MessagesIn(opened.RoomChannelId!.Value));
-        var line = Assert.Single(_h.Logs.Lines, l => l.StartsWith("Warning CrossCoaching.Sessions.SessionNotifier:", StringComparison.Ordinal));
-        Assert.Contains($"session {session.Id} in room {opened.RoomChannelId}", line, StringComparison.Ordinal);
+        var line = Assert.Single(_h.Logs.Lines, l => l.StartsWith("Warning CrossCoaching.Messaging.OutboxWorker:", StringComparison.Ordinal));
+        Assert.Contains($"session {session.Id},", line, StringComparison.Ordinal);
+        Assert.Contains($"channel {opened.RoomChannelId})", line, StringComparison.Ordinal);
         Assert.Contains("HTTP 403, code 50013", line, StringComparison.Ordinal);
         Assert.Contains($"<@{Alice}>", welcome.Content, StringComparison.Ordinal);
         Assert.DoesNotContain($"<@{Alice}>", line, StringComparison.Ordinal); // no message content in the log

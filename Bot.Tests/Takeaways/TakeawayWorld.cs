@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Guilds;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Privacy;
 using CrossCoaching.Rituals;
@@ -41,6 +42,7 @@ public sealed class TakeawayWorld : IDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.AddStorage();
+        builder.AddMessaging();
         builder.AddGuildSettings();
         builder.AddPairs();
         builder.AddRituals();
@@ -67,6 +69,8 @@ public sealed class TakeawayWorld : IDisposable
     public FakeDiscordApi Api { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    private bool _outboxStarted;
 
     public IServiceProvider Services => _host.Services;
 
@@ -113,7 +117,23 @@ public sealed class TakeawayWorld : IDisposable
 
     // ---- interactions ----
 
-    public Task RunAsync(Interaction interaction) => Router.RouteAsync(interaction, Clock.GetUtcNow());
+    /// <summary>Handles the interaction, then waits until the messages it owes have left through the outbox.</summary>
+    public async Task RunAsync(Interaction interaction)
+    {
+        await Router.RouteAsync(interaction, Clock.GetUtcNow());
+        await DrainAsync();
+    }
+
+    /// <summary>Sends what the outbox holds (its worker runs from the first call on) and waits until nothing is due.</summary>
+    public async Task DrainAsync()
+    {
+        if (!_outboxStarted)
+        {
+            await Get<OutboxWorker>().StartAsync(CancellationToken.None);
+            _outboxStarted = true;
+        }
+        await Get<OutboxWorker>().WhenIdleAsync();
+    }
 
     public Interaction Command(Snowflake user, string name, string? subcommand = null, bool inGuild = true, string locale = "en-US",
         params InteractionOption[] options) =>
@@ -164,10 +184,16 @@ public sealed class TakeawayWorld : IDisposable
     public static string Everything(MessageSpec message) =>
         string.Join("\n", [message.Content ?? "", .. (message.Embeds ?? []).Select(e => $"{e.Title}\n{e.Description}")]);
 
-    public Task ReconcileAsync() => Services.GetServices<CrossCoaching.Hosting.IReconcilable>().OfType<TakeawayRevealer>().Single().ReconcileAsync();
+    public async Task ReconcileAsync()
+    {
+        await Services.GetServices<CrossCoaching.Hosting.IReconcilable>().OfType<TakeawayRevealer>().Single().ReconcileAsync();
+        await DrainAsync();
+    }
 
     public void Dispose()
     {
+        if (_outboxStarted)
+            Get<OutboxWorker>().StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         _host.Dispose();
         _db.Dispose();
     }

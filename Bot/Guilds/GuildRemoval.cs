@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using CrossCoaching.Setup;
@@ -20,7 +21,7 @@ public sealed class GuildRemoval(
     SessionPlanner planner,
     SessionRunner runner,
     PairRepository pairs,
-    PartnerMessenger messenger,
+    Outbox outbox,
     GuildLanguage languages,
     IOptions<GuildOptions> options,
     TimeProvider time,
@@ -29,11 +30,13 @@ public sealed class GuildRemoval(
     public async Task RemovedAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
         gate.MarkBack(guildId);
-        if (!await removals.MarkRemovedAsync(guildId, time.GetUtcNow(), cancellationToken))
-            return;
+        // Every part below is idempotent (a second GUILD_DELETE, or one after a crash half-way, finishes the work and
+        // tells no one twice: the notices' keys name this removal), so only the log line depends on being first.
         var days = options.Value.RemovedRetentionDays;
-        logger.LogWarning("The bot was removed from server {Guild}: its sessions are cancelled; its data is deleted in {Days} days unless the bot is added back",
-            guildId, days);
+        if (await removals.MarkRemovedAsync(guildId, time.GetUtcNow(), cancellationToken))
+            logger.LogWarning("The bot was removed from server {Guild}: its sessions are cancelled; its data is deleted in {Days} days unless the bot is added back",
+                guildId, days);
+        var removal = await removals.RemovedAtAsync(guildId, cancellationToken);
 
         foreach (var session in (await sessions.ListUnfinishedAsync(cancellationToken)).Where(s => s.GuildId == guildId))
         {
@@ -48,7 +51,7 @@ public sealed class GuildRemoval(
         var lang = await languages.ForGuildAsync(guildId, cancellationToken);
         foreach (var pair in (await pairs.ListInGuildAsync(guildId, cancellationToken)).Where(p => p.Status == PairStatus.Active))
             foreach (var member in pair.Members)
-                await TellAsync(member, MessageSpec.Text(GuildTexts.BotRemoved.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(member))), days)), cancellationToken);
+                await TellAsync($"guild:{guildId}:removed:{removal?.ToUnixTimeSeconds()}:{member}", member, MessageSpec.Text(GuildTexts.BotRemoved.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(member))), days)), cancellationToken);
     }
 
     /// <summary>GUILD_CREATE: a removed server restored, or the end of an outage, lets the held work go on.</summary>
@@ -109,18 +112,10 @@ public sealed class GuildRemoval(
         }
     }
 
-    /// <summary>A direct message only: the server's channels are out of reach, and this notice is personal.</summary>
-    private async Task TellAsync(Snowflake user, MessageSpec message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (await messenger.TryDirectAsync(user, message, cancellationToken) is not null)
-                return;
-        }
-        catch (Exception e) when (e is DiscordUnavailableException or HttpRequestException)
-        {
-            // Discord out of reach: the other partners are still told.
-        }
-        logger.LogInformation("Could not tell {User} by direct message that the bot was removed from their server", user);
-    }
+    /// <summary>
+    /// A direct message only, owed through the outbox: the server's channels are out of reach, and this notice is
+    /// personal. A partner Discord will not let the bot reach any more (no server in common) is logged by the outbox.
+    /// </summary>
+    private Task TellAsync(string key, Snowflake user, MessageSpec message, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(Letter.Dm(key, "bot-removed", user, message), cancellationToken);
 }

@@ -30,6 +30,13 @@ public sealed class GuildRemovalRepository(SqliteConnectionFactory connections)
             "SELECT DISTINCT guild_id FROM pairs WHERE status = 'active' AND guild_id NOT IN (SELECT guild_id FROM guild_removals)")];
     }
 
+    /// <summary>When the removal was first recorded, or null when the bot is not removed from the server.</summary>
+    public async Task<DateTimeOffset?> RemovedAtAsync(Snowflake guildId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>("SELECT removed_at FROM guild_removals WHERE guild_id = @guildId", new { guildId });
+    }
+
     /// <returns>True when the server had been removed and is now restored.</returns>
     public async Task<bool> RestoreAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,6 @@ public static class PairsSetup
         services.AddSingleton<IValidateOptions<PairOptions>, PairOptionsValidator>();
         services.AddSingleton<PairRepository>();
         services.AddSingleton<InvitationRepository>();
-        services.AddSingleton<PartnerMessenger>();
         services.AddSingleton<PairFormation>();
         services.AddSingleton<IReconcilable, InvitationSweeper>();
         services.AddSlashCommand<PairCommand>();

@@ -1,6 +1,7 @@
-using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Discord;
 using CrossCoaching.Localization;
+using CrossCoaching.Messaging;
 using CrossCoaching.Sessions;
 using CrossCoaching.Setup;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ public sealed class UnpairButtons(
     PairRepository pairs,
     SessionRepository sessions,
     SessionEnder ender,
-    PartnerMessenger messenger,
+    Outbox outbox,
     GuildLanguage languages,
     TimeProvider time,
     ILogger<UnpairButtons> logger) : IComponentHandler
@@ -49,6 +50,7 @@ public sealed class UnpairButtons(
         }
 
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await messenger.SendAsync(pair, partner, MessageSpec.Text(PairTexts.PartnerUnpaired.Format(lang, Markdown.Name(pair.NameOf(me)))), lang, cancellationToken);
+        await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:unpaired", "unpaired", partner,
+            MessageSpec.Text(PairTexts.PartnerUnpaired.Format(lang, Markdown.Name(pair.NameOf(me))))), cancellationToken);
     }
 }

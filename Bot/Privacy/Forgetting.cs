@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using CrossCoaching.Setup;
@@ -20,7 +21,7 @@ public sealed class Forgetting(
     SessionEnder ender,
     PersonalDataEraser eraser,
     TakeawayReveal reveal,
-    PartnerMessenger messenger,
+    Outbox outbox,
     GuildLanguage languages,
     TimeProvider time,
     ILogger<Forgetting> logger)
@@ -54,16 +55,9 @@ public sealed class Forgetting(
         if (outcome.EndedPair is not { } ended || !ended.Has(userId))
             return;
         var lang = await languages.ForGuildAsync(ended.GuildId, cancellationToken);
-        try
-        {
-            await messenger.SendAsync(ended, ended.PartnerOf(userId),
-                MessageSpec.Text(PrivacyTexts.PartnerForgot.Format(lang, Markdown.Name(ended.NameOf(userId)))), lang, cancellationToken);
-        }
-        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException)
-        {
-            // The member was forgotten and told so already; a partner Discord cannot reach now learns it from /pair.
-            logger.LogWarning("Could not tell the partner in pair {Pair} that it ended: {Reason}", ended.Id, e.Message);
-        }
+        // By DM only: a partner whose DMs are closed learns it from /pair, never from a public post.
+        await outbox.EnqueueAsync(Letter.Dm($"pair:{ended.Id}:forgotten", "partner-forgot", ended.PartnerOf(userId),
+            MessageSpec.Text(PrivacyTexts.PartnerForgot.Format(lang, Markdown.Name(ended.NameOf(userId))))), cancellationToken);
     }
 
     /// <summary>As <c>/unpair</c> does: the pair ends, its future sessions are cancelled and an open room is closed.</summary>

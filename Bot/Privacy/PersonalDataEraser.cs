@@ -14,7 +14,7 @@ public sealed record ErasedData(int Takeaways, int Stays, int RoundAnswers, int 
 /// and pair membership go; in the pairs' history (which their partners keep) their id becomes a sentinel and their
 /// name an empty string, shown as "a former member" (see <see cref="FormerMember"/>).
 /// </summary>
-public sealed class PersonalDataEraser(SqliteConnectionFactory connections)
+public sealed class PersonalDataEraser(SqliteConnectionFactory connections, TimeProvider time)
 {
     public async Task<ErasedData> EraseAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
     {
@@ -45,6 +45,8 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections)
             UPDATE pairs SET member_b_id = @slotB, name_b = '' WHERE guild_id = @guildId AND member_b_id = @userId;
             """, scope, transaction);
         await PoolPersonalData.EraseAsync(connection, transaction, guildId, userId);
+        // Nothing owed but not yet sent may still reach or mention them: dropped with the rest, in this transaction.
+        await Messaging.Outbox.DropConcerningAsync(connection, transaction, userId, time.GetUtcNow());
         await transaction.CommitAsync(cancellationToken);
         // secure_delete zeroed the rows in the pages just written; checkpointing moves those pages into the database
         // file and empties the write-ahead log, where the older copies of the same pages still held the text.

@@ -53,7 +53,7 @@ public sealed class RoundDecisions(
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var text = resumed ? ProgressTexts.NextRoundResumed : ProgressTexts.NextRound;
         await TellBothAsync(key, pair, ContinuedKind,
-            to => MessageSpec.Text(text.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), pair.RoundNumber, state.Progress.Length, when)), lang, cancellationToken);
+            to => MessageSpec.Text(text.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), pair.RoundNumber, state.Progress.Length, when)), cancellationToken);
 
         // Sessions held while the answers were awaited count towards the new round, which may be over already.
         await keeper.AskIfOverAsync(await keeper.StateAsync(pair, cancellationToken), cancellationToken);
@@ -82,7 +82,7 @@ public sealed class RoundDecisions(
         var ended = pair with { Status = PairStatus.Ended };
         await TellBothAsync(state.Key!, ended, StoppedKind, to => MessageSpec.Text(to == stopper
             ? ProgressTexts.StoppedSelf.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), pair.RoundNumber, summary)
-            : ProgressTexts.StoppedByPartner.Format(lang, Markdown.Name(pair.NameOf(stopper)), pair.RoundNumber, summary)), lang, cancellationToken);
+            : ProgressTexts.StoppedByPartner.Format(lang, Markdown.Name(pair.NameOf(stopper)), pair.RoundNumber, summary)), cancellationToken);
         return true;
     }
 
@@ -113,24 +113,12 @@ public sealed class RoundDecisions(
         }
 
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await notifier.ToBothOnceAsync(key, pair, PausedKind, to => RoundMessages.Paused(state, to, lang), lang, cancellationToken);
+        await notifier.ToBothOnceAsync(key, pair, PausedKind, to => RoundMessages.Paused(state, to, lang), cancellationToken);
     }
 
-    /// <summary>
-    /// The decision is stored before this runs, and no later pass looks back at a round that moved on or a pair that
-    /// ended: a message Discord does not take is logged, not retried, and the one who pressed still sees their answer.
-    /// </summary>
-    private async Task TellBothAsync(Session key, Pair pair, string kind, Func<Snowflake, MessageSpec> message, Localization.Lang lang, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await notifier.ToBothOnceAsync(key, pair, kind, message, lang, cancellationToken);
-        }
-        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException)
-        {
-            logger.LogWarning("Could not tell pair {Pair} about their round ({Kind}): {Reason}", pair.Id, kind, e.Message);
-        }
-    }
+    /// <summary>The decision is stored before this runs; the outbox then carries the message until Discord takes or refuses it.</summary>
+    private Task TellBothAsync(Session key, Pair pair, string kind, Func<Snowflake, MessageSpec> message, CancellationToken cancellationToken) =>
+        notifier.ToBothOnceAsync(key, pair, kind, message, cancellationToken);
 
     private async Task<bool> ResumeAsync(Ritual ritual, CancellationToken cancellationToken)
     {

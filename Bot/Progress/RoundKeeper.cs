@@ -1,3 +1,4 @@
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Progress.Pictures;
 using CrossCoaching.Sessions;
@@ -11,8 +12,8 @@ public sealed class RoundKeeper(
     GuildSettingsRepository settings,
     RoundRepository rounds,
     PairStatsReader stats,
-    SessionOutbox outbox,
-    NoticeRepository notices,
+    SessionNotifier notifier,
+    Outbox outbox,
     ProgressPictures pictures,
     GuildLanguage languages)
 {
@@ -44,14 +45,10 @@ public sealed class RoundKeeper(
         var record = await stats.ReadAsync(pair, pair.MemberA, state.Sessions, cancellationToken);
         var strip = await pictures.ForRoundAsync(state, record, lang, cancellationToken);
         // Through the outbox: this runs when a session closes, and a round often ends for many pairs at one slot.
-        outbox.PostToBoth(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang, strip), lang);
+        await notifier.ToBothOnceAsync(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang, strip), cancellationToken);
     }
 
-    private async Task<bool> AskedBothAsync(Session key, Pair pair, CancellationToken cancellationToken)
-    {
-        foreach (var member in pair.Members)
-            if (!await notices.ExistsAsync(key.Id, member, RoundRepository.PromptKind, cancellationToken))
-                return false;
-        return true;
+    private Task<bool> AskedBothAsync(Session key, Pair pair, CancellationToken cancellationToken) =>
+        outbox.HoldsAllAsync([.. pair.Members.Select(member => Letter.PartnerKey(key, RoundRepository.PromptKind, member))], cancellationToken);
     }
 }

@@ -70,7 +70,8 @@ public sealed class ReminderButtons(
         var told = false;
         try
         {
-            told = await changes.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, Markdown.Name(pair.NameOf(me))), cancellationToken) != Delivery.Failed;
+            await changes.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, Markdown.Name(pair.NameOf(me))), cancellationToken);
+            told = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using CrossCoaching.Setup;
@@ -11,7 +12,7 @@ public sealed class RitualChanges(
     SessionRepository sessions,
     SessionEnder ender,
     SessionPlanner planner,
-    PartnerMessenger messenger,
+    Outbox outbox,
     GuildLanguage languages,
     TimeProvider time)
 {
@@ -27,19 +28,20 @@ public sealed class RitualChanges(
         return await planner.PlanNextAsync(pair.Id, cancellationToken);
     }
 
-    /// <summary>Tells the partner of <paramref name="actor"/>, in the guild's language.</summary>
-    /// <returns>How the partner was reached (<see cref="Delivery.Failed"/>: not at all), for callers that must know.</returns>
-    public async Task<Delivery> TellPartnerAsync(Pair pair, Snowflake actor, Func<Lang, string> text, CancellationToken cancellationToken = default)
+    /// <summary>Tells the partner of <paramref name="actor"/> by DM, in the guild's language, through the outbox.</summary>
+    public async Task TellPartnerAsync(Pair pair, Snowflake actor, Func<Lang, string> text, CancellationToken cancellationToken = default)
     {
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        var (delivery, _) = await messenger.SendAsync(pair, pair.PartnerOf(actor), MessageSpec.Text(text(lang)), lang, cancellationToken);
-        return delivery;
+        await outbox.EnqueueAsync(Notice(pair, pair.PartnerOf(actor), MessageSpec.Text(text(lang))), cancellationToken);
     }
 
     public async Task TellBothAsync(Pair pair, Func<Lang, Snowflake, string> text, CancellationToken cancellationToken = default)
     {
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        foreach (var member in pair.Members)
-            await messenger.SendAsync(pair, member, MessageSpec.Text(text(lang, member)), lang, cancellationToken);
+        await outbox.EnqueueAsync(pair.Members.Select(member => Notice(pair, member, MessageSpec.Text(text(lang, member)))), cancellationToken);
     }
+
+    /// <summary>Each change is its own notice: nothing re-runs these, so the key only has to be unique.</summary>
+    private static Letter Notice(Pair pair, Snowflake to, MessageSpec spec) =>
+        Letter.Dm($"ritual:{pair.Id}:{to}:{Guid.NewGuid():N}", "ritual-change", to, spec);
 }

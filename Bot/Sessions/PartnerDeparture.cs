@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Setup;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ public sealed class PartnerDeparture(
     PairRepository pairs,
     SessionRepository sessions,
     SessionEnder ender,
-    PartnerMessenger messenger,
+    Outbox outbox,
     GuildLanguage languages,
     ILogger<PartnerDeparture> logger)
 {
@@ -53,6 +54,7 @@ public sealed class PartnerDeparture(
 
         var stayed = pair.PartnerOf(departed);
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await messenger.SendAsync(pair, stayed, MessageSpec.Text(SessionTexts.PartnerLeft.Format(lang, Markdown.Name(pair.NameOf(departed)))), lang, cancellationToken);
+        await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:left:{current.Id}", "partner-left", stayed,
+            MessageSpec.Text(SessionTexts.PartnerLeft.Format(lang, Markdown.Name(pair.NameOf(departed))))), cancellationToken);
     }
 }

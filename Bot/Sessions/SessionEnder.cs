@@ -1,7 +1,9 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
 using CrossCoaching.Setup;
+using CrossCoaching.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,8 +20,9 @@ public sealed class SessionEnder(
     PairRepository pairs,
     AttendanceRepository attendance,
     RoomService rooms,
-    SessionNotifier notifier,
-    SessionOutbox outbox,
+    IDiscordApi api,
+    Outbox outbox,
+    SqliteConnectionFactory connections,
     GuildLanguage languages,
     SessionScheduler scheduler,
     IServiceProvider services,
@@ -56,7 +59,7 @@ public sealed class SessionEnder(
         if (wasOpen && !roomDeletedByHand && session.RoomChannelId is { } room && now - session.EndsAt < StaleWarning &&
             steps.Any(s => s.Step == SessionStep.Warn && s.State == StepState.Pending))
         {
-            await notifier.InRoomOnceAsync(session, room, "warn", SessionMessages.Warning(session, lang), cancellationToken);
+            await PostLastWarningAsync(session, room, lang, cancellationToken);
             await sessions.EndStepAsync(session.Id, SessionStep.Warn, StepState.Done, now, cancellationToken);
         }
 
@@ -65,13 +68,18 @@ public sealed class SessionEnder(
         var outcome = wasOpen
             ? Attendance.OutcomeOf(await attendance.ListAsync(session.Id, cancellationToken), pair.MemberA, pair.MemberB, now, HeldTogether(session))
             : SessionOutcome.Missed;
-        await sessions.SetStatusAsync(session.Id, SessionStatus.Closed, outcome, closedAt: now, cancellationToken: cancellationToken);
-        await sessions.EndStepAsync(session.Id, SessionStep.Close, StepState.Done, now, cancellationToken);
+        // Closed and owing "share your takeaway" in one commit: a crash after it still sends them, before it closes again.
+        await using (var work = await connections.BeginAsync(cancellationToken))
+        {
+            await sessions.SetStatusAsync(work, session.Id, SessionStatus.Closed, outcome, closedAt: now);
+            await sessions.EndStepAsync(work, session.Id, SessionStep.Close, StepState.Done, now);
+            if (wasOpen)
+                await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, "after", to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand)));
+            await work.CommitAsync(cancellationToken);
+        }
+
         await FinishStepsAsync(session.Id, now, cancellationToken);
         logger.LogInformation("Session {Session} closed: {Outcome}", session.Id, outcome);
-
-        if (wasOpen)
-            outbox.PostToBoth(session, pair, "after", to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand), lang);
 
         var closed = (await sessions.GetAsync(session.Id, cancellationToken))!;
         foreach (var handler in services.GetServices<ISessionClosedHandler>())
@@ -100,11 +108,32 @@ public sealed class SessionEnder(
     {
         var lang = await languages.ForGuildAsync(session.GuildId, cancellationToken);
         await RemoveRoomAsync(session, alreadyGone: false, cancellationToken);
-        await sessions.SetStatusAsync(session.Id, SessionStatus.Failed, failure: reason, closedAt: time.GetUtcNow(), cancellationToken: cancellationToken);
+        await using (var work = await connections.BeginAsync(cancellationToken))
+        {
+            await sessions.SetStatusAsync(work, session.Id, SessionStatus.Failed, failure: reason, closedAt: time.GetUtcNow());
+            await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, "failed",
+                to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), reason))));
+            await work.CommitAsync(cancellationToken);
+        }
+
         await FinishStepsAsync(session.Id, time.GetUtcNow(), cancellationToken);
         logger.LogWarning("Session {Session} failed: {Reason}", session.Id, reason);
-        outbox.PostToBoth(session, pair, "failed",
-            to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), reason)), lang);
+    }
+
+    /// <summary>
+    /// The time-box warning due with the close itself (no grace) is posted here, directly, because the room is deleted
+    /// right after: an outbox row would only find it gone. Best effort: the session closes whatever Discord says.
+    /// </summary>
+    private async Task PostLastWarningAsync(Session session, Snowflake room, Localization.Lang lang, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await api.CreateMessageOnceAsync(room, SessionMessages.Warning(session, lang), $"warn{session.Id}", cancellationToken);
+        }
+        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning("Could not post the last warning of session {Session} in room {Room}: {Reason}", session.Id, room, e.GetType().Name);
+        }
     }
 
     private async Task RemoveRoomAsync(Session session, bool alreadyGone, CancellationToken cancellationToken)

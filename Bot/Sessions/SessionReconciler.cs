@@ -1,7 +1,6 @@
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
-using CrossCoaching.Setup;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;
@@ -20,9 +19,6 @@ public sealed class SessionReconciler(
     RoomService roomService,
     RoomRepository rooms,
     OrphanRooms orphans,
-    NoticeRepository notices,
-    SessionOutbox outbox,
-    GuildLanguage languages,
     TimeProvider time,
     ILogger<SessionReconciler> logger) : IReconcilable
 {
@@ -37,7 +33,6 @@ public sealed class SessionReconciler(
         await EachAsync([0], "delete untracked rooms", _ => "", _ => orphans.DeleteUntrackedAsync(cancellationToken));
         await EachAsync(await rooms.ListGuildsWithOverflowAsync(cancellationToken), "remove empty overflow categories of guild", g => g,
             guild => roomService.RemoveEmptyOverflowsAsync(guild, cancellationToken));
-        await FollowUpAsync(cancellationToken);
     }
 
     /// <summary>
@@ -58,23 +53,6 @@ public sealed class SessionReconciler(
             }
         }
     }
-
-    /// <summary>
-    /// The "share your takeaway" message goes out in the background after a close; one lost to a crash in between is
-    /// sent here (the notice table still says it never went).
-    /// </summary>
-    private async Task FollowUpAsync(CancellationToken cancellationToken)
-    {
-        await EachAsync(await sessions.ListClosedSinceAsync(time.GetUtcNow().AddDays(-1), cancellationToken), "follow up session", s => s.Id, async session =>
-        {
-            if (!await notices.ExistsAsync(session.Id, NoticeRepository.Room, "welcome", cancellationToken) ||
-                await pairs.GetAsync(session.PairId, cancellationToken) is not { } pair)
-                return;
-            var lang = await languages.ForGuildAsync(session.GuildId, cancellationToken);
-            foreach (var member in pair.Members)
-                if (!await notices.ExistsAsync(session.Id, member, "after", cancellationToken))
-                    outbox.Post(session, pair, member, "after", SessionMessages.AfterSession(session, pair, member, lang, roomDeletedByHand: false), lang);
-        });
     }
 
     private async Task ReconcileAsync(Session session, CancellationToken cancellationToken)

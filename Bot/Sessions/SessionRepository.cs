@@ -97,11 +97,18 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
     /// <summary>Ends a pending step; false when it had already ended (a second fire does nothing twice).</summary>
     public async Task<bool> EndStepAsync(long sessionId, SessionStep step, StepState state, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
+        await using var work = await connections.BeginAsync(cancellationToken);
+        var ended = await EndStepAsync(work, sessionId, step, state, now);
+        await work.CommitAsync(cancellationToken);
+        return ended;
+    }
+
+#pragma warning disable CA1822 // Instance methods like their siblings: callers reach the repository, not its SQL.
+    /// <summary>The same, in a transaction that also writes the messages the step owes (see <see cref="DbWork"/>).</summary>
+    public async Task<bool> EndStepAsync(DbWork work, long sessionId, SessionStep step, StepState state, DateTimeOffset now) =>
+        await work.ExecuteAsync(
             "UPDATE session_steps SET state = @state, done_at = @now, attempts = attempts + 1 WHERE session_id = @sessionId AND step = @step AND state = 'pending'",
             new { sessionId, step = step.Code(), state = state.Code(), now }) == 1;
-    }
 
     public async Task CountAttemptAsync(long sessionId, SessionStep step, CancellationToken cancellationToken = default)
     {
@@ -129,15 +136,22 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
     public async Task<bool> SetStatusAsync(long sessionId, SessionStatus status, SessionOutcome? outcome = null, string? failure = null,
         DateTimeOffset? closedAt = null, bool? skipAnnounced = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
+        await using var work = await connections.BeginAsync(cancellationToken);
+        var moved = await SetStatusAsync(work, sessionId, status, outcome, failure, closedAt, skipAnnounced);
+        await work.CommitAsync(cancellationToken);
+        return moved;
+    }
+
+    public async Task<bool> SetStatusAsync(DbWork work, long sessionId, SessionStatus status, SessionOutcome? outcome = null, string? failure = null,
+        DateTimeOffset? closedAt = null, bool? skipAnnounced = null) =>
+        await work.ExecuteAsync(
             """
             UPDATE sessions SET status = @status, outcome = coalesce(@outcome, outcome), failure = coalesce(@failure, failure),
                 closed_at = coalesce(@closedAt, closed_at), skip_announced = coalesce(@skipAnnounced, skip_announced)
             WHERE id = @sessionId AND status IN ('scheduled', 'open')
             """,
             new { sessionId, status = status.Code(), outcome = outcome?.Code(), failure, closedAt, skipAnnounced }) == 1;
-    }
+#pragma warning restore CA1822
 
     private async Task<IReadOnlyList<Session>> QueryAsync(string sql, object? args, CancellationToken cancellationToken)
     {

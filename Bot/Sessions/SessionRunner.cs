@@ -1,7 +1,9 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Setup;
+using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;
@@ -17,8 +19,8 @@ public sealed class SessionRunner(
     SessionEnder ender,
     SessionPlanner planner,
     RoomOpener opener,
-    SessionNotifier notifier,
-    SessionOutbox outbox,
+    Outbox outbox,
+    SqliteConnectionFactory connections,
     PartnerDeparture departure,
     GuildLanguage languages,
     KeyedLock<long> locks,
@@ -80,8 +82,13 @@ public sealed class SessionRunner(
 
         if (await departure.CheckLockedAsync(session, pair, cancellationToken))
             return;
-        outbox.PostToBoth(session, pair, "remind", to => SessionMessages.Reminder(session, pair, to, lang), lang);
-        await sessions.EndStepAsync(session.Id, SessionStep.Remind, StepState.Done, time.GetUtcNow(), cancellationToken);
+        // The step is done when its reminders are durable: both rows commit with it, or neither does. A reminder not
+        // sent by the slot is obsolete; only a reminder may fall back to a bare mention when DMs are closed.
+        await using var work = await connections.BeginAsync(cancellationToken);
+        await outbox.EnqueueAsync(work, pair.Members.Select(to =>
+            Letter.ToPartner(session, "remind", to, SessionMessages.Reminder(session, pair, to, lang)).WithMentionFallback(pair, lang) with { ExpiresAt = session.SlotAt }));
+        await sessions.EndStepAsync(work, session.Id, SessionStep.Remind, StepState.Done, time.GetUtcNow());
+        await work.CommitAsync(cancellationToken);
     }
 
     private async Task PrepareAsync(Session session, Pair pair, Lang lang, CancellationToken cancellationToken)
@@ -98,9 +105,11 @@ public sealed class SessionRunner(
             return; // the session ended with the pair's suspension
         // A server manager can grant a permission before the slot, so the partners hear of it now; opening tries once
         // more and tells them, for any refusal, if it fails again.
+        await using var work = await connections.BeginAsync(cancellationToken);
         if (attempt.Result is RoomResult.MissingPermissions or RoomResult.NotPrivate)
-            TellRoomNotCreated(session, pair, attempt.Explanation!, lang);
-        await sessions.EndStepAsync(session.Id, SessionStep.Prepare, attempt.Result == RoomResult.Made ? StepState.Done : StepState.Failed, time.GetUtcNow(), cancellationToken);
+            await outbox.EnqueueAsync(work, RoomNotCreated(session, pair, attempt.Explanation!, lang));
+        await sessions.EndStepAsync(work, session.Id, SessionStep.Prepare, attempt.Result == RoomResult.Made ? StepState.Done : StepState.Failed, time.GetUtcNow());
+        await work.CommitAsync(cancellationToken);
     }
 
     private async Task OpenAsync(Session session, Pair pair, Lang lang, CancellationToken cancellationToken)
@@ -121,22 +130,28 @@ public sealed class SessionRunner(
         }
 
         session = (await sessions.GetAsync(session.Id, cancellationToken))!;
-        await notifier.InRoomOnceAsync(session, session.RoomChannelId!.Value, "welcome", SessionMessages.Welcome(session, pair, lang), cancellationToken);
-        await sessions.SetStatusAsync(session.Id, SessionStatus.Open, cancellationToken: cancellationToken);
-        await sessions.EndStepAsync(session.Id, SessionStep.Open, StepState.Done, time.GetUtcNow(), cancellationToken);
+        await using (var work = await connections.BeginAsync(cancellationToken))
+        {
+            await outbox.EnqueueAsync(work, Letter.InRoom(session, session.RoomChannelId!.Value, "welcome", SessionMessages.Welcome(session, pair, lang)));
+            await sessions.SetStatusAsync(work, session.Id, SessionStatus.Open);
+            await sessions.EndStepAsync(work, session.Id, SessionStep.Open, StepState.Done, time.GetUtcNow());
+            await work.CommitAsync(cancellationToken);
+        }
         logger.LogInformation("Session {Session} opened in room {Room}", session.Id, session.RoomChannelId);
     }
 
     private async Task WarnAsync(Session session, Lang lang, CancellationToken cancellationToken)
     {
         var stale = time.GetUtcNow() - session.EndsAt > SessionEnder.StaleWarning;
+        await using var work = await connections.BeginAsync(cancellationToken);
         if (session.Status == SessionStatus.Open && session.RoomChannelId is { } room && !stale)
-            await notifier.InRoomOnceAsync(session, room, "warn", SessionMessages.Warning(session, lang), cancellationToken);
-        await sessions.EndStepAsync(session.Id, SessionStep.Warn, stale || session.Status != SessionStatus.Open ? StepState.Dropped : StepState.Done,
-            time.GetUtcNow(), cancellationToken);
+            await outbox.EnqueueAsync(work, Letter.InRoom(session, room, "warn", SessionMessages.Warning(session, lang)));
+        await sessions.EndStepAsync(work, session.Id, SessionStep.Warn, stale || session.Status != SessionStatus.Open ? StepState.Dropped : StepState.Done,
+            time.GetUtcNow());
+        await work.CommitAsync(cancellationToken);
     }
 
-    private void TellRoomNotCreated(Session session, Pair pair, string explanation, Lang lang) =>
-        outbox.PostToBoth(session, pair, "room-permissions", to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
-            lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), SessionMessages.Timestamp(session.SlotAt, 't'), explanation)), lang);
+    private static IEnumerable<Letter> RoomNotCreated(Session session, Pair pair, string explanation, Lang lang) =>
+        SessionNotifier.ToBoth(session, pair, "room-permissions", to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
+            lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), SessionMessages.Timestamp(session.SlotAt, 't'), explanation)));
 }

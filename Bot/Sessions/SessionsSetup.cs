@@ -27,8 +27,6 @@ public static class SessionsSetup
         services.AddSingleton<RoomService>();
         services.AddSingleton<UnsafeRooms>();
         services.AddSingleton<SessionNotifier>();
-        services.AddSingleton<SessionOutbox>();
-        services.AddHostedService(sp => sp.GetRequiredService<SessionOutbox>());
         services.AddSingleton<SessionEnder>();
         services.AddSingleton<SessionPlanner>();
         services.AddSingleton<ImpromptuSessions>();

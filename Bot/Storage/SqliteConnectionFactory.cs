@@ -51,4 +51,7 @@ public sealed class SqliteConnectionFactory
             throw;
         }
     }
+
+    /// <summary>A transaction for a state change and the messages it owes (see <see cref="DbWork"/>).</summary>
+    public Task<DbWork> BeginAsync(CancellationToken cancellationToken = default) => DbWork.BeginAsync(this, cancellationToken);
 }

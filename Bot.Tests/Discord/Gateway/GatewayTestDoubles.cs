@@ -46,6 +46,8 @@ internal sealed class FakeGatewayApi(Uri gatewayUrl) : IDiscordApi
     public Task DeleteChannelAsync(Snowflake channelId, string? auditReason = null, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<DiscordChannel> CreateDmAsync(Snowflake userId, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<Message> CreateMessageAsync(Snowflake channelId, MessageSpec message, CancellationToken cancellationToken = default) => throw Unexpected();
+
+    public Task<Message> CreateMessageOnceAsync(Snowflake channelId, MessageSpec message, string nonce, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessageSpec message, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<GuildMember> GetGuildMemberAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default) => throw Unexpected();
 

@@ -33,6 +33,8 @@ internal static class MessageJson
             json["webhook_id"] = world.ApplicationId.ToString();
             json["application_id"] = world.ApplicationId.ToString();
         }
+        if (message.Nonce is { } nonce)
+            json["nonce"] = nonce;
         if (withGuildId && message.GuildId is { } guildId)
             json["guild_id"] = guildId.ToString();
         return json;

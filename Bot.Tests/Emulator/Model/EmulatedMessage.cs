@@ -59,6 +59,9 @@ public sealed class EmulatedMessage(Snowflake id, Snowflake channelId, Snowflake
 
     public int Flags { get; internal set; }
 
+    /// <summary>The nonce the message was created with (string or integer, kept as its text), for <c>enforce_nonce</c>.</summary>
+    public string? Nonce { get; internal set; }
+
     public bool IsEphemeral => (Flags & 64) != 0;
 
     /// <summary>A deferred response still showing "thinking…" (flag LOADING, 1&lt;&lt;7).</summary>

@@ -10,7 +10,7 @@ internal sealed class FaultScript
 
     private readonly List<Fault> faults = [];
 
-    private sealed record Fault(string Key, int Status, int? Code)
+    private sealed record Fault(string Key, int Status, int? Code, bool AfterHandling = false)
     {
         public int Times { get; set; }
     }
@@ -20,9 +20,18 @@ internal sealed class FaultScript
     /// <summary>Ends every failure scripted on the route, spent or not.</summary>
     public void Clear(string routeKey) => faults.RemoveAll(f => f.Key == routeKey);
 
-    public RestResult? Next(string routeKey)
+    /// <summary>The request is handled (the message is created), then its answer is replaced by the status: an outcome the client cannot know.</summary>
+    public void AddLostAnswer(string routeKey, int status, int times) => faults.Add(new Fault(routeKey, status, null, AfterHandling: true) { Times = times });
+
+    public void Clear() => faults.Clear();
+
+    public RestResult? Next(string routeKey) => Take(routeKey, afterHandling: false);
+
+    public RestResult? NextLostAnswer(string routeKey) => Take(routeKey, afterHandling: true);
+
+    private RestResult? Take(string routeKey, bool afterHandling)
     {
-        var fault = faults.FirstOrDefault(f => f.Key == routeKey && f.Times > 0);
+        var fault = faults.FirstOrDefault(f => f.Key == routeKey && f.Times > 0 && f.AfterHandling == afterHandling);
         if (fault is null)
             return null;
         if (fault.Times != Forever)

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace CrossCoaching.Tests.Emulator;
 
 /// <summary>Create and edit messages (https://discord.com/developers/docs/resources/message).</summary>
@@ -5,6 +7,9 @@ internal static class MessageRoutes
 {
     /// <summary>Discord's default upload limit per file for bots (10 MiB).</summary>
     public const int MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>How long Discord remembers a nonce for <c>enforce_nonce</c> ("the past few minutes").</summary>
+    public static readonly TimeSpan NonceWindow = TimeSpan.FromMinutes(5);
 
     public static void Add(List<RouteSpec> routes)
     {
@@ -20,6 +25,8 @@ internal static class MessageRoutes
         CheckFiles(request);
         MessageValidator.Check(body, "", MessageValidator.ChannelFlags, creating: true, request.Files.Count);
         CheckCanSend(world, channel, request.Files.Count > 0);
+        if (Duplicate(world, channel, body) is { } existing)
+            return RestResult.Ok(MessageJson.Of(existing, world));
         var message = MessageFactory.Create(world, channel, body, request.Files, MessageSource.ChannelMessage);
         return RestResult.Ok(MessageJson.Of(message, world));
     }
@@ -37,6 +44,20 @@ internal static class MessageRoutes
         MessageValidator.Check(request.BodyObject, "", MessageValidator.ChannelFlags, creating: false, request.Files.Count);
         MessageFactory.Edit(world, channel, message, request.BodyObject, request.Files);
         return RestResult.Ok(MessageJson.Of(message, world));
+    }
+
+    /// <summary>
+    /// With <c>enforce_nonce</c>, a message the same author created in the same channel with the same nonce in the past
+    /// few minutes is returned as it is: no second message, no second MESSAGE_CREATE
+    /// (https://discord.com/developers/docs/resources/message#create-message-jsonform-params).
+    /// </summary>
+    private static EmulatedMessage? Duplicate(World world, EmulatedChannel channel, JsonObject body)
+    {
+        if (JsonRead.Bool(body["enforce_nonce"]) != true || body["nonce"] is not JsonValue value)
+            return null;
+        var nonce = value.ToString();
+        return world.Messages.Values.FirstOrDefault(m =>
+            m.ChannelId == channel.Id && m.AuthorId == world.Bot.Id && m.Nonce == nonce && world.Now - m.CreatedAt <= NonceWindow);
     }
 
     public static void CheckFiles(RestRequest request)

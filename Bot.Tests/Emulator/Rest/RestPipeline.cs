@@ -72,7 +72,8 @@ internal sealed class RestPipeline(World world, RateLimiter limiter, FaultScript
         var json = body.Json();
         UploadValidator.Check(body, json);
         var request = new RestRequest(http, world, json, body.Files());
-        return route.Handler(request);
+        var result = route.Handler(request);
+        return result.Status < 300 && faults.NextLostAnswer(route.Key) is { } lost ? lost : result;
     }
 
     private bool HasBotAuth(HttpContext http) => http.Request.Headers.Authorization.ToString() == $"Bot {world.Options.Token}";

@@ -11,6 +11,7 @@ internal static class MessageFactory
     {
         var message = new EmulatedMessage(world.Ids.Next(), channel.Id, channel.GuildId, world.Bot.Id, source, world.Now) { InteractionId = interactionId };
         message.Flags = (JsonRead.Int(body["flags"]) ?? 0) | extraFlags;
+        message.Nonce = body["nonce"] is JsonValue nonce ? nonce.ToString() : null;
         Apply(world, message, body, files);
         message.PingedUserIds = MentionResolver.Pinged(world, channel, message.Content, message.AllowedMentions, message.Flags);
         world.Messages[message.Id] = message;

@@ -74,6 +74,9 @@ internal sealed partial class DiscordRestClient(RestRequestExecutor executor) : 
     public Task<Message> CreateMessageAsync(Snowflake channelId, MessageSpec message, CancellationToken cancellationToken = default) =>
         SendMessageAsync(RestRoutes.CreateMessage(channelId), message, MessageJson.ToWire(message), cancellationToken);
 
+    public Task<Message> CreateMessageOnceAsync(Snowflake channelId, MessageSpec message, string nonce, CancellationToken cancellationToken = default) =>
+        SendMessageAsync(RestRoutes.CreateMessage(channelId), message, MessageJson.ToWire(message) with { Nonce = nonce, EnforceNonce = true }, cancellationToken);
+
     public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessageSpec message, CancellationToken cancellationToken = default) =>
         SendMessageAsync(RestRoutes.EditMessage(channelId, messageId), message, MessageJson.ToWire(message, edit: true), cancellationToken);
 

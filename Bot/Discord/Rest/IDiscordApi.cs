@@ -35,6 +35,13 @@ public interface IDiscordApi
 
     Task<Message> CreateMessageAsync(Snowflake channelId, MessageSpec message, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates a message with a <paramref name="nonce"/> and <c>enforce_nonce</c>: sent again with the same nonce (a retry
+    /// after a timeout), Discord returns the message it already created instead of posting a second one
+    /// (https://discord.com/developers/docs/resources/message#create-message).
+    /// </summary>
+    Task<Message> CreateMessageOnceAsync(Snowflake channelId, MessageSpec message, string nonce, CancellationToken cancellationToken = default);
+
     Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessageSpec message, CancellationToken cancellationToken = default);
 
     Task<GuildMember> GetGuildMemberAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default);

@@ -10,7 +10,9 @@ internal sealed record RestMessageBody(
     IReadOnlyList<RestComponent>? Components,
     IReadOnlyList<RestEmbed>? Embeds,
     IReadOnlyList<RestAttachmentRef>? Attachments,
-    int? Flags);
+    int? Flags,
+    string? Nonce = null,
+    bool? EnforceNonce = null);
 
 /// <summary><c>parse</c> is always empty: only the users listed may be pinged.</summary>
 internal sealed record RestAllowedMentions(IReadOnlyList<string> Parse, IReadOnlyList<Snowflake> Users);

@@ -47,6 +47,9 @@ internal sealed class TimeBoxedApi(IDiscordApi inner) : IDiscordApi
     public Task<Message> CreateMessageAsync(Snowflake channelId, MessageSpec message, CancellationToken cancellationToken = default) =>
         inner.CreateMessageAsync(channelId, message, cancellationToken).WaitAsync(Limit, CancellationToken.None);
 
+    public Task<Message> CreateMessageOnceAsync(Snowflake channelId, MessageSpec message, string nonce, CancellationToken cancellationToken = default) =>
+        inner.CreateMessageOnceAsync(channelId, message, nonce, cancellationToken).WaitAsync(Limit, CancellationToken.None);
+
     public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessageSpec message, CancellationToken cancellationToken = default) =>
         inner.EditMessageAsync(channelId, messageId, message, cancellationToken).WaitAsync(Limit, CancellationToken.None);
 

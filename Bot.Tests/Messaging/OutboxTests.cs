@@ -1,0 +1,135 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Messaging;
+using CrossCoaching.Pairs;
+using CrossCoaching.Privacy;
+using CrossCoaching.Rituals;
+using CrossCoaching.Sessions;
+using CrossCoaching.Storage;
+using CrossCoaching.Tests.Fakes;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
+
+namespace CrossCoaching.Tests.Messaging;
+
+/// <summary>The outbox's worker against a faked Discord: what it gives up, drops, and never sends.</summary>
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Slot = Monday.AddHours(1); // 14:00 Paris
+    private FeatureHarness _h = null!;
+    private Pair _pair = null!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await StartAsync(Monday);
+        _h.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks);
+        _pair = await _h.PairAsync();
+        await _h.RitualAsync(_pair, MondayAt14);
+        await _h.DrainAsync();
+    }
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private async Task<IReadOnlyList<(string Kind, long? User, string State)>> RowsAsync()
+    {
+        await using var db = await _h.Get<SqliteConnectionFactory>().OpenAsync();
+        return [.. await db.QueryAsync<(string, long?, string)>("SELECT kind, user_id, state FROM outbox ORDER BY id")];
+    }
+
+    private int PostsTo(Snowflake user) => _h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(user)).Count;
+
+    private void FailPosts(int status, int code) =>
+        _h.Api.On(nameof(IDiscordApi.CreateMessageAsync), _ => throw FakeDiscordWorld.Refusal(status, code));
+
+    private void AcceptPosts() =>
+        _h.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => new Message(new Snowflake(777), (Snowflake)a[0]!));
+
+    [Fact]
+    public async Task A_message_Discord_refuses_for_good_is_given_up_and_logged_without_its_text()
+    {
+        FailPosts(403, DiscordErrorCode.MissingAccess);
+        await _h.Get<Outbox>().EnqueueAsync(Letter.Dm("test:refused", "test", Alice, MessageSpec.Text("secret words")));
+        await _h.DrainAsync();
+        _h.Time.Advance(TimeSpan.FromHours(2));
+        await _h.DrainAsync();
+
+        Assert.Equal(1, PostsTo(Alice));
+        Assert.Equal(("test", (long?)(long)Alice.Value, "refused"), Assert.Single(await RowsAsync(), r => r.Kind == "test"));
+        var line = Assert.Single(_h.Logs.Lines, l => l.Contains("Discord refused the test message", StringComparison.Ordinal));
+        Assert.Contains("code 50001", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(_h.Logs.Lines, l => l.Contains("secret words", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reminder_Discord_could_not_take_before_the_slot_is_dropped_not_sent_late()
+    {
+        var session = (await _h.Get<SessionPlanner>().PlanNextAsync(_pair.Id))!;
+        FailPosts(503, 0);
+        await _h.RunStepAtDueAsync(session, SessionStep.Remind);
+        Assert.All((await RowsAsync()).Where(r => r.Kind == "remind"), r => Assert.Equal("pending", r.State));
+
+        var tried = PostsTo(Alice);
+        AcceptPosts();
+        _h.Time.SetUtcNow(Slot.AddMinutes(1));
+        await _h.DrainAsync();
+
+        Assert.Equal(["dropped", "dropped"], (await RowsAsync()).Where(r => r.Kind == "remind").Select(r => r.State));
+        Assert.Equal(tried, PostsTo(Alice));
+    }
+
+    [Fact]
+    public async Task A_personal_notice_to_a_member_with_closed_DMs_is_never_posted_in_public()
+    {
+        _h.Api.On(nameof(IDiscordApi.CreateDmAsync), _ => throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.CannotSendMessagesToUser));
+
+        await _h.Get<RitualChanges>().TellBothAsync(_pair, (_, _) => "Your ritual changed");
+        await _h.DrainAsync();
+
+        Assert.Empty(_h.Api.MessagesIn(HomeChannel));
+        Assert.Equal(["refused", "refused"], (await RowsAsync()).Where(r => r.Kind == "ritual-change").Select(r => r.State));
+    }
+
+    [Fact]
+    public async Task After_forget_nothing_is_sent_to_or_mentions_the_placeholder_and_what_was_owed_to_the_member_is_dropped()
+    {
+        FailPosts(503, 0);
+        await _h.Get<RitualChanges>().TellBothAsync(_pair, (_, _) => "Your ritual changed");
+        await _h.DrainAsync();
+
+        var forgetting = _h.Get<Forgetting>();
+        var outcome = await forgetting.ForgetAsync(Guild, Alice);
+        await forgetting.TellDiscordAsync(outcome, Alice);
+        AcceptPosts();
+        await _h.Services.GetServices<CrossCoaching.Hosting.IReconcilable>().OfType<SessionReconciler>().Single().ReconcileAsync();
+        _h.Time.Advance(TimeSpan.FromHours(1));
+        await _h.DrainAsync();
+
+        var rows = await RowsAsync();
+        Assert.Equal("dropped", Assert.Single(rows, r => r.Kind == "ritual-change" && r.User == (long)Alice.Value).State);
+        Assert.Equal("sent", Assert.Single(rows, r => r.Kind == "ritual-change" && r.User == (long)Bob.Value).State);
+        Assert.DoesNotContain(rows, r => r.User is 0 or 1);
+        Assert.DoesNotContain(_h.Api.Calls, c => c.Method == nameof(IDiscordApi.CreateDmAsync) && FormerMember.Is((Snowflake)c.Args[0]!));
+        Assert.DoesNotContain(_h.Api.Calls, c => c.Args.OfType<MessageSpec>().Any(m =>
+            m.Mentions.Users.Any(FormerMember.Is) || (m.Content ?? "").Contains("<@0>", StringComparison.Ordinal) || (m.Content ?? "").Contains("<@1>", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_message_round_trips_through_the_outbox_payload_whole_files_included()
+    {
+        var spec = new MessageSpec("hi", AllowedMentions.Only(Bob),
+            [ActionRow.Of(new Button(ButtonStyle.Primary, "Go", "x:go"))],
+            [new Embed("t", "d", 3, [new EmbedField("n", "v", true)], "f", Monday)],
+            [new FileAttachment("chart.png", "image/png", new byte[] { 137, 80, 78, 71 }, "a chart")]);
+
+        var back = LetterJson.Read(LetterJson.Write(spec));
+
+        Assert.Equal(spec.Content, back.Content);
+        Assert.Equal(spec.Mentions.Users, back.Mentions.Users);
+        Assert.Equal(spec.Components![0].Buttons, back.Components![0].Buttons);
+        Assert.Equal(spec.Embeds![0] with { Fields = null }, back.Embeds![0] with { Fields = null });
+        Assert.Equal(spec.Embeds![0].Fields, back.Embeds![0].Fields);
+        var file = Assert.Single(back.Files!);
+        Assert.Equal(("chart.png", "image/png", "a chart"), (file.FileName, file.ContentType, file.Description));
+        Assert.Equal(new byte[] { 137, 80, 78, 71 }, file.Content.ToArray());
+    }
+}

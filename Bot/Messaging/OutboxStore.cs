@@ -1,0 +1,111 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Storage;
+using Dapper;
+
+namespace CrossCoaching.Messaging;
+
+/// <summary>A row of the outbox as the worker reads it.</summary>
+public sealed record OutboxRow
+{
+    public long Id { get; init; }
+
+    public string Kind { get; init; } = "";
+
+    public string Target { get; init; } = "";
+
+    public Snowflake? UserId { get; init; }
+
+    public Snowflake? ChannelId { get; init; }
+
+    public Snowflake? MessageId { get; init; }
+
+    public string Payload { get; init; } = "";
+
+    public Snowflake? FallbackChannelId { get; init; }
+
+    public string? FallbackPayload { get; init; }
+
+    public long? SessionId { get; init; }
+
+    public Snowflake? NoticeUserId { get; init; }
+
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public bool UntilSessionEnds { get; init; }
+
+    public string Nonce { get; init; } = "";
+
+    public int Attempts { get; init; }
+}
+
+/// <summary>The outbox's state changes, each one statement: a crash between two leaves the row pending, to be sent again with the same nonce.</summary>
+public sealed class OutboxStore(SqliteConnectionFactory connections)
+{
+    public async Task<IReadOnlyList<OutboxRow>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<OutboxRow>(
+            """
+            SELECT id AS Id, kind AS Kind, target AS Target, user_id AS UserId, channel_id AS ChannelId, message_id AS MessageId,
+                payload AS Payload, fallback_channel_id AS FallbackChannelId, fallback_payload AS FallbackPayload, session_id AS SessionId,
+                notice_user_id AS NoticeUserId, expires_at AS ExpiresAt, until_session_ends AS UntilSessionEnds, nonce AS Nonce,
+                attempts AS Attempts
+            FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit
+            """, new { now, limit })];
+    }
+
+    /// <summary>True when the message no longer makes sense: past its expiry, or its session is over.</summary>
+    public async Task<bool> IsObsoleteAsync(OutboxRow row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (row.ExpiresAt is { } expires && now >= expires)
+            return true;
+        if (!row.UntilSessionEnds || row.SessionId is not { } sessionId)
+            return false;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT NOT EXISTS (SELECT 1 FROM sessions WHERE id = @sessionId AND status IN ('scheduled', 'open'))", new { sessionId });
+    }
+
+    /// <summary>Sent: the message's ids kept, and the session's notice noted (what other features read as "told").</summary>
+    public Task SentAsync(OutboxRow row, Message sent, DateTimeOffset now) =>
+        FinishAsync(row, "sent", now, sent.ChannelId, sent.Id, failure: null);
+
+    /// <summary>Refused for good: not retried; the session's notice is noted all the same, as a claim was before.</summary>
+    public Task RefusedAsync(OutboxRow row, DateTimeOffset now, string failure) => FinishAsync(row, "refused", now, null, null, failure);
+
+    public async Task DroppedAsync(OutboxRow row, DateTimeOffset now, string reason)
+    {
+        await using var connection = await connections.OpenAsync();
+        await connection.ExecuteAsync("UPDATE outbox SET state = 'dropped', done_at = @now, failure = @reason WHERE id = @Id AND state = 'pending'",
+            new { row.Id, now, reason });
+    }
+
+    public async Task RetryLaterAsync(OutboxRow row, DateTimeOffset at, string failure)
+    {
+        await using var connection = await connections.OpenAsync();
+        await connection.ExecuteAsync(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @at, failure = @failure WHERE id = @Id AND state = 'pending'",
+            new { row.Id, at, failure });
+    }
+
+    private async Task FinishAsync(OutboxRow row, string state, DateTimeOffset now, Snowflake? channelId, Snowflake? messageId, string? failure)
+    {
+        await using var work = await connections.BeginAsync();
+        await work.ExecuteAsync(
+            """
+            UPDATE outbox SET state = @state, done_at = @now, attempts = attempts + 1, sent_channel_id = @channelId,
+                sent_message_id = @messageId, failure = @failure
+            WHERE id = @Id AND state = 'pending'
+            """, new { row.Id, state, now, channelId, messageId, failure });
+        if (row is { SessionId: { } sessionId, NoticeUserId: { } user })
+        {
+            await work.ExecuteAsync(
+                """
+                INSERT INTO session_notices (session_id, user_id, kind, channel_id, message_id, sent_at)
+                SELECT @sessionId, @user, @Kind, @channelId, @messageId, @now WHERE EXISTS (SELECT 1 FROM sessions WHERE id = @sessionId)
+                ON CONFLICT DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id
+                """, new { sessionId, user, row.Kind, channelId, messageId, now });
+        }
+        await work.CommitAsync();
+    }
+}

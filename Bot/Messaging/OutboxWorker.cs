@@ -1,0 +1,119 @@
+using CrossCoaching.Discord;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CrossCoaching.Messaging;
+
+/// <summary>
+/// Sends the outbox's due rows, a few at a time: until Discord takes a message, refuses it for good (4xx other than
+/// 429), or it no longer makes sense. An outage (5xx, timeout, unreachable) moves the row's next attempt further out,
+/// in the database, so the backoff survives a restart.
+/// </summary>
+public sealed class OutboxWorker(Outbox outbox, OutboxStore store, OutboxSender sender, TimeProvider time, ILogger<OutboxWorker> logger)
+    : BackgroundService
+{
+    private const int Batch = 50;
+    private const int Senders = 4;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+
+    private long _idleRequests, _idleSeen;
+
+    /// <summary>
+    /// Completes after a pass that began after this call found nothing due (tests wait on it). A row waiting out its
+    /// backoff is not due, so an outage does not keep this waiting.
+    /// </summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        var request = Interlocked.Increment(ref _idleRequests);
+        while (Volatile.Read(ref _idleSeen) < request)
+        {
+            if (ExecuteTask is { IsCompleted: true } stopped)
+                throw new InvalidOperationException("The outbox worker is not running", stopped.Exception);
+            outbox.Wake();
+            await Task.Delay(5, cancellationToken);
+        }
+    }
+
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, 2 * Math.Pow(2, Math.Min(attempts, 16))));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var request = Volatile.Read(ref _idleRequests);
+                var due = await store.DueAsync(time.GetUtcNow(), Batch, stoppingToken);
+                if (due.Count == 0)
+                {
+                    InterlockedMax(ref _idleSeen, request);
+                    await outbox.WaitForWorkAsync(Poll, stoppingToken);
+                    continue;
+                }
+
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Senders, CancellationToken = stoppingToken },
+                    async (row, token) => await DeliverAsync(row, token));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                logger.LogError(e, "The outbox could not be read; trying again shortly");
+                await Task.Delay(Poll, stoppingToken);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        if (await store.IsObsoleteAsync(row, time.GetUtcNow(), cancellationToken))
+        {
+            await store.DroppedAsync(row, time.GetUtcNow(), "obsolete");
+            logger.LogInformation("Dropped the {Kind} message {Row} of session {Session}: it no longer makes sense", row.Kind, row.Id, row.SessionId);
+            return;
+        }
+
+        try
+        {
+            var sent = await sender.SendAsync(row, cancellationToken);
+            await store.SentAsync(row, sent, time.GetUtcNow());
+        }
+        catch (DiscordApiException e) when (e.Status is >= 400 and < 500 and not 429)
+        {
+            // Refused for good (DMs closed, room gone, permission missing): retrying would not change it. Ids and
+            // Discord's code only, never the text.
+            await store.RefusedAsync(row, time.GetUtcNow(), $"HTTP {e.Status}, code {e.Code}");
+            logger.LogWarning("Discord refused the {Kind} message {Row} (session {Session}, user {User}, channel {Channel}): HTTP {Status}, code {Code}",
+                row.Kind, row.Id, row.SessionId, row.UserId, row.ChannelId, e.Status, e.Code);
+        }
+        catch (Exception e) when (IsTransient(e, cancellationToken))
+        {
+            var at = time.GetUtcNow() + Backoff(row.Attempts);
+            await store.RetryLaterAsync(row, at, e.GetType().Name);
+            logger.LogInformation("The {Kind} message {Row} did not go through ({Reason}); attempt {Attempt} at {At:O}",
+                row.Kind, row.Id, e.GetType().Name, row.Attempts + 2, at);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not Discord: the row backs off like an outage so that one bad row never spins the worker.
+            await store.RetryLaterAsync(row, time.GetUtcNow() + Backoff(row.Attempts), e.GetType().Name);
+            logger.LogError(e, "Could not send the {Kind} message {Row}", row.Kind, row.Id);
+        }
+    }
+
+    /// <summary>An outage, a rate limit left to us, a timeout: the outcome is unknown or temporary, and the nonce makes a retry safe.</summary>
+    private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
+        e is DiscordApiException or DiscordUnavailableException or HttpRequestException or TimeoutException ||
+        (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var current = Volatile.Read(ref target);
+        while (current < value && Interlocked.CompareExchange(ref target, value, current) is var seen && seen != current)
+            current = seen;
+    }
+}

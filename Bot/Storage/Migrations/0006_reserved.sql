@@ -1,2 +1,0 @@
--- Reserved: number 6 belongs to a migration on another branch. Drop this file when that one is merged.
-SELECT 1;
