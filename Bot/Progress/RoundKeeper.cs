@@ -2,7 +2,7 @@ using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Progress.Pictures;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 
 namespace CrossCoaching.Progress;
 
@@ -50,5 +50,4 @@ public sealed class RoundKeeper(
 
     private Task<bool> AskedBothAsync(Session key, Pair pair, CancellationToken cancellationToken) =>
         outbox.HoldsAllAsync([.. pair.Members.Select(member => Letter.PartnerKey(key, RoundRepository.PromptKind, member))], cancellationToken);
-    }
 }
