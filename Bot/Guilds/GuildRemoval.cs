@@ -2,7 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

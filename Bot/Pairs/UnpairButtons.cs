@@ -3,7 +3,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Pairs;

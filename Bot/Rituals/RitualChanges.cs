@@ -3,7 +3,7 @@ using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 
 namespace CrossCoaching.Rituals;
 

@@ -3,7 +3,7 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Options;
 using NodaTime;
 

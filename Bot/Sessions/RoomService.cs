@@ -1,6 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;

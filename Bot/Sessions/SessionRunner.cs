@@ -2,7 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 

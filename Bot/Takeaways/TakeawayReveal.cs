@@ -1,6 +1,6 @@
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Takeaways;

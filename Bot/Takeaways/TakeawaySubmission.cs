@@ -3,7 +3,7 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
 using CrossCoaching.Privacy;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Takeaways;

@@ -3,7 +3,7 @@ using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
 using Microsoft.Extensions.Logging;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 /// <summary>
 /// Tells a server's managers what they must fix (a room Discord did not make private, the rooms category deleted): a
