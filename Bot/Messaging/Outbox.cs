@@ -1,3 +1,4 @@
+using CrossCoaching.Pairs;
 using CrossCoaching.Privacy;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;

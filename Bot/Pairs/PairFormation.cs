@@ -48,7 +48,7 @@ public sealed class PairFormation(
             throw new UserErrorException(context.Text(PairTexts.NoLongerOpen));
         var (invitee, inviter) = (Markdown.Name(context.Interaction.UserDisplayName), Markdown.Name(invitation.InviterName));
         var text = options.Value.DeclineCooldownHours > 0
-            ? context.Text(PairTexts.DeclinedWithCooldown, invitee, inviter, SessionMessages.Timestamp(now.AddHours(options.Value.DeclineCooldownHours), 'R'))
+            ? context.Text(PairTexts.DeclinedWithCooldown, invitee, inviter, Timestamps.Of(now.AddHours(options.Value.DeclineCooldownHours), 'R'))
             : context.Text(PairTexts.Declined, invitee, inviter);
         await context.UpdateMessageAsync(MessageSpec.Text(text) with { Components = [] }, cancellationToken);
     }

@@ -49,7 +49,7 @@ public sealed class RoundDecisions(
         var next = resumed
             ? await changes.ReplanAsync(pair, cancellationToken)
             : (await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken)).FirstOrDefault(s => s.Kind == SessionKind.Ritual);
-        var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
+        var when = Timestamps.OrNone(next?.SlotAt);
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var text = resumed ? ProgressTexts.NextRoundResumed : ProgressTexts.NextRound;
         await TellBothAsync(key, pair, ContinuedKind,

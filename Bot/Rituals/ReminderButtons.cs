@@ -1,5 +1,6 @@
-using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Discord;
+using CrossCoaching.Hosting;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;

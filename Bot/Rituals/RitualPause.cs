@@ -64,7 +64,7 @@ public sealed class RitualResume(PairRepository pairs, RitualRepository rituals,
             throw new UserErrorException(context.Text(RitualTexts.NotPaused));
         await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = me }, cancellationToken);
         var next = await changes.ReplanAsync(pair, cancellationToken);
-        var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
+        var when = Timestamps.OrNone(next?.SlotAt);
         await context.ReplyAsync(context.Text(RitualTexts.Resumed, when), ephemeral: true, cancellationToken);
         await changes.TellPartnerAsync(pair, me, lang => RitualTexts.PartnerResumed.Format(lang, Markdown.Name(pair.NameOf(me)), when), cancellationToken);
     }

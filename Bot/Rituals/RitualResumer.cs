@@ -36,7 +36,7 @@ public sealed class RitualResumer(RitualRepository rituals, PairRepository pairs
             return;
         await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);
         var next = await changes.ReplanAsync(pair, cancellationToken);
-        var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
+        var when = Timestamps.OrNone(next?.SlotAt);
         await changes.TellBothAsync(pair, (lang, to) => RitualTexts.AutoResumed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), when), cancellationToken);
     }
 }

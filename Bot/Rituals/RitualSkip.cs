@@ -36,8 +36,7 @@ public sealed class SessionSkipper(SessionRepository sessions, SessionEnder ende
 
         await ender.CancelAsync(next.Id, SessionStatus.Skipped, announced: true, cancellationToken);
         var following = await planner.PlanNextAsync(pair.Id, cancellationToken);
-        string Stamp(DateTimeOffset? at) => at is { } a ? SessionMessages.Timestamp(a) : "—";
-        await changes.TellPartnerAsync(pair, actor, l => RitualTexts.PartnerSkipped.Format(l, Markdown.Name(pair.NameOf(actor)), Stamp(next.SlotAt), Stamp(following?.SlotAt)), cancellationToken);
-        return RitualTexts.Skipped.Format(lang, Stamp(next.SlotAt), Stamp(following?.SlotAt));
+        await changes.TellPartnerAsync(pair, actor, l => RitualTexts.PartnerSkipped.Format(l, Markdown.Name(pair.NameOf(actor)), Timestamps.OrNone(next.SlotAt), Timestamps.OrNone(following?.SlotAt)), cancellationToken);
+        return RitualTexts.Skipped.Format(lang, Timestamps.OrNone(next.SlotAt), Timestamps.OrNone(following?.SlotAt));
     }
 }

@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
-using CrossCoaching.Pairs;
 using CrossCoaching.GuildSettings;
+using CrossCoaching.Hosting;
+using CrossCoaching.Pairs;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;

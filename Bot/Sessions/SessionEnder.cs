@@ -1,8 +1,9 @@
 using CrossCoaching.Discord;
+using CrossCoaching.GuildSettings;
+using CrossCoaching.Hosting;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
-using CrossCoaching.GuildSettings;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,9 @@
 using CrossCoaching.Discord;
+using CrossCoaching.GuildSettings;
+using CrossCoaching.Hosting;
 using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
-using CrossCoaching.GuildSettings;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -153,5 +154,5 @@ public sealed class SessionRunner(
 
     private static IEnumerable<Letter> RoomNotCreated(Session session, Pair pair, string explanation, Lang lang) =>
         SessionNotifier.ToBoth(session, pair, "room-permissions", to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
-            lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), SessionMessages.Timestamp(session.SlotAt, 't'), explanation)));
+            lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), Timestamps.Of(session.SlotAt, 't'), explanation)));
 }

@@ -26,7 +26,7 @@ public sealed class PartnerDelivery(Outbox outbox)
     }
 
     private static MessageSpec Message(Session session, Takeaway takeaway, string name, Lang lang) => new(
-        TakeawayTexts.PartnerTakeaway.Format(lang, name, SessionMessages.Timestamp(session.SlotAt, 'D')),
+        TakeawayTexts.PartnerTakeaway.Format(lang, name, Timestamps.Of(session.SlotAt, 'D')),
         AllowedMentions.None,
         Embeds: [new Embed(Description: TakeawayText.Truncate(Markdown.Escape(takeaway.Text), TrailMessage.DescriptionLimit), Color: TrailMessage.Color)]);
 }

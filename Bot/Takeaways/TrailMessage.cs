@@ -23,8 +23,8 @@ public static class TrailMessage
             Markdown.Name(FormerMember.Display(pair.MemberA, pair.NameA, lang)),
             Markdown.Name(FormerMember.Display(pair.MemberB, pair.NameB, lang))), TitleLimit);
         var description = shown.Count == 0
-            ? $"{SessionMessages.Timestamp(session.SlotAt, 'D')}\n\n*{TakeawayTexts.TrailRemoved[lang]}*"
-            : Body(SessionMessages.Timestamp(session.SlotAt, 'D'), [.. shown.Select(t => ($"**{Markdown.Name(t.AuthorName)}**", t.Text))], DescriptionLimit);
+            ? $"{Timestamps.Of(session.SlotAt, 'D')}\n\n*{TakeawayTexts.TrailRemoved[lang]}*"
+            : Body(Timestamps.Of(session.SlotAt, 'D'), [.. shown.Select(t => ($"**{Markdown.Name(t.AuthorName)}**", t.Text))], DescriptionLimit);
         return new MessageSpec(null, AllowedMentions.None, Embeds: [new Embed(title, description, Color)]);
     }
 

@@ -49,7 +49,7 @@ public sealed class TrailView(PairRepository pairs, TakeawayRepository takeaways
             .ToLookup(t => t.SessionId);
         return [.. history.Where(s => readable.Contains(s.Id)).OrderByDescending(s => s.SlotAt).Select(s => new Embed(
             TrailTexts.SessionTitle.Format(lang, numbers[s.Id]),
-            TrailMessage.Body(SessionMessages.Timestamp(s.SlotAt, 'D'), [.. readable[s.Id].Select(t => (Heading(t, reader, lang), t.Text))], TrailMessage.DescriptionLimit),
+            TrailMessage.Body(Timestamps.Of(s.SlotAt, 'D'), [.. readable[s.Id].Select(t => (Heading(t, reader, lang), t.Text))], TrailMessage.DescriptionLimit),
             TrailMessage.Color))];
     }
 
