@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
 using CrossCoaching.Sessions.Scheduling;
 using CrossCoaching.Storage;
@@ -29,6 +30,9 @@ public static class SessionsSetup
         services.AddSingleton<SessionNotifier>();
         services.AddSingleton<SessionEnder>();
         services.AddSingleton<SessionPlanner>();
+        services.AddSingleton<SessionSkipper>();
+        services.AddSingleton<PairNotices>();
+        services.AddComponentHandler<ReminderButtons>();
         services.AddSingleton<ImpromptuSessions>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<PartnerDeparture>();

@@ -1,12 +1,11 @@
-using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
-using CrossCoaching.Sessions;
 using Microsoft.Extensions.Logging;
 
-namespace CrossCoaching.Rituals;
+namespace CrossCoaching.Sessions;
 
 /// <summary>
 /// The reminder's buttons: "Skip this one" (an announced skip: the streak is kept) and "Running late" — the partner is
@@ -17,7 +16,7 @@ public sealed class ReminderButtons(
     PairRepository pairs,
     SessionSkipper skipper,
     NoticeRepository notices,
-    RitualChanges changes,
+    PairNotices partners,
     TimeProvider time,
     ILogger<ReminderButtons> logger) : IComponentHandler
 {
@@ -71,7 +70,7 @@ public sealed class ReminderButtons(
         var told = false;
         try
         {
-            await changes.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, Markdown.Name(pair.NameOf(me))), cancellationToken);
+            await partners.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, Markdown.Name(pair.NameOf(me))), cancellationToken);
             told = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
