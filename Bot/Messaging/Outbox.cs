@@ -1,5 +1,4 @@
 using CrossCoaching.Pairs;
-using CrossCoaching.Privacy;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Discord;
 using CrossCoaching.Hosting;
-using CrossCoaching.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Pairs;

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Localization;
-using CrossCoaching.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

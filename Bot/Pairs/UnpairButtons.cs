@@ -2,7 +2,6 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
-using CrossCoaching.Sessions;
 using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
@@ -14,8 +13,7 @@ namespace CrossCoaching.Pairs;
 /// </summary>
 public sealed class UnpairButtons(
     PairRepository pairs,
-    SessionRepository sessions,
-    SessionEnder ender,
+    IPairSessions pairSessions,
     Outbox outbox,
     GuildLanguage languages,
     TimeProvider time,
@@ -41,13 +39,7 @@ public sealed class UnpairButtons(
         await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PairTexts.Unpaired, Markdown.Name(pair.NameOf(partner)))) with { Components = [] }, cancellationToken);
         logger.LogInformation("Pair {Pair} ended by {User}", pair.Id, me);
 
-        foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
-        {
-            if (session.Status == SessionStatus.Open)
-                await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
-            else
-                await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
-        }
+        await pairSessions.EndAllAsync(pair.Id, cancellationToken);
 
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:unpaired", "unpaired", partner,

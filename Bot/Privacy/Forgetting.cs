@@ -18,7 +18,7 @@ public sealed record ForgetOutcome(ErasedData Erased, Pair? EndedPair);
 public sealed class Forgetting(
     PairRepository pairs,
     SessionRepository sessions,
-    SessionEnder ender,
+    IPairSessions pairSessions,
     PersonalDataEraser eraser,
     TakeawayReveal reveal,
     Outbox outbox,
@@ -64,12 +64,6 @@ public sealed class Forgetting(
     private async Task EndPairAsync(Pair pair, CancellationToken cancellationToken)
     {
         await pairs.EndAsync(pair.Id, "forgotten", time.GetUtcNow(), cancellationToken);
-        foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
-        {
-            if (session.Status == SessionStatus.Open)
-                await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
-            else
-                await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
-        }
+        await pairSessions.EndAllAsync(pair.Id, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ namespace CrossCoaching.Progress;
 public sealed class RoundDecisions(
     PairRepository pairs,
     SessionRepository sessions,
-    SessionEnder ender,
+    IPairSessions pairSessions,
     RitualRepository rituals,
     RitualChanges changes,
     NoticeRepository notices,
@@ -68,13 +68,7 @@ public sealed class RoundDecisions(
         if (!await pairs.EndAsync(pair.Id, "round-stopped", time.GetUtcNow(), cancellationToken))
             return false;
         logger.LogInformation("Pair {Pair} ended after round {Round}: {User} chose to stop", pair.Id, pair.RoundNumber, stopper);
-        foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
-        {
-            if (session.Status == SessionStatus.Open)
-                await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
-            else
-                await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
-        }
+        await pairSessions.EndAllAsync(pair.Id, cancellationToken);
 
         var record = await stats.ReadAsync(pair, pair.MemberA, cancellationToken: cancellationToken);
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);

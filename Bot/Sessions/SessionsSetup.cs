@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
+using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
 using CrossCoaching.Storage;
 using Microsoft.Data.Sqlite;
@@ -29,6 +30,7 @@ public static class SessionsSetup
         services.AddSingleton<UnsafeRooms>();
         services.AddSingleton<SessionNotifier>();
         services.AddSingleton<SessionEnder>();
+        services.AddSingleton<IPairSessions, PairSessions>();
         services.AddSingleton<SessionPlanner>();
         services.AddSingleton<SessionSkipper>();
         services.AddSingleton<PairNotices>();

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
-using CrossCoaching.Privacy;
 using CrossCoaching.Sessions;
 using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
-using CrossCoaching.Privacy;
 using CrossCoaching.Sessions;
 
 namespace CrossCoaching.Takeaways;
