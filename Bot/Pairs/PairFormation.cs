@@ -61,7 +61,7 @@ public sealed class PairFormation(
         {
             await api.EditMessageAsync(invitation.ChannelId, messageId, message with { Components = [] }, cancellationToken);
         }
-        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException)
+        catch (DiscordException e)
         {
             logger.LogInformation("Could not update invitation {Invitation}'s message: {Reason}", invitation.Id, e.Message);
         }

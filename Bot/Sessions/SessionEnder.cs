@@ -131,7 +131,7 @@ public sealed class SessionEnder(
         {
             await api.CreateMessageOnceAsync(room, SessionMessages.Warning(session, lang), $"warn{session.Id}", cancellationToken);
         }
-        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException or TimeoutException)
+        catch (DiscordException e)
         {
             logger.LogWarning("Could not post the last warning of session {Session} in room {Room}: {Reason}", session.Id, room, e.GetType().Name);
         }
@@ -147,7 +147,7 @@ public sealed class SessionEnder(
                 await rooms.DeleteAsync(session.GuildId, room, session.RoomParentId, $"CrossCoaching session {session.Id} ended", cancellationToken);
             await sessions.SetRoomAsync(session.Id, null, null, cancellationToken);
         }
-        catch (Exception e) when (e is DiscordApiException or HttpRequestException or DiscordUnavailableException)
+        catch (DiscordException e)
         {
             // The session still ends; the reconciler keeps trying to delete the room it remembers.
             logger.LogWarning("Could not delete room {Room} of session {Session} yet: {Reason}", room, session.Id, e.Message);
