@@ -42,7 +42,7 @@ public sealed class UnpairButtons(
         await pairSessions.EndAllAsync(pair.Id, cancellationToken);
 
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:unpaired", "unpaired", partner,
+        await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:unpaired", NoticeKinds.Unpaired, partner,
             MessageSpec.Text(PairTexts.PartnerUnpaired.Format(lang, Markdown.Name(pair.NameOf(me))))), cancellationToken);
     }
 }

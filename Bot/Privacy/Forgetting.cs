@@ -56,7 +56,7 @@ public sealed class Forgetting(
             return;
         var lang = await languages.ForGuildAsync(ended.GuildId, cancellationToken);
         // By DM only: a partner whose DMs are closed learns it from /pair, never from a public post.
-        await outbox.EnqueueAsync(Letter.Dm($"pair:{ended.Id}:forgotten", "partner-forgot", ended.PartnerOf(userId),
+        await outbox.EnqueueAsync(Letter.Dm($"pair:{ended.Id}:forgotten", NoticeKinds.PartnerForgot, ended.PartnerOf(userId),
             MessageSpec.Text(PrivacyTexts.PartnerForgot.Format(lang, Markdown.Name(ended.NameOf(userId))))), cancellationToken);
     }
 

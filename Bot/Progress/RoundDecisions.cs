@@ -1,8 +1,9 @@
 using CrossCoaching.Discord;
+using CrossCoaching.GuildSettings;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals;
 using CrossCoaching.Sessions;
-using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Progress;
@@ -29,10 +30,10 @@ public sealed class RoundDecisions(
     public static readonly TimeSpan AnswerWindow = TimeSpan.FromDays(7);
 
     /// <summary>Claimed (for the room's pseudo-user) when the silence paused the ritual, so that it pauses once.</summary>
-    public const string TimeoutKind = "round-timeout";
-    public const string PausedKind = "round-paused";
-    public const string ContinuedKind = "round-continued";
-    public const string StoppedKind = "round-stopped";
+    public const string TimeoutKind = NoticeKinds.RoundTimeout;
+    public const string PausedKind = NoticeKinds.RoundPaused;
+    public const string ContinuedKind = NoticeKinds.RoundContinued;
+    public const string StoppedKind = NoticeKinds.RoundStopped;
 
     /// <returns>False when the round had moved on already (the other partner's press, a reconcile pass).</returns>
     public async Task<bool> StartNextRoundAsync(RoundState state, CancellationToken cancellationToken = default)
@@ -93,7 +94,7 @@ public sealed class RoundDecisions(
             {
                 if (await rituals.GetAsync(pair.Id, cancellationToken) is { Paused: false } ritual)
                 {
-                    await rituals.SaveAsync(ritual with { Paused = true, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = new Snowflake(0) }, cancellationToken);
+                    await rituals.SaveAsync(ritual with { Paused = true, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = Ritual.ChangedByTheBot }, cancellationToken);
                     await changes.ReplanAsync(pair, cancellationToken); // paused: cancels what was planned, plans nothing
                 }
 
@@ -116,7 +117,7 @@ public sealed class RoundDecisions(
 
     private async Task<bool> ResumeAsync(Ritual ritual, CancellationToken cancellationToken)
     {
-        await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = new Snowflake(0) }, cancellationToken);
+        await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = Ritual.ChangedByTheBot }, cancellationToken);
         return true;
     }
 }

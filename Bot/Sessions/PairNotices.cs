@@ -24,5 +24,5 @@ public sealed class PairNotices(Outbox outbox, GuildLanguage languages)
 
     /// <summary>Each change is its own notice: nothing re-runs these, so the key only has to be unique.</summary>
     private static Letter Notice(Pair pair, Snowflake to, MessageSpec spec) =>
-        Letter.Dm($"ritual:{pair.Id}:{to}:{Guid.NewGuid():N}", "ritual-change", to, spec);
+        Letter.Dm($"ritual:{pair.Id}:{to}:{Guid.NewGuid():N}", NoticeKinds.RitualChange, to, spec);
 }

@@ -2,6 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
 using CrossCoaching.Localization;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using Microsoft.Extensions.Logging;
 
@@ -20,8 +21,6 @@ public sealed class ReminderButtons(
     TimeProvider time,
     ILogger<ReminderButtons> logger) : IComponentHandler
 {
-    private const string LateKind = "late";
-
     // A second press of "Running late" waits for the first one's outcome instead of reading its claim as "told".
     private readonly KeyedLock<(long Session, Snowflake User)> _lateLocks = new();
 
@@ -64,7 +63,7 @@ public sealed class ReminderButtons(
     {
         var me = context.Interaction.User.Id;
         using var _ = await _lateLocks.AcquireAsync((session.Id, me), cancellationToken);
-        if (!await notices.TryClaimAsync(session.Id, me, LateKind, time.GetUtcNow(), cancellationToken))
+        if (!await notices.TryClaimAsync(session.Id, me, NoticeKinds.Late, time.GetUtcNow(), cancellationToken))
             return;
 
         var told = false;
@@ -80,7 +79,7 @@ public sealed class ReminderButtons(
         finally
         {
             if (!told)
-                await notices.ReleaseAsync(session.Id, me, LateKind, CancellationToken.None);
+                await notices.ReleaseAsync(session.Id, me, NoticeKinds.Late, CancellationToken.None);
         }
 
         // The buttons stay on the reminder (no update), so pressing again later is the retry.

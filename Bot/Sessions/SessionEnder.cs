@@ -75,7 +75,7 @@ public sealed class SessionEnder(
             await sessions.SetStatusAsync(work, session.Id, SessionStatus.Closed, outcome, closedAt: now);
             await sessions.EndStepAsync(work, session.Id, SessionStep.Close, StepState.Done, now);
             if (wasOpen)
-                await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, "after", to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand)));
+                await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, NoticeKinds.After, to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand)));
             await work.CommitAsync(cancellationToken);
         }
 
@@ -112,7 +112,7 @@ public sealed class SessionEnder(
         await using (var work = await connections.BeginAsync(cancellationToken))
         {
             await sessions.SetStatusAsync(work, session.Id, SessionStatus.Failed, failure: reason, closedAt: time.GetUtcNow());
-            await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, "failed",
+            await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, NoticeKinds.Failed,
                 to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), reason))));
             await work.CommitAsync(cancellationToken);
         }

@@ -20,7 +20,7 @@ public sealed class PartnerDelivery(Outbox outbox)
             return true;
         var partner = pair.PartnerOf(author);
         var name = Markdown.Name(takeaway.AuthorName);
-        await outbox.EnqueueAsync(Letter.Dm($"takeaway:{takeaway.Id}:partner", "takeaway", partner, Message(session, takeaway, name, lang)), cancellationToken);
+        await outbox.EnqueueAsync(Letter.Dm($"takeaway:{takeaway.Id}:partner", NoticeKinds.Takeaway, partner, Message(session, takeaway, name, lang)), cancellationToken);
         return true;
     }
 
