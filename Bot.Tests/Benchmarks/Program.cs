@@ -12,7 +12,7 @@ public static class Program
 {
     private const string Usage =
         """
-        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|all> [options]
+        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|pool|all> [options]
           --pairs 50,200        rooms: the pair counts to run (default 50,200)
           --seed N              faults: the seed of the scripted day and its faults (default: random, printed)
           --bot <path>          the CrossCoaching.dll to run (default: Bot/bin/<this configuration>/, built if missing)
@@ -27,6 +27,13 @@ public static class Program
             return await BareWorker.RunAsync();
         // Figures print the same on every machine: 1.25 ms, not 1,25 ms.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args is ["pool"])
+        {
+            // The matcher is a pure function: no bot to build or start.
+            PoolBenchmark.Run();
+            return 0;
+        }
+
         if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "pictures" or "faults" or "all") ||
             rest.Length % 2 != 0 || rest.Where((_, i) => i % 2 == 0).Any(o => !Options.Contains(o)))
         {
@@ -53,6 +60,8 @@ public static class Program
                     await RoomsBenchmark.RunAsync(bot, count);
             }
 
+            if (name is "all")
+                PoolBenchmark.Run();
             if (name is "faults" or "all")
                 await FaultBenchmark.RunAsync(bot, options.TryGetValue("--seed", out var seed) ? Count(seed) : Random.Shared.Next(1, 1_000_000));
 

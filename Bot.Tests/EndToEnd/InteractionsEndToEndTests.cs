@@ -5,7 +5,6 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Help;
 using CrossCoaching.Localization;
 using CrossCoaching.Tests.Emulator;
-using CrossCoaching.Tests.EmulatorTests;
 
 namespace CrossCoaching.Tests.EndToEnd;
 

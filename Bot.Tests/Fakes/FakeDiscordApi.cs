@@ -6,9 +6,9 @@ namespace CrossCoaching.Tests.Fakes;
 
 /// <summary>
 /// Records every call. Interaction answers succeed by default; any other call fails loudly unless the test arranged
-/// it with <see cref="On"/>, so a test never passes through a call it did not expect.
+/// it with <see cref="On"/> or a typed <c>OnXxx</c>, so a test never passes through a call it did not expect.
 /// </summary>
-public sealed class FakeDiscordApi : IDiscordApi
+public sealed partial class FakeDiscordApi : IDiscordApi
 {
     private readonly ConcurrentDictionary<string, Func<object?[], object?>> _handlers = new();
 
@@ -21,9 +21,6 @@ public sealed class FakeDiscordApi : IDiscordApi
     }
 
     public ConcurrentQueue<(string Method, object?[] Args)> Calls { get; } = new();
-
-    public IEnumerable<InteractionCallback> Callbacks =>
-        Calls.Where(c => c.Method == nameof(CreateInteractionResponseAsync)).Select(c => (InteractionCallback)c.Args[2]!);
 
     /// <summary>Arranges a method: the function gets the arguments and returns the result (or throws).</summary>
     public FakeDiscordApi On(string method, Func<object?[], object?> handler)

@@ -12,26 +12,22 @@ public static class FakeDiscordWorld
     public static Snowflake DmChannelOf(Snowflake user) => new(user.Value + 1_000_000);
 
     public static FakeDiscordApi AcceptingEverything(this FakeDiscordApi api) => api
-        .On(nameof(IDiscordApi.CreateDmAsync), a => new Channel(DmChannelOf((Snowflake)a[0]!), ChannelType.Dm, null, null, null, []))
-        .On(nameof(IDiscordApi.CreateMessageAsync), a => new Message(NextId(), (Snowflake)a[0]!))
-        .On(nameof(IDiscordApi.EditMessageAsync), a => new Message((Snowflake)a[1]!, (Snowflake)a[0]!))
-        .On(nameof(IDiscordApi.CreateChannelAsync), a =>
-        {
-            var spec = (NewChannel)a[1]!;
-            return new Channel(NextId(), spec.Type, (Snowflake)a[0]!, spec.ParentId, spec.Name, spec.Overwrites ?? [], spec.UserLimit);
-        })
+        .OnCreateDm(Dm)
+        .OnCreateMessage((channel, _) => new Message(NextId(), channel))
+        .OnEditMessage((channel, message, _) => new Message(message, channel))
+        .OnCreateChannel(Room)
         .On(nameof(IDiscordApi.DeleteChannelAsync), _ => null)
-        .On(nameof(IDiscordApi.GetGuildMemberAsync), a => new GuildMember(new DiscordUser((Snowflake)a[1]!, "member", null, false), null, []));
+        .OnGetGuildMember((_, user) => Member(user));
 
-    /// <summary>Messages sent to a channel (a DM channel, a room, the pair's channel), in order.</summary>
-    public static IReadOnlyList<MessageSpec> MessagesIn(this FakeDiscordApi api, Snowflake channel) =>
-        [.. api.Calls.Where(c => c.Method == nameof(IDiscordApi.CreateMessageAsync) && (Snowflake)c.Args[0]! == channel).Select(c => (MessageSpec)c.Args[1]!)];
+    /// <summary>The channel Discord creates from <paramref name="spec"/>, with a new id (or <paramref name="id"/>).</summary>
+    public static Channel Room(Snowflake guild, NewChannel spec) => Room(guild, spec, NextId());
 
-    public static IReadOnlyList<NewChannel> ChannelsCreated(this FakeDiscordApi api) =>
-        [.. api.Calls.Where(c => c.Method == nameof(IDiscordApi.CreateChannelAsync)).Select(c => (NewChannel)c.Args[1]!)];
+    public static Channel Room(Snowflake guild, NewChannel spec, Snowflake id) =>
+        new(id, spec.Type, guild, spec.ParentId, spec.Name, spec.Overwrites ?? [], spec.UserLimit);
 
-    public static IReadOnlyList<Snowflake> ChannelsDeleted(this FakeDiscordApi api) =>
-        [.. api.Calls.Where(c => c.Method == nameof(IDiscordApi.DeleteChannelAsync)).Select(c => (Snowflake)c.Args[0]!)];
+    public static GuildMember Member(Snowflake user, string name = "member") => new(new DiscordUser(user, name, null, false), null, []);
+
+    public static Channel Dm(Snowflake user) => new(DmChannelOf(user), ChannelType.Dm, null, null, null, []);
 
     public static DiscordApiException Refusal(int status, int code, params DiscordFieldError[] fields) => new(status, code, "refused", "test route", fields);
 }

@@ -58,11 +58,4 @@ public static class TestInteractions
 
     public static InteractionCallback LastCallback(this FakeDiscordApi api) => api.Callbacks.Last();
 
-    public static string LastReplyText(this FakeDiscordApi api)
-    {
-        var call = api.Calls.Last(c => c.Method is nameof(IDiscordApi.CreateInteractionResponseAsync) or nameof(IDiscordApi.EditOriginalResponseAsync) or nameof(IDiscordApi.CreateFollowupAsync));
-        return call.Method == nameof(IDiscordApi.CreateInteractionResponseAsync)
-            ? ((InteractionCallback)call.Args[2]!).Message?.Content ?? ""
-            : ((MessageSpec)call.Args[2]!).Content ?? "";
-    }
 }

@@ -88,9 +88,9 @@ public sealed class GuildRemovalTests : IAsyncLifetime
     [Fact]
     public async Task A_partner_whose_direct_messages_are_closed_is_not_mentioned_publicly_and_the_other_is_still_told()
     {
-        _h.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => (Snowflake)a[0]! == FakeDiscordWorld.DmChannelOf(Alice)
+        _h.Api.OnCreateMessage((channel, _) => channel == FakeDiscordWorld.DmChannelOf(Alice)
             ? throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.CannotSendMessagesToUser)
-            : new Message(FakeDiscordWorld.NextId(), (Snowflake)a[0]!));
+            : new Message(FakeDiscordWorld.NextId(), channel));
 
         await DeliverAsync(new GuildRemoved(Guild, Unavailable: false));
         await _h.DrainAsync();

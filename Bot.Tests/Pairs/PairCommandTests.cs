@@ -41,7 +41,7 @@ public sealed class PairCommandTests : IAsyncLifetime
 
         var defer = Assert.Single(_h.Api.Callbacks);
         Assert.False(defer.Ephemeral);
-        var post = (MessageSpec)_h.Api.Calls.Single(c => c.Method == nameof(IDiscordApi.EditOriginalResponseAsync)).Args[2]!;
+        var post = Assert.Single(_h.Api.OriginalEdits);
         Assert.StartsWith($"<@{Bob}>", post.Content, StringComparison.Ordinal);
         Assert.Equal([Bob], post.Mentions.Users);
         var buttons = post.Components![0].Buttons;
@@ -189,7 +189,7 @@ public sealed class PairCommandTests : IAsyncLifetime
         Assert.Equal([Alice, Bob], new[] { pair.MemberA, pair.MemberB }.Order());
         Assert.Empty(await _h.Get<InvitationRepository>().ListPendingInvolvingAsync(Guild, [Alice, Bob]));
         // The invitation the second command accepted says so.
-        Assert.Contains(_h.Api.Calls, c => c.Method == nameof(IDiscordApi.EditMessageAsync) && (Snowflake)c.Args[1]! == new Snowflake(4242));
+        Assert.Contains(_h.Api.MessagesEdited, e => e.Message == new Snowflake(4242));
     }
 
     [Fact]

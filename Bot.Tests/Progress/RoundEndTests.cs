@@ -69,9 +69,9 @@ public sealed class RoundEndTests : IAsyncLifetime
     {
         var pair = await _h.PairAsync();
         await _h.HeldWeeksAsync(pair, 1, 3);
-        _h.Api.On(nameof(IDiscordApi.CreateDmAsync), a => (Snowflake)a[0]! == Bob
+        _h.Api.OnCreateDm(user => user == Bob
             ? throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.CannotSendMessagesToUser)
-            : new Channel(FakeDiscordWorld.DmChannelOf((Snowflake)a[0]!), ChannelType.Dm, null, null, null, []));
+            : FakeDiscordWorld.Dm(user));
 
         await _h.HoldAndCloseAsync(pair, Week(4));
         await ReconcileAsync();

@@ -30,9 +30,9 @@ public sealed class PartnerDepartureTests : IAsyncLifetime
 
     private Task RunAtAsync(Session s, SessionStep step) => _h.RunStepAtDueAsync(s, step);
 
-    private void BobLeft() => _h.Api.On(nameof(IDiscordApi.GetGuildMemberAsync), a => (Snowflake)a[1]! == Bob
+    private void BobLeft() => _h.Api.OnGetGuildMember((_, user) => user == Bob
         ? throw FakeDiscordWorld.Refusal(404, DiscordErrorCode.UnknownMember)
-        : new GuildMember(new DiscordUser(Alice, "alice", null, false), null, []));
+        : FakeDiscordWorld.Member(Alice, "alice"));
 
     private int MemberLookups => _h.Api.Calls.Count(c => c.Method == nameof(IDiscordApi.GetGuildMemberAsync));
 

@@ -61,13 +61,7 @@ public sealed class RoomOverflowTests : IAsyncLifetime
     /// <summary>Discord refuses rooms in <paramref name="gone"/> with <paramref name="refusal"/>, and makes the rest.</summary>
     private void RefuseRoomsIn(Snowflake gone, DiscordApiException refusal)
     {
-        _h.Api.On(nameof(IDiscordApi.CreateChannelAsync), a =>
-        {
-            var spec = (NewChannel)a[1]!;
-            return spec.ParentId == gone
-                ? throw refusal
-                : new Channel(FakeDiscordWorld.NextId(), spec.Type, (Snowflake)a[0]!, spec.ParentId, spec.Name, spec.Overwrites ?? [], spec.UserLimit);
-        });
+        _h.Api.OnCreateChannel((guild, spec) => spec.ParentId == gone ? throw refusal : FakeDiscordWorld.Room(guild, spec));
     }
 
     [Fact]
@@ -155,11 +149,10 @@ public sealed class RoomOverflowTests : IAsyncLifetime
         var overflow = await FirstRoomInOverflowAsync();
         var firstRoom = (await ReloadAsync(_first)).RoomChannelId!.Value;
         using var discordAnswers = new ManualResetEventSlim();
-        _h.Api.On(nameof(IDiscordApi.CreateChannelAsync), a =>
+        _h.Api.OnCreateChannel((guild, spec) =>
         {
-            var spec = (NewChannel)a[1]!;
             Assert.True(discordAnswers.Wait(TimeSpan.FromSeconds(10)), "the test never let Discord answer");
-            return new Channel(FakeDiscordWorld.NextId(), spec.Type, (Snowflake)a[0]!, spec.ParentId, spec.Name, spec.Overwrites ?? [], spec.UserLimit);
+            return FakeDiscordWorld.Room(guild, spec);
         });
 
         var opening = OpenAsync(_second);

@@ -71,9 +71,9 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
     public async Task A_partner_with_closed_DMs_is_mentioned_in_the_pairs_channel_instead()
     {
         var session = await PlanAsync();
-        _h.Api.On(nameof(IDiscordApi.CreateDmAsync), a => (Snowflake)a[0]! == Bob
+        _h.Api.OnCreateDm(user => user == Bob
             ? throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.CannotSendMessagesToUser)
-            : new Channel(FakeDiscordWorld.DmChannelOf((Snowflake)a[0]!), ChannelType.Dm, null, null, null, []));
+            : FakeDiscordWorld.Dm(user));
 
         await RunAtAsync(session, SessionStep.Remind);
 
@@ -135,8 +135,8 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
     public async Task A_welcome_discord_refuses_is_logged_with_ids_and_code_and_the_session_still_opens()
     {
         var partners = new[] { FakeDiscordWorld.DmChannelOf(Alice), FakeDiscordWorld.DmChannelOf(Bob), HomeChannel };
-        _h.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => partners.Contains((Snowflake)a[0]!)
-            ? new Message(FakeDiscordWorld.NextId(), (Snowflake)a[0]!)
+        _h.Api.OnCreateMessage((channel, _) => partners.Contains(channel)
+            ? new Message(FakeDiscordWorld.NextId(), channel)
             : throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.MissingPermissions));
         var session = await PlanAsync();
 
@@ -190,18 +190,18 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
         await h.Get<SessionRunner>().RunAsync(session.Id, SessionStep.Close);
         await h.DrainAsync();
 
-        var room = h.Api.Calls.First(c => c.Method == nameof(IDiscordApi.DeleteChannelAsync)).Args[0];
-        var warning = h.Api.Calls.Where(c => c.Method == nameof(IDiscordApi.CreateMessageAsync) && Equals(c.Args[0], room)).Last();
-        Assert.Contains("⌛", ((MessageSpec)warning.Args[1]!).Content, StringComparison.Ordinal);
-        Assert.True(h.Api.Calls.ToList().IndexOf(warning) < h.Api.Calls.ToList().FindIndex(c => c.Method == nameof(IDiscordApi.DeleteChannelAsync)));
+        var room = h.Api.ChannelsDeleted()[0];
+        var warning = h.Api.MessagesIn(room)[^1];
+        Assert.Contains("⌛", warning.Content, StringComparison.Ordinal);
+        Assert.Contains(h.Api.MessagesSentBefore(nameof(IDiscordApi.DeleteChannelAsync)), m => m.Channel == room && ReferenceEquals(m.Message, warning));
     }
 
     [Fact]
     public async Task A_partner_gone_from_the_guild_suspends_the_pair_and_tells_the_other()
     {
-        _h.Api.On(nameof(IDiscordApi.GetGuildMemberAsync), a => (Snowflake)a[1]! == Bob
+        _h.Api.OnGetGuildMember((_, user) => user == Bob
             ? throw FakeDiscordWorld.Refusal(404, DiscordErrorCode.UnknownMember)
-            : new GuildMember(new DiscordUser(Alice, "alice", null, false), null, []));
+            : FakeDiscordWorld.Member(Alice, "alice"));
         var session = await PlanAsync();
 
         await RunAtAsync(session, SessionStep.Remind);

@@ -28,11 +28,7 @@ public sealed class UnsafeRoomTests : IAsyncLifetime
     {
         var session = (await _h.Get<SessionPlanner>().PlanNextAsync(_pair.Id))!;
         var room = FakeDiscordWorld.NextId();
-        _h.Api.On(nameof(IDiscordApi.CreateChannelAsync), a =>
-        {
-            var spec = (NewChannel)a[1]!;
-            return new Channel(room, spec.Type, (Snowflake)a[0]!, spec.ParentId, spec.Name, [], spec.UserLimit); // no overwrites
-        });
+        _h.Api.OnCreateChannel((guild, spec) => FakeDiscordWorld.Room(guild, spec with { Overwrites = [] }, room)); // no overwrites
         _h.Api.On(nameof(IDiscordApi.DeleteChannelAsync), _ => throw new DiscordUnavailableException("DELETE /channels/{channel_id}", false, null));
 
         await _h.RunStepAtDueAsync(session, SessionStep.Prepare);

@@ -44,15 +44,15 @@ public sealed class TakeawayDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_pair_takeaway_for_a_partner_with_closed_direct_messages_is_never_announced_in_public()
     {
-        _world.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => (Snowflake)a[0]! == DmOf(Bob)
+        _world.Api.OnCreateMessage((channel, _) => channel == DmOf(Bob)
             ? throw new DiscordApiException(403, DiscordErrorCode.CannotSendMessagesToUser, "Cannot send messages to this user", "POST /channels/{channel}/messages")
-            : new Message(new Snowflake(99), (Snowflake)a[0]!));
+            : new Message(new Snowflake(99), channel));
 
         await _world.RunAsync(_world.Takeaway(Alice, "Only for Bob's eyes.", "pair"));
         await _world.RunAsync(_world.Takeaway(Bob, "Mine.", "private"));
 
         // A takeaway is private: Bob reads it with /takeaways; the channel where the pair formed learns nothing.
-        Assert.Empty(_world.MessagesTo(HomeChannel));
+        Assert.Empty(_world.Api.MessagesIn(HomeChannel));
         Assert.Empty(_world.TrailPosts);
     }
 

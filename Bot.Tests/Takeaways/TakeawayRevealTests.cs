@@ -134,7 +134,7 @@ public sealed class TakeawayRevealTests : OneSessionTests
         Assert.Contains("no trail channel", world.LastReply, StringComparison.Ordinal);
         await world.RunAsync(world.Takeaway(Bob, "Me too."));
 
-        Assert.DoesNotContain(world.Api.Calls, c => c.Method == nameof(IDiscordApi.CreateMessageAsync) && !IsDm((Snowflake)c.Args[0]!));
+        Assert.DoesNotContain(world.Api.MessagesSent, m => !IsDm(m.Channel));
         Assert.Contains("Meant for everyone.", Everything(Assert.Single(world.DmsTo(Bob))), StringComparison.Ordinal);
         Assert.Contains("Me too.", Everything(Assert.Single(world.DmsTo(Alice))), StringComparison.Ordinal);
     }
@@ -194,9 +194,9 @@ public sealed class TakeawayRevealTests : OneSessionTests
     public async Task A_trail_post_that_discord_could_not_take_is_posted_by_the_reconciler_exactly_once()
     {
         var outage = true;
-        World.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => outage
+        World.Api.OnCreateMessage((channel, _) => outage
             ? throw new DiscordApiException(503, null, "Service unavailable", "POST /channels/{channel}/messages")
-            : new Message(new Snowflake(88), (Snowflake)a[0]!));
+            : new Message(new Snowflake(88), channel));
 
         await World.RunAsync(World.Takeaway(Alice, "One."));
         await World.RunAsync(World.Takeaway(Bob, "Two."));

@@ -52,7 +52,7 @@ public sealed class TakeawayWorld : IDisposable
         builder.AddPrivacy();
         builder.Services.AddSingleton<IDiscordApi>(Api);
         builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddSingleton<IGuildCache>(new EmptyGuildCache());
+        builder.Services.AddSingleton<IGuildCache>(new FakeGuildCache { CurrentUser = null, ApplicationId = null }); // knows no server
         builder.Services.AddSingleton<ISchedulerFactory, InMemorySchedulers>();
         _host = builder.Build();
         Router = new InteractionRouter(
@@ -60,10 +60,10 @@ public sealed class TakeawayWorld : IDisposable
             Services.GetServices<IComponentHandler>().Where(c => c is TakeawayButtons or TrailButtons or ForgetButtons),
             Api, new FakeTimeProvider(Start), NullLogger<InteractionRouter>.Instance);
 
-        Api.On(nameof(IDiscordApi.CreateDmAsync), a => new Channel(DmOf((Snowflake)a[0]!), ChannelType.Dm, null, null, null, []));
-        Api.On(nameof(IDiscordApi.CreateMessageAsync), a => new Message(new Snowflake((ulong)Interlocked.Increment(ref _nextId)), (Snowflake)a[0]!));
-        Api.On(nameof(IDiscordApi.EditMessageAsync), a => new Message((Snowflake)a[1]!, (Snowflake)a[0]!));
-        Api.On(nameof(IDiscordApi.GetGuildMemberAsync), a => new GuildMember(new DiscordUser((Snowflake)a[1]!, "member", null, false), null, []));
+        Api.OnCreateDm(user => new Channel(DmOf(user), ChannelType.Dm, null, null, null, []))
+            .OnCreateMessage((channel, _) => new Message(new Snowflake((ulong)Interlocked.Increment(ref _nextId)), channel))
+            .OnEditMessage((channel, message, _) => new Message(message, channel))
+            .OnGetGuildMember((_, user) => FakeDiscordWorld.Member(user));
     }
 
     public FakeDiscordApi Api { get; } = new();
@@ -170,16 +170,11 @@ public sealed class TakeawayWorld : IDisposable
 
     public string LastReply => LastCallback.Message?.Content ?? "";
 
-    public IReadOnlyList<(Snowflake Channel, MessageSpec Message)> MessagesTo(Snowflake channel) =>
-        [.. Api.Calls.Where(c => c.Method == nameof(IDiscordApi.CreateMessageAsync) && (Snowflake)c.Args[0]! == channel)
-            .Select(c => ((Snowflake)c.Args[0]!, (MessageSpec)c.Args[1]!))];
+    public IReadOnlyList<MessageSpec> TrailPosts => Api.MessagesIn(TrailChannel);
 
-    public IReadOnlyList<MessageSpec> TrailPosts => [.. MessagesTo(TrailChannel).Select(m => m.Message)];
+    public IReadOnlyList<MessageSpec> TrailEdits => [.. Api.MessagesEdited.Select(e => e.Edit)];
 
-    public IReadOnlyList<MessageSpec> TrailEdits =>
-        [.. Api.Calls.Where(c => c.Method == nameof(IDiscordApi.EditMessageAsync)).Select(c => (MessageSpec)c.Args[2]!)];
-
-    public IReadOnlyList<MessageSpec> DmsTo(Snowflake user) => [.. MessagesTo(DmOf(user)).Select(m => m.Message)];
+    public IReadOnlyList<MessageSpec> DmsTo(Snowflake user) => Api.MessagesIn(DmOf(user));
 
     public static string Everything(MessageSpec message) =>
         string.Join("\n", [message.Content ?? "", .. (message.Embeds ?? []).Select(e => $"{e.Title}\n{e.Description}")]);
@@ -196,21 +191,6 @@ public sealed class TakeawayWorld : IDisposable
             Get<OutboxWorker>().StopAsync(CancellationToken.None).GetAwaiter().GetResult();
         _host.Dispose();
         _db.Dispose();
-    }
-
-    private sealed class EmptyGuildCache : IGuildCache
-    {
-        public DiscordUser? CurrentUser => null;
-
-        public Snowflake? ApplicationId => null;
-
-        public IReadOnlyCollection<CachedGuild> Guilds => [];
-
-        public CachedGuild? GetGuild(Snowflake guildId) => null;
-
-        public Permissions? BotPermissions(Snowflake guildId, Snowflake? channelId = null) => null;
-
-        public IReadOnlyList<Snowflake> UsersInVoiceChannel(Snowflake guildId, Snowflake channelId) => [];
     }
 
     /// <summary>Quartz in memory, never started: ending a session only disarms its triggers.</summary>

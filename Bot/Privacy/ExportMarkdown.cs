@@ -3,6 +3,7 @@ using System.Text;
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
+using CrossCoaching.Pool;
 
 namespace CrossCoaching.Privacy;
 
@@ -17,7 +18,7 @@ public static class ExportMarkdown
         Line(PrivacyTexts.MdTitle[lang]);
         Line();
         Line(PrivacyTexts.MdIntro.Format(lang, data.GuildId, data.UserId, When(data.ExportedAt)));
-        if (data.Pairs.Count == 0 && data.Invitations.Count == 0)
+        if (data.Pairs.Count == 0 && data.Invitations.Count == 0 && data.Pool is null)
         {
             Line();
             Line(PrivacyTexts.MdNothing[lang]);
@@ -57,6 +58,8 @@ public static class ExportMarkdown
                     i.OtherMemberName ?? i.OtherMemberId, ExportWords.ForInvitation(i.Status, lang), When(i.CreatedAt)));
         }
 
+        if (data.Pool is { } pool)
+            md.Append(PoolExportMarkdown.Render(pool, lang));
         return md.ToString();
     }
 

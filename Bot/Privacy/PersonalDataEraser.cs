@@ -1,5 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
+using CrossCoaching.Pool;
 using CrossCoaching.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -44,6 +45,7 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
             UPDATE pairs SET member_a_id = @slotA, name_a = '' WHERE guild_id = @guildId AND member_a_id = @userId;
             UPDATE pairs SET member_b_id = @slotB, name_b = '' WHERE guild_id = @guildId AND member_b_id = @userId;
             """, scope, transaction);
+        await PoolPersonalData.EraseAsync(connection, transaction, guildId, userId);
         // Nothing owed but not yet sent may still reach or mention them: dropped with the rest, in this transaction.
         await Messaging.Outbox.DropConcerningAsync(connection, transaction, userId, time.GetUtcNow());
         await transaction.CommitAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
+using CrossCoaching.Pool;
 using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
@@ -35,7 +36,7 @@ public sealed class PersonalDataReader(
         foreach (var pair in mine)
             exported.Add(await PairAsync(connection, pair, meta[pair.Id], userId, cancellationToken));
         return new PersonalExport(PersonalExport.FormatName, guildId.ToString(), userId.ToString(), time.GetUtcNow(), displayName, exported,
-            await InvitationsAsync(connection, guildId, userId));
+            await InvitationsAsync(connection, guildId, userId), await PoolPersonalData.ReadAsync(connection, guildId, userId));
     }
 
     private async Task<ExportPair> PairAsync(SqliteConnection connection, Pair pair, PairMeta meta, Snowflake userId, CancellationToken cancellationToken)

@@ -15,7 +15,8 @@ public sealed record PersonalExport(
     DateTimeOffset ExportedAt,
     string? CurrentDisplayName,
     IReadOnlyList<ExportPair> Pairs,
-    IReadOnlyList<ExportInvitation> Invitations)
+    IReadOnlyList<ExportInvitation> Invitations,
+    CrossCoaching.Pool.ExportPool? Pool = null)
 {
     public const string FormatName = "crosscoaching-personal-data/1";
 

@@ -14,10 +14,10 @@ public static class PrivacyTexts
 
     public static readonly LocalizedText ConfirmForget = new(
         "Delete everything I store about you on this server? This cannot be undone.\n" +
-        "• Deleted: all your takeaways (also removed from trail messages), your voice attendance, your round answers and your invitations.\n" +
+        "• Deleted: all your takeaways (also removed from trail messages), your voice attendance, your round answers, your invitations, your entry in the matching pool and the blocks you set.\n" +
         "• In your pairs' history your name and id are replaced by “a former member”; your former partners keep their own takeaways.",
         "Supprimer tout ce que je conserve sur vous sur ce serveur ? C'est irréversible.\n" +
-        "• Supprimés : tous vos enseignements (retirés aussi des messages du fil), votre présence vocale, vos réponses de fin de cycle et vos invitations.\n" +
+        "• Supprimés : tous vos enseignements (retirés aussi des messages du fil), votre présence vocale, vos réponses de fin de cycle, vos invitations, votre inscription au vivier et les blocages que vous avez posés.\n" +
         "• Dans l'historique de vos binômes, votre nom et votre identifiant sont remplacés par « un ancien membre » ; vos anciens partenaires gardent leurs propres enseignements.");
     public static readonly LocalizedText ConfirmForgetPair = new(
         "• Your pair with **{0}** ends now (future sessions are cancelled) and they are told.",

@@ -1,6 +1,7 @@
-using CrossCoaching.Discord;
 using CrossCoaching.Discord.Cache;
+using CrossCoaching.Discord;
 using CrossCoaching.Tests.Discord.Gateway;
+using CrossCoaching.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Tests.Discord.Cache;
@@ -21,7 +22,7 @@ public sealed class DiscordEventPumpTests
     public async Task Events_reach_every_handler_in_order_and_a_throwing_handler_is_logged_and_skipped()
     {
         var seen = new List<string>();
-        var logs = new LogSink();
+        var logs = new CapturingLoggerProvider();
         var queue = new DiscordEventQueue();
         using var pump = new DiscordEventPump(queue,
             [new Recorder("first", seen, e => e is GuildRemoved), new Recorder("second", seen)], logs.For<DiscordEventPump>());
@@ -46,7 +47,7 @@ public sealed class DiscordEventPumpTests
     [Fact]
     public async Task Stopping_the_pump_returns_promptly()
     {
-        using var pump = new DiscordEventPump(new DiscordEventQueue(), [], new LogSink().For<DiscordEventPump>());
+        using var pump = new DiscordEventPump(new DiscordEventQueue(), [], new CapturingLoggerProvider().For<DiscordEventPump>());
         await pump.StartAsync(CancellationToken.None);
 
         await pump.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));

@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Tests.Discord.Gateway;

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using CrossCoaching.Discord;
 using CrossCoaching.Discord.Gateway;
+using CrossCoaching.Discord;
 using CrossCoaching.Hosting;
+using CrossCoaching.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrossCoaching.Tests.Discord.Gateway;
@@ -34,7 +35,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public ScriptedGatewayConnectionFactory Connections { get; } = new();
     public FakeGatewayApi Api { get; }
     public FixedJitter Jitter { get; }
-    public LogSink Logs { get; } = new();
+    public CapturingLoggerProvider Logs { get; } = new();
     public FakeLifetime Lifetime { get; } = new();
     public BotExit Exit { get; }
     public RecordingDispatchHandler Dispatches { get; } = new();

@@ -1,5 +1,6 @@
 using System.Text;
 using CrossCoaching.Discord.Gateway;
+using CrossCoaching.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -8,7 +9,7 @@ namespace CrossCoaching.Tests.Discord.Gateway;
 public sealed class GatewaySendLimitTests
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly LogSink _logs = new();
+    private readonly CapturingLoggerProvider _logs = new();
     private readonly ScriptedGatewayConnection _connection = new(1);
 
     private GatewaySender CreateSender()

@@ -75,54 +75,6 @@ internal sealed class FakeLifetime : IHostApplicationLifetime
     public void StopApplication() => Interlocked.Increment(ref _stops);
 }
 
-internal sealed record LogEntry(LogLevel Level, string Category, string Message);
-
-/// <summary>Every log line of a test, to assert on and to wait for.</summary>
-internal sealed class LogSink
-{
-    private readonly ConcurrentQueue<LogEntry> _entries = new();
-    private readonly Channel<LogEntry> _arrivals = System.Threading.Channels.Channel.CreateUnbounded<LogEntry>();
-
-    public IReadOnlyList<LogEntry> Entries => [.. _entries];
-
-    public ILogger<T> For<T>() => new Recorder<T>(this);
-
-    public void Add(LogEntry entry)
-    {
-        _entries.Enqueue(entry);
-        _arrivals.Writer.TryWrite(entry);
-    }
-
-    /// <summary>Waits for the next line with <paramref name="text"/> after the one the previous wait returned.</summary>
-    public async Task<LogEntry> WaitForAsync(string text)
-    {
-        using var timeout = new CancellationTokenSource(ScriptedGatewayConnection.Patience);
-        try
-        {
-            while (true)
-            {
-                var entry = await _arrivals.Reader.ReadAsync(timeout.Token);
-                if (entry.Message.Contains(text, StringComparison.Ordinal))
-                    return entry;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"no log line with '{text}'; lines: {string.Join(" | ", _entries.Select(e => e.Message))}");
-        }
-    }
-
-    private sealed class Recorder<T>(LogSink sink) : ILogger<T>
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            sink.Add(new LogEntry(logLevel, typeof(T).Name, formatter(state, exception) + (exception is null ? "" : " " + exception.Message)));
-    }
-}
-
 /// <summary>Records the dispatches it is given, in order, and lets a test wait for one.</summary>
 internal sealed class RecordingDispatchHandler : IGatewayDispatchHandler
 {

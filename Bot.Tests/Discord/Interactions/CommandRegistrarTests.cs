@@ -39,9 +39,7 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
         return new CommandRegistrar(router, api, new CommandRegistrationStore(_db.Connections, TimeProvider.System), options, NullLogger<CommandRegistrar>.Instance);
     }
 
-    private IReadOnlyList<(Snowflake App, Snowflake? Guild, IReadOnlyList<CommandDefinition> Commands)> Overwrites =>
-        [.. _api.Calls.Where(c => c.Method == nameof(IDiscordApi.BulkOverwriteCommandsAsync))
-            .Select(c => ((Snowflake)c.Args[0]!, (Snowflake?)c.Args[1], (IReadOnlyList<CommandDefinition>)c.Args[2]!))];
+    private IReadOnlyList<(Snowflake App, Snowflake? Guild, IReadOnlyList<CommandDefinition> Commands)> Overwrites => _api.CommandOverwrites;
 
     [Fact]
     public async Task Unchanged_commands_are_not_sent_again_at_the_next_start()
@@ -112,12 +110,18 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
     public async Task A_refused_clearing_is_tried_again_at_the_next_start_and_an_unreachable_guild_is_forgotten()
     {
         await Registrar(devGuild: DevGuild.ToString()).RegisterAsync(App);
-        _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync), a => (Snowflake?)a[1] == DevGuild
-            ? throw new DiscordApiException(500, null, "Internal Server Error", "PUT /applications/{app}/guilds/{guild}/commands") : null);
+        _api.OnBulkOverwriteCommands((_, guild, _) =>
+        {
+            if (guild == DevGuild)
+                throw new DiscordApiException(500, null, "Internal Server Error", "PUT /applications/{app}/guilds/{guild}/commands");
+        });
         await Registrar().RegisterAsync(App);
 
-        _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync), a => (Snowflake?)a[1] == DevGuild
-            ? throw new DiscordApiException(404, 10004, "Unknown Guild", "PUT /applications/{app}/guilds/{guild}/commands") : null);
+        _api.OnBulkOverwriteCommands((_, guild, _) =>
+        {
+            if (guild == DevGuild)
+                throw new DiscordApiException(404, 10004, "Unknown Guild", "PUT /applications/{app}/guilds/{guild}/commands");
+        });
         await Registrar().RegisterAsync(App);
         await Registrar().RegisterAsync(App);
 

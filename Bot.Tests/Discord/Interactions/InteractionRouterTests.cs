@@ -54,7 +54,7 @@ public sealed class InteractionRouterTests
 
         var deferral = Assert.Single(_api.Callbacks);
         Assert.Equal((InteractionCallbackType.DeferredChannelMessageWithSource, false), (deferral.Type, deferral.Ephemeral));
-        Assert.Contains(_api.Calls, c => c.Method == nameof(IDiscordApi.EditOriginalResponseAsync) && ((MessageSpec)c.Args[2]!).Content == "done");
+        Assert.Contains(_api.OriginalEdits, m => m.Content == "done");
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed class InteractionRouterTests
 
         await router.RouteAsync(Command("two"), _clock.GetUtcNow());
 
-        var followup = Assert.Single(_api.Calls, c => c.Method == nameof(IDiscordApi.CreateFollowupAsync));
-        Assert.Equal(("second", true), (((MessageSpec)followup.Args[2]!).Content, (bool)followup.Args[3]!));
+        var followup = Assert.Single(_api.Followups);
+        Assert.Equal(("second", true), (followup.Message.Content, followup.Ephemeral));
     }
 
     [Fact]
@@ -135,8 +135,7 @@ public sealed class InteractionRouterTests
 
         await router.RouteAsync(Command("two"), _clock.GetUtcNow());
 
-        var followup = Assert.Single(_api.Calls, c => c.Method == nameof(IDiscordApi.CreateFollowupAsync));
-        Assert.Equal("second", ((MessageSpec)followup.Args[2]!).Content);
+        Assert.Equal("second", Assert.Single(_api.Followups).Message.Content);
     }
 
     [Fact]

@@ -28,8 +28,8 @@ public sealed class LateEphemeralAnswerTests
 
     private (string Content, bool Ephemeral) Followup()
     {
-        var call = Assert.Single(_rig.Api.Calls, c => c.Method == nameof(IDiscordApi.CreateFollowupAsync));
-        return (((MessageSpec)call.Args[2]!).Content!, (bool)call.Args[3]!);
+        var followup = Assert.Single(_rig.Api.Followups);
+        return (followup.Message.Content!, followup.Ephemeral);
     }
 
     [Fact]

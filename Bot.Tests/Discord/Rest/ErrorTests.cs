@@ -63,8 +63,8 @@ public sealed class ErrorTests : IDisposable
         var error = await Assert.ThrowsAsync<DiscordApiException>(() => _rest.Client.GetCurrentUserAsync());
 
         Assert.Equal(401, error.Status);
-        var line = Assert.Single(_rest.Logs.Lines, l => l.Level >= LogLevel.Error);
-        Assert.Contains("rejected the bot token", line.Text, StringComparison.Ordinal);
+        var line = Assert.Single(_rest.Logs.Entries, l => l.Level >= LogLevel.Error);
+        Assert.Contains("rejected the bot token", line.Message, StringComparison.Ordinal);
         Assert.Equal(1, _rest.Discord.Count);
     }
 
@@ -142,7 +142,7 @@ public sealed class ErrorTests : IDisposable
         errors.Add(await Assert.ThrowsAsync<DiscordApiException>(() => callback));
 
         Assert.NotEmpty(_rest.Logs.Lines);
-        foreach (var text in _rest.Logs.Lines.Select(l => l.Text).Concat(errors.Select(e => e.ToString())))
+        foreach (var text in _rest.Logs.Entries.Select(l => l.Message).Concat(errors.Select(e => e.ToString())))
         {
             Assert.DoesNotContain(RestHarness.Token, text, StringComparison.Ordinal);
             Assert.DoesNotContain(token, text, StringComparison.Ordinal);

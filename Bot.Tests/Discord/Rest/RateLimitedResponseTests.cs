@@ -71,7 +71,7 @@ public sealed class RateLimitedResponseTests : IDisposable
 
         await Task.WhenAll(limited, otherBucket);
         Assert.Equal(4, _rest.Discord.Count);
-        Assert.Contains(_rest.Logs.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("global", StringComparison.Ordinal));
+        Assert.Contains(_rest.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message.Contains("global", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -85,6 +85,6 @@ public sealed class RateLimitedResponseTests : IDisposable
         await _rest.AdvanceThroughWaitAsync(TimeSpan.FromSeconds(90) + RestRateLimiter.Margin, sentBefore: 1);
 
         await user;
-        Assert.Contains(_rest.Logs.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("90 s", StringComparison.Ordinal));
+        Assert.Contains(_rest.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message.Contains("90 s", StringComparison.Ordinal));
     }
 }

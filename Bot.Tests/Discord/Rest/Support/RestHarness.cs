@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using CrossCoaching.Discord;
 using CrossCoaching.Discord.Rest;
+using CrossCoaching.Discord;
+using CrossCoaching.Tests.Fakes;
 
 namespace CrossCoaching.Tests.Discord.Rest.Support;
 
@@ -25,7 +26,7 @@ internal sealed class RestHarness : IDisposable
 
     public StubHttpHandler Discord { get; }
 
-    public ListLogger Logs { get; } = new();
+    public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>The client under test; each call fails after a few real seconds rather than hang.</summary>
     public IDiscordApi Client { get; }

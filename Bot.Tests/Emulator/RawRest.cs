@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CrossCoaching.Tests.Emulator;
 
-namespace CrossCoaching.Tests.EmulatorTests;
+namespace CrossCoaching.Tests.Emulator;
 
 /// <summary>A bare HttpClient against the emulator, with a bot's headers unless told otherwise.</summary>
 internal sealed class RawRest(DiscordEmulator emulator, bool authorized = true) : IDisposable

@@ -1,0 +1,29 @@
+using CrossCoaching.Discord;
+using CrossCoaching.Pool.Matching;
+
+namespace CrossCoaching.Pool;
+
+/// <summary>
+/// One matching run for a guild: the waiting entries and what keeps members apart, read from the database, through
+/// the pure <see cref="PoolMatcher"/>, and back as pending proposals.
+/// </summary>
+public sealed class PoolMatching(
+    PoolEntryRepository entries, PoolExclusionRepository exclusions, PoolProposalRepository proposals, TimeProvider time)
+{
+    /// <summary>How long both members have to answer a proposal.</summary>
+    public static readonly TimeSpan AnswerTime = TimeSpan.FromHours(48);
+
+    /// <param name="session">The guild's default session duration: two members fit when their windows overlap that long.</param>
+    /// <returns>The proposals made, for the caller to tell both members.</returns>
+    public async Task<IReadOnlyList<PoolProposal>> RunAsync(Snowflake guildId, TimeSpan session, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var waiting = await entries.WaitingAsync(guildId, now, cancellationToken);
+        // An entry whose zone left the time zone database cannot be placed in time; it waits for its member to fix it.
+        var candidates = waiting.Select(e => e.ToCandidate()).OfType<PoolCandidate>().ToList();
+        if (candidates.Count < 2)
+            return [];
+        var matches = PoolMatcher.Match(candidates, await exclusions.LoadAsync(guildId, cancellationToken), session, now);
+        return await proposals.ProposeAsync(guildId, matches, now, now + AnswerTime, cancellationToken);
+    }
+}
