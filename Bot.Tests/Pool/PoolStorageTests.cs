@@ -11,30 +11,30 @@ public sealed class PoolStorageTests : IAsyncLifetime
 {
     private static readonly Snowflake Guild = new(1);
     private static readonly Snowflake Ana = new(10), Leo = new(11), Mia = new(12);
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 1, 14, 9, 0, 0, TimeSpan.Zero));
-    private TestDatabase db = null!;
-    private PoolEntryRepository entries = null!;
-    private PoolProposalRepository proposals = null!;
-    private PoolMatching matching = null!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 14, 9, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+    private PoolEntryRepository _entries = null!;
+    private PoolProposalRepository _proposals = null!;
+    private PoolMatching _matching = null!;
 
     public async Task InitializeAsync()
     {
-        db = await TestDatabase.MigratedAsync();
-        entries = new PoolEntryRepository(db.Connections);
-        proposals = new PoolProposalRepository(db.Connections);
-        matching = new PoolMatching(entries, new PoolExclusionRepository(db.Connections), proposals, time);
+        _db = await TestDatabase.MigratedAsync();
+        _entries = new PoolEntryRepository(_db.Connections);
+        _proposals = new PoolProposalRepository(_db.Connections);
+        _matching = new PoolMatching(_entries, new PoolExclusionRepository(_db.Connections), _proposals, _time);
     }
 
     public Task DisposeAsync()
     {
-        db.Dispose();
+        _db.Dispose();
         return Task.CompletedTask;
     }
 
     private Task JoinAsync(Snowflake user, string zone = "Europe/Paris", string windows = "mon 18:00-20:00;thu 07:30-08:30", int minutesAgo = 0, bool someoneNew = false)
     {
-        var at = time.GetUtcNow().AddMinutes(-minutesAgo);
-        return entries.JoinAsync(new PoolEntry(Guild, user, $"user {user}", zone, PoolLanguages.Both, PoolWindowText.Parse(windows), someoneNew, at, at, at.AddDays(30), false));
+        var at = _time.GetUtcNow().AddMinutes(-minutesAgo);
+        return _entries.JoinAsync(new PoolEntry(Guild, user, $"user {user}", zone, PoolLanguages.Both, PoolWindowText.Parse(windows), someoneNew, at, at, at.AddDays(30), false));
     }
 
     private static readonly TimeSpan Session = TimeSpan.FromMinutes(15);
@@ -43,16 +43,16 @@ public sealed class PoolStorageTests : IAsyncLifetime
     public async Task An_entry_reads_back_with_its_windows_and_a_change_keeps_its_place_in_line_and_renews_it()
     {
         await JoinAsync(Ana, windows: "sun 23:00-01:00;thu 07:30-08:30", minutesAgo: 60);
-        time.Advance(TimeSpan.FromDays(2));
+        _time.Advance(TimeSpan.FromDays(2));
         await JoinAsync(Ana, zone: "America/Montreal", windows: "tue 12:00-13:00");
 
-        var entry = await entries.GetAsync(Guild, Ana);
+        var entry = await _entries.GetAsync(Guild, Ana);
 
         Assert.NotNull(entry);
         Assert.Equal("America/Montreal", entry.TimeZone);
         Assert.Equal([new PoolWindow(DayOfWeek.Tuesday, new TimeOnly(12, 0), new TimeOnly(13, 0))], entry.Windows);
         Assert.Equal(new DateTimeOffset(2026, 1, 14, 8, 0, 0, TimeSpan.Zero), entry.WaitingSince);
-        Assert.Equal(time.GetUtcNow().AddDays(30), entry.ExpiresAt);
+        Assert.Equal(_time.GetUtcNow().AddDays(30), entry.ExpiresAt);
         Assert.Equal("sun 23:00-01:00;thu 07:30-08:30", PoolWindowText.Format(PoolWindowText.Parse("sun 23:00-01:00;thu 07:30-08:30")));
     }
 
@@ -62,13 +62,13 @@ public sealed class PoolStorageTests : IAsyncLifetime
         await JoinAsync(Ana);
         await JoinAsync(Leo, zone: "Europe/London", windows: "thu 06:00-07:00");
 
-        var proposal = Assert.Single(await matching.RunAsync(Guild, Session));
+        var proposal = Assert.Single(await _matching.RunAsync(Guild, Session));
 
         // Thursday 15 January, 07:30 in Paris (06:30 UTC, in London's window).
         Assert.Equal(new DateTimeOffset(2026, 1, 15, 6, 30, 0, TimeSpan.Zero), proposal.Slot);
-        Assert.Equal(time.GetUtcNow().AddHours(48), proposal.ExpiresAt);
-        Assert.Empty(await matching.RunAsync(Guild, Session));
-        Assert.Empty(await entries.WaitingAsync(Guild, time.GetUtcNow()));
+        Assert.Equal(_time.GetUtcNow().AddHours(48), proposal.ExpiresAt);
+        Assert.Empty(await _matching.RunAsync(Guild, Session));
+        Assert.Empty(await _entries.WaitingAsync(Guild, _time.GetUtcNow()));
     }
 
     [Fact]
@@ -76,20 +76,20 @@ public sealed class PoolStorageTests : IAsyncLifetime
     {
         await JoinAsync(Ana);
         await JoinAsync(Leo);
-        var proposal = Assert.Single(await matching.RunAsync(Guild, Session));
+        var proposal = Assert.Single(await _matching.RunAsync(Guild, Session));
 
-        var first = await proposals.AnswerAsync(proposal.Id, Leo, accept: true, time.GetUtcNow());
-        var stranger = await proposals.AnswerAsync(proposal.Id, Mia, accept: true, time.GetUtcNow());
-        var second = await proposals.AnswerAsync(proposal.Id, Ana, accept: true, time.GetUtcNow());
-        var late = await proposals.AnswerAsync(proposal.Id, Ana, accept: false, time.GetUtcNow());
+        var first = await _proposals.AnswerAsync(proposal.Id, Leo, accept: true, _time.GetUtcNow());
+        var stranger = await _proposals.AnswerAsync(proposal.Id, Mia, accept: true, _time.GetUtcNow());
+        var second = await _proposals.AnswerAsync(proposal.Id, Ana, accept: true, _time.GetUtcNow());
+        var late = await _proposals.AnswerAsync(proposal.Id, Ana, accept: false, _time.GetUtcNow());
 
         Assert.Equal(PoolAnswerOutcome.WaitingForOther, first.Outcome);
         Assert.Equal(PoolAnswerOutcome.NotPending, stranger.Outcome);
         Assert.Equal(PoolAnswerOutcome.BothAccepted, second.Outcome);
         Assert.Equal(PoolAnswerOutcome.NotPending, late.Outcome);
-        Assert.Null(await entries.GetAsync(Guild, Ana));
-        Assert.Null(await entries.GetAsync(Guild, Leo));
-        Assert.Equal(new PoolStats(0, 0, 1, 0, 0), await proposals.StatsAsync(Guild, time.GetUtcNow()));
+        Assert.Null(await _entries.GetAsync(Guild, Ana));
+        Assert.Null(await _entries.GetAsync(Guild, Leo));
+        Assert.Equal(new PoolStats(0, 0, 1, 0, 0), await _proposals.StatsAsync(Guild, _time.GetUtcNow()));
     }
 
     [Fact]
@@ -97,18 +97,18 @@ public sealed class PoolStorageTests : IAsyncLifetime
     {
         await JoinAsync(Ana, minutesAgo: 30);
         await JoinAsync(Leo, minutesAgo: 20);
-        var proposal = Assert.Single(await matching.RunAsync(Guild, Session));
+        var proposal = Assert.Single(await _matching.RunAsync(Guild, Session));
         await JoinAsync(Mia, minutesAgo: 0);
 
-        var (outcome, _) = await proposals.AnswerAsync(proposal.Id, Ana, accept: false, time.GetUtcNow());
+        var (outcome, _) = await _proposals.AnswerAsync(proposal.Id, Ana, accept: false, _time.GetUtcNow());
 
         Assert.Equal(PoolAnswerOutcome.Declined, outcome);
-        var leo = await entries.GetAsync(Guild, Leo);
-        var ana = await entries.GetAsync(Guild, Ana);
+        var leo = await _entries.GetAsync(Guild, Leo);
+        var ana = await _entries.GetAsync(Guild, Ana);
         Assert.True(leo!.WaitingSince < ana!.WaitingSince, "the one declined goes before everyone waiting");
-        var next = Assert.Single(await matching.RunAsync(Guild, Session));
+        var next = Assert.Single(await _matching.RunAsync(Guild, Session));
         Assert.Equal((Leo, Mia), (next.MemberA, next.MemberB));
-        Assert.Equal(new PoolStats(3, 1, 0, 1, 0), await proposals.StatsAsync(Guild, time.GetUtcNow()));
+        Assert.Equal(new PoolStats(3, 1, 0, 1, 0), await _proposals.StatsAsync(Guild, _time.GetUtcNow()));
     }
 
     [Fact]
@@ -116,18 +116,18 @@ public sealed class PoolStorageTests : IAsyncLifetime
     {
         await JoinAsync(Ana);
         await JoinAsync(Leo);
-        var proposal = Assert.Single(await matching.RunAsync(Guild, Session));
-        await proposals.AnswerAsync(proposal.Id, Ana, accept: true, time.GetUtcNow());
+        var proposal = Assert.Single(await _matching.RunAsync(Guild, Session));
+        await _proposals.AnswerAsync(proposal.Id, Ana, accept: true, _time.GetUtcNow());
         await JoinAsync(Mia);
 
-        time.Advance(TimeSpan.FromHours(47));
-        Assert.Empty(await proposals.ExpireAsync(time.GetUtcNow()));
-        time.Advance(TimeSpan.FromHours(1));
-        var expired = Assert.Single(await proposals.ExpireAsync(time.GetUtcNow()));
+        _time.Advance(TimeSpan.FromHours(47));
+        Assert.Empty(await _proposals.ExpireAsync(_time.GetUtcNow()));
+        _time.Advance(TimeSpan.FromHours(1));
+        var expired = Assert.Single(await _proposals.ExpireAsync(_time.GetUtcNow()));
 
         Assert.Equal(PoolProposalStatus.Expired, expired.Status);
-        Assert.Null(await entries.GetAsync(Guild, Leo));
-        var next = Assert.Single(await matching.RunAsync(Guild, Session));
+        Assert.Null(await _entries.GetAsync(Guild, Leo));
+        var next = Assert.Single(await _matching.RunAsync(Guild, Session));
         Assert.Equal((Ana, Mia), (next.MemberA, next.MemberB));
     }
 
@@ -137,7 +137,7 @@ public sealed class PoolStorageTests : IAsyncLifetime
         await JoinAsync(Ana, someoneNew: true);
         await JoinAsync(Leo);
         await JoinAsync(Mia);
-        await using (var connection = await db.Connections.OpenAsync())
+        await using (var connection = await _db.Connections.OpenAsync())
         {
             await connection.ExecuteAsync(
                 """
@@ -147,14 +147,14 @@ public sealed class PoolStorageTests : IAsyncLifetime
                 """);
         }
 
-        Assert.Empty(await matching.RunAsync(Guild, Session));
+        Assert.Empty(await _matching.RunAsync(Guild, Session));
 
-        await entries.JoinAsync((await entries.GetAsync(Guild, Ana))! with { SomeoneNew = false });
-        await entries.BlockAsync(Guild, Leo, Ana, time.GetUtcNow());
-        Assert.Empty(await matching.RunAsync(Guild, Session));
+        await _entries.JoinAsync((await _entries.GetAsync(Guild, Ana))! with { SomeoneNew = false });
+        await _entries.BlockAsync(Guild, Leo, Ana, _time.GetUtcNow());
+        Assert.Empty(await _matching.RunAsync(Guild, Session));
 
-        Assert.True(await entries.UnblockAsync(Guild, Leo, Ana));
-        Assert.Single(await matching.RunAsync(Guild, Session));
+        Assert.True(await _entries.UnblockAsync(Guild, Leo, Ana));
+        Assert.Single(await _matching.RunAsync(Guild, Session));
     }
 
     [Fact]
@@ -163,16 +163,16 @@ public sealed class PoolStorageTests : IAsyncLifetime
         await JoinAsync(Ana);
         var lead = TimeSpan.FromDays(3);
 
-        Assert.Empty(await entries.ReminderDueAsync(time.GetUtcNow(), lead));
-        time.Advance(TimeSpan.FromDays(27));
-        Assert.Equal(Ana, Assert.Single(await entries.ReminderDueAsync(time.GetUtcNow(), lead)).UserId);
-        Assert.True(await entries.MarkRemindedAsync(Guild, Ana));
-        Assert.False(await entries.MarkRemindedAsync(Guild, Ana));
-        Assert.Empty(await entries.ReminderDueAsync(time.GetUtcNow(), lead));
-        Assert.Empty(await entries.RemoveExpiredAsync(time.GetUtcNow()));
-        time.Advance(TimeSpan.FromDays(3));
+        Assert.Empty(await _entries.ReminderDueAsync(_time.GetUtcNow(), lead));
+        _time.Advance(TimeSpan.FromDays(27));
+        Assert.Equal(Ana, Assert.Single(await _entries.ReminderDueAsync(_time.GetUtcNow(), lead)).UserId);
+        Assert.True(await _entries.MarkRemindedAsync(Guild, Ana));
+        Assert.False(await _entries.MarkRemindedAsync(Guild, Ana));
+        Assert.Empty(await _entries.ReminderDueAsync(_time.GetUtcNow(), lead));
+        Assert.Empty(await _entries.RemoveExpiredAsync(_time.GetUtcNow()));
+        _time.Advance(TimeSpan.FromDays(3));
 
-        Assert.Equal(Ana, Assert.Single(await entries.RemoveExpiredAsync(time.GetUtcNow())).UserId);
-        Assert.Null(await entries.GetAsync(Guild, Ana));
+        Assert.Equal(Ana, Assert.Single(await _entries.RemoveExpiredAsync(_time.GetUtcNow())).UserId);
+        Assert.Null(await _entries.GetAsync(Guild, Ana));
     }
 }

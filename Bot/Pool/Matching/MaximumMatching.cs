@@ -13,23 +13,23 @@ namespace CrossCoaching.Pool.Matching;
 /// </remarks>
 public sealed class MaximumMatching
 {
-    private readonly int[][] adjacency;
-    private readonly int[] mate, parent, baseOf, queue, seenStamp;
-    private readonly bool[] even, inBlossom, dead;
-    private int stamp;
+    private readonly int[][] _adjacency;
+    private readonly int[] _mate, _parent, _baseOf, _queue, _seenStamp;
+    private readonly bool[] _even, _inBlossom, _dead;
+    private int _stamp;
 
     private MaximumMatching(int[][] adjacency, int[] mate)
     {
-        this.adjacency = adjacency;
-        this.mate = mate;
-        var n = adjacency.Length;
-        parent = new int[n];
-        baseOf = new int[n];
-        queue = new int[n];
-        seenStamp = new int[n];
-        even = new bool[n];
-        inBlossom = new bool[n];
-        dead = new bool[n];
+        _adjacency = adjacency;
+        _mate = mate;
+        var n = _adjacency.Length;
+        _parent = new int[n];
+        _baseOf = new int[n];
+        _queue = new int[n];
+        _seenStamp = new int[n];
+        _even = new bool[n];
+        _inBlossom = new bool[n];
+        _dead = new bool[n];
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ public sealed class MaximumMatching
         var search = new MaximumMatching(adjacency, mate);
         foreach (var root in order)
         {
-            if (mate[root] == -1 && !search.dead[root])
+            if (mate[root] == -1 && !search._dead[root])
                 search.Augment(root);
         }
     }
@@ -64,10 +64,10 @@ public sealed class MaximumMatching
         if (end == -1)
         {
             // Edmonds' lemma: no augmenting path will ever cross this tree again.
-            for (var v = 0; v < adjacency.Length; v++)
+            for (var v = 0; v < _adjacency.Length; v++)
             {
-                if (even[v] || parent[v] != -1)
-                    dead[v] = true;
+                if (_even[v] || _parent[v] != -1)
+                    _dead[v] = true;
             }
 
             return;
@@ -76,58 +76,58 @@ public sealed class MaximumMatching
         // Flip the path end → root: each odd vertex takes the even vertex it was reached from.
         for (var v = end; v != -1;)
         {
-            var from = parent[v];
-            var next = mate[from];
-            mate[v] = from;
-            mate[from] = v;
+            var from = _parent[v];
+            var next = _mate[from];
+            _mate[v] = from;
+            _mate[from] = v;
             v = next;
         }
     }
 
     private int Search(int root)
     {
-        var n = adjacency.Length;
-        Array.Fill(parent, -1);
-        Array.Fill(even, false);
+        var n = _adjacency.Length;
+        Array.Fill(_parent, -1);
+        Array.Fill(_even, false);
         for (var v = 0; v < n; v++)
-            baseOf[v] = v;
+            _baseOf[v] = v;
 
         int head = 0, tail = 0;
-        even[root] = true;
-        queue[tail++] = root;
+        _even[root] = true;
+        _queue[tail++] = root;
         while (head < tail)
         {
-            var v = queue[head++];
-            foreach (var to in adjacency[v])
+            var v = _queue[head++];
+            foreach (var to in _adjacency[v])
             {
-                if (dead[to] || baseOf[v] == baseOf[to] || mate[v] == to)
+                if (_dead[to] || _baseOf[v] == _baseOf[to] || _mate[v] == to)
                     continue;
-                if (to == root || (mate[to] != -1 && parent[mate[to]] != -1))
+                if (to == root || (_mate[to] != -1 && _parent[_mate[to]] != -1))
                 {
                     // Both ends are even: an odd cycle. Contract it onto its base; its odd vertices become even.
                     var blossomBase = CommonBase(v, to);
-                    Array.Fill(inBlossom, false);
+                    Array.Fill(_inBlossom, false);
                     MarkPath(v, blossomBase, to);
                     MarkPath(to, blossomBase, v);
                     for (var u = 0; u < n; u++)
                     {
-                        if (!inBlossom[baseOf[u]])
+                        if (!_inBlossom[_baseOf[u]])
                             continue;
-                        baseOf[u] = blossomBase;
-                        if (!even[u])
+                        _baseOf[u] = blossomBase;
+                        if (!_even[u])
                         {
-                            even[u] = true;
-                            queue[tail++] = u;
+                            _even[u] = true;
+                            _queue[tail++] = u;
                         }
                     }
                 }
-                else if (parent[to] == -1)
+                else if (_parent[to] == -1)
                 {
-                    parent[to] = v;
-                    if (mate[to] == -1)
+                    _parent[to] = v;
+                    if (_mate[to] == -1)
                         return to;
-                    even[mate[to]] = true;
-                    queue[tail++] = mate[to];
+                    _even[_mate[to]] = true;
+                    _queue[tail++] = _mate[to];
                 }
             }
         }
@@ -138,22 +138,22 @@ public sealed class MaximumMatching
     // The base of the blossom that the edge a–b closes: the first base the two tree paths to the root share.
     private int CommonBase(int a, int b)
     {
-        stamp++;
+        _stamp++;
         while (true)
         {
-            a = baseOf[a];
-            seenStamp[a] = stamp;
-            if (mate[a] == -1)
+            a = _baseOf[a];
+            _seenStamp[a] = _stamp;
+            if (_mate[a] == -1)
                 break;
-            a = parent[mate[a]];
+            a = _parent[_mate[a]];
         }
 
         while (true)
         {
-            b = baseOf[b];
-            if (seenStamp[b] == stamp)
+            b = _baseOf[b];
+            if (_seenStamp[b] == _stamp)
                 return b;
-            b = parent[mate[b]];
+            b = _parent[_mate[b]];
         }
     }
 
@@ -161,12 +161,12 @@ public sealed class MaximumMatching
     // closing edge, so that a later augmenting path can go round the cycle the other way.
     private void MarkPath(int v, int blossomBase, int child)
     {
-        while (baseOf[v] != blossomBase)
+        while (_baseOf[v] != blossomBase)
         {
-            inBlossom[baseOf[v]] = inBlossom[baseOf[mate[v]]] = true;
-            parent[v] = child;
-            child = mate[v];
-            v = parent[mate[v]];
+            _inBlossom[_baseOf[v]] = _inBlossom[_baseOf[_mate[v]]] = true;
+            _parent[v] = child;
+            child = _mate[v];
+            v = _parent[_mate[v]];
         }
     }
 }
