@@ -7,7 +7,7 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Privacy;
 using CrossCoaching.Progress;
 using CrossCoaching.Rituals;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Sessions;
 using CrossCoaching.Storage;
 using CrossCoaching.Takeaways;

@@ -14,38 +14,26 @@ internal static class FolderCycles
         ["Discord ↔ Storage"] =
             "Storage implements the client's ICommandRegistrationStore and maps Snowflake for Dapper; InteractionsSetup "
             + "registers Storage's CommandRegistrationStore as that store instead of leaving it to the composition root.",
+        ["GuildSettings ↔ Rituals"] =
+            "/ritual set reads the server's settings and language and offers GuildSettings' time-zone choices; /setup's "
+            + "zone autocomplete reads the TimeZoneCatalog that lives in Rituals/Schedule.",
+        ["GuildSettings ↔ Sessions"] =
+            "Rooms read the server's categories and language (GuildSettingsRepository, LostCategory, GuildLanguage) and "
+            + "tell managers through ManagerNotices; /setup names the room permissions it checks (RoomPermissions).",
         ["Guilds ↔ Sessions"] =
             "GuildRemoval ends a removed server's sessions (SessionEnder, SessionRunner); SessionPlanner and SessionRunner "
             + "ask GuildGate whether the server is still served before planning or running a step.",
         ["Hosting ↔ Sessions"] =
-            "Sessions registers its reconciler and startup task through Hosting's IReconcilable/IStartupTask; Hosting's "
-            + "Reconciler takes its period from SessionOptions.ReconcileMinutes.",
+            "Sessions registers its reconciler and startup task through Hosting's IReconcilable/IStartupTask and locks "
+            + "with Hosting's KeyedLock; Hosting's Reconciler takes its period from SessionOptions.ReconcileMinutes.",
         ["Hosting ↔ Storage"] =
             "The instance lock and migrations are Hosting startup tasks that fail with StartupException; Hosting's "
             + "backup command runs Storage's DatabaseBackup.",
         ["Messaging ↔ Pairs"] =
             "Pairs owe notices through the Outbox (unpairing); a Letter's mention fallback is addressed to the pair's "
             + "home channel, so Letter.WithMentionFallback reads the Pair.",
-        ["Messaging ↔ Privacy"] =
-            "Forgetting drops the member's pending letters in its transaction (Outbox.DropConcerningAsync); the Outbox "
-            + "refuses any letter to or naming the forgotten member's placeholder (FormerMember).",
         ["Messaging ↔ Sessions"] =
             "Steps write their letters with their state change (Outbox in a DbWork); a session's letters carry its id so "
             + "that they are dropped once it is over (Letter.ToPartner/InRoom take the Session, NoticeRepository.Room).",
-        ["Pairs ↔ Sessions"] =
-            "Sessions are a pair's (Pair, PairRepository, PartnerMessenger, Delivery); unpairing ends the pair's sessions "
-            + "(UnpairButtons → SessionEnder) and /pair borrows SessionMessages and KeyedLock, which live in Sessions.",
-        ["Privacy ↔ Takeaways"] =
-            "Export and forgetting read and erase takeaways (PersonalDataReader, Forgetting → TakeawayReveal); takeaways "
-            + "name a forgotten partner with Privacy's FormerMember.",
-        ["Rituals ↔ Sessions"] =
-            "SessionPlanner plans from rituals (RitualRepository, RitualSchedule); the reminder's buttons, skipping and "
-            + "the /ritual commands (now, pause, resume, set, show, calendar) act on sessions from inside Rituals.",
-        ["Rituals ↔ Setup"] =
-            "/ritual set reads the server's settings and language and offers Setup's time-zone choices; /setup's zone "
-            + "autocomplete reads the TimeZoneCatalog that lives in Rituals/Schedule.",
-        ["Sessions ↔ Setup"] =
-            "Rooms read the server's categories and language from Setup (GuildSettingsRepository, LostCategory, "
-            + "GuildLanguage) and tell managers through ManagerNotices; /setup names the room permissions (PermissionNames).",
     };
 }

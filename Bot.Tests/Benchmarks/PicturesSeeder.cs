@@ -3,7 +3,7 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -44,7 +44,7 @@ public static class PicturesSeeder
         var time = TimeProvider.System;
         var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = $"Data Source={databasePath}" }));
         await new MigrationRunner(connections, time, NullLogger<MigrationRunner>.Instance).MigrateAsync();
-        await new GuildSettingsRepository(connections, time).SaveAsync(new GuildSettings(guild, TimeZone: "UTC", RoundLength: 52));
+        await new GuildSettingsRepository(connections, time).SaveAsync(new GuildConfig(guild, TimeZone: "UTC", RoundLength: 52));
 
         var now = time.GetUtcNow();
         var formed = now.AddDays(-7 * 27);

@@ -2,7 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -44,7 +44,7 @@ public sealed class RoomSeeder
     }
 
     public Task AddGuildAsync(Snowflake guild, Snowflake category) =>
-        new GuildSettingsRepository(_connections, Time).SaveAsync(new GuildSettings(guild, CategoryId: category, TimeZone: TimeZone));
+        new GuildSettingsRepository(_connections, Time).SaveAsync(new GuildConfig(guild, CategoryId: category, TimeZone: TimeZone));
 
     /// <summary>A pair (<paramref name="a"/> invited <paramref name="b"/>) whose weekly ritual falls on <paramref name="slot"/>.</summary>
     public async Task AddPairAsync(Snowflake guild, Snowflake homeChannel, (Snowflake Id, string Name) a, (Snowflake Id, string Name) b,

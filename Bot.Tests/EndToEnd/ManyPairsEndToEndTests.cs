@@ -3,7 +3,7 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Tests.Emulator;
 
 namespace CrossCoaching.Tests.EndToEnd;

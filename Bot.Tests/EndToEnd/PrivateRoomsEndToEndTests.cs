@@ -1,6 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Tests.Emulator;
 
 namespace CrossCoaching.Tests.EndToEnd;

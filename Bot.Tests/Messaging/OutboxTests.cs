@@ -82,7 +82,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         _h.Api.On(nameof(IDiscordApi.CreateDmAsync), _ => throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.CannotSendMessagesToUser));
 
-        await _h.Get<RitualChanges>().TellBothAsync(_pair, (_, _) => "Your ritual changed");
+        await _h.Get<PairNotices>().TellBothAsync(_pair, (_, _) => "Your ritual changed");
         await _h.DrainAsync();
 
         Assert.Empty(_h.Api.MessagesIn(HomeChannel));
@@ -93,7 +93,7 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task After_forget_nothing_is_sent_to_or_mentions_the_placeholder_and_what_was_owed_to_the_member_is_dropped()
     {
         FailPosts(503, 0);
-        await _h.Get<RitualChanges>().TellBothAsync(_pair, (_, _) => "Your ritual changed");
+        await _h.Get<PairNotices>().TellBothAsync(_pair, (_, _) => "Your ritual changed");
         await _h.DrainAsync();
 
         var forgetting = _h.Get<Forgetting>();

@@ -7,7 +7,7 @@ using CrossCoaching.Progress;
 using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -60,8 +60,8 @@ internal sealed class ProgressHarness : IAsyncDisposable
     public Task<Ritual> RitualAsync(Pair pair) =>
         _h.RitualAsync(pair, new RitualRule(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Etc/UTC", DateOnly.FromDateTime(Start.UtcDateTime)));
 
-    public Task SetGuildAsync(int roundLength = GuildSettings.DefaultRoundLength, Lang? language = null) =>
-        Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, Language: language, RoundLength: roundLength));
+    public Task SetGuildAsync(int roundLength = GuildConfig.DefaultRoundLength, Lang? language = null) =>
+        Get<GuildSettingsRepository>().SaveAsync(new GuildConfig(Guild, Language: language, RoundLength: roundLength));
 
     /// <summary>The slot of the ritual's n-th Monday (1 = the day the pair formed).</summary>
     public static DateTimeOffset Week(int n) => Start.AddDays(7 * (n - 1)).AddHours(5);

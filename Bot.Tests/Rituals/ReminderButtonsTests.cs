@@ -3,7 +3,7 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Localization;
 using CrossCoaching.Progress;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 using static CrossCoaching.Tests.Rituals.ReminderHarness;
@@ -56,7 +56,7 @@ public sealed class ReminderButtonsTests : IAsyncLifetime
     [Fact]
     public async Task Skip_in_French_answers_the_presser_in_French_and_the_partner_in_the_guild_language()
     {
-        await _r.H.Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, Language: Lang.Fr));
+        await _r.H.Get<GuildSettingsRepository>().SaveAsync(new GuildConfig(Guild, Language: Lang.Fr));
 
         await _r.PressAsync("skip", locale: "fr");
 
@@ -80,7 +80,7 @@ public sealed class ReminderButtonsTests : IAsyncLifetime
     [Fact]
     public async Task Running_late_in_French()
     {
-        await _r.H.Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, Language: Lang.Fr));
+        await _r.H.Get<GuildSettingsRepository>().SaveAsync(new GuildConfig(Guild, Language: Lang.Fr));
 
         await _r.PressAsync("late", locale: "fr");
 

@@ -3,7 +3,7 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 using static CrossCoaching.Tests.Fakes.TestInteractions;
@@ -75,7 +75,7 @@ public sealed class RitualCommandTests : IAsyncLifetime
         await RitualAsync("set", Text("day", "monday"), Text("time", "14:00"));
         Assert.Contains("Which time zone?", _h.Api.LastReplyText(), StringComparison.Ordinal);
 
-        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, TimeZone: "America/New_York"));
+        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildConfig(Guild, TimeZone: "America/New_York"));
         await RitualAsync("set", Text("day", "monday"), Text("time", "2pm"));
 
         Assert.Equal("America/New_York", (await _h.Get<RitualRepository>().GetAsync(_pair.Id))!.Rule.TimeZoneId);
@@ -104,6 +104,7 @@ public sealed class RitualCommandTests : IAsyncLifetime
         var skipped = (await _h.Get<SessionRepository>().GetAsync(next.Id))!;
         Assert.Equal((SessionStatus.Skipped, SessionOutcome.Skipped, true), (skipped.Status, skipped.Outcome, skipped.SkipAnnounced));
         Assert.Equal(next.SlotAt.AddDays(7), Assert.Single(await UnfinishedAsync()).SlotAt);
+        await _h.DrainAsync(); // the partner's notice leaves through the outbox
         Assert.Contains(_h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(Bob)), m => m.Content!.Contains("skipped", StringComparison.Ordinal));
     }
 

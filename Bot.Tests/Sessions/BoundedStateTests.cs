@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Hosting;
 using CrossCoaching.Sessions;
 using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;

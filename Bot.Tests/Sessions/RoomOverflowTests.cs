@@ -2,7 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Tests.Discord.Rest.Support;
 using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
@@ -28,7 +28,7 @@ public sealed class RoomOverflowTests : IAsyncLifetime
         var full = Enumerable.Range(1, RoomService.CategoryCapacity).Select(i =>
             new Channel(new Snowflake(6000 + (ulong)i), ChannelType.GuildText, Guild, Configured, $"c{i}", [])).ToArray();
         _h.Cache.AddGuild(Guild, RoomPermissions.Wanted, [new Channel(Configured, ChannelType.GuildCategory, Guild, null, "Rooms", []), .. full]);
-        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, CategoryId: Configured));
+        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildConfig(Guild, CategoryId: Configured));
         var pair = await _h.PairAsync();
         _secondPair = await _h.PairAsync(Carol, Dave);
         await _h.RitualAsync(pair, MondayAt14);

@@ -3,7 +3,7 @@ using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
@@ -106,7 +106,7 @@ public sealed class RoomRefusalTests : IAsyncLifetime
     [Fact]
     public async Task The_explanations_follow_the_guilds_language()
     {
-        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, Language: Lang.Fr));
+        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildConfig(Guild, Language: Lang.Fr));
         DiscordRefusesForPermissions();
         var session = await PlanAsync();
 

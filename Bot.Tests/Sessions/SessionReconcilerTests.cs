@@ -6,7 +6,7 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
@@ -140,7 +140,7 @@ public sealed class SessionReconcilerTests : IAsyncLifetime
         var children = Enumerable.Range(1, RoomService.CategoryCapacity).Select(i =>
             new Channel(new Snowflake(6000 + (ulong)i), ChannelType.GuildText, Guild, category, $"c{i}", [])).ToArray();
         _h.Cache.AddGuild(Guild, RoomPermissions.Wanted, [new Channel(category, ChannelType.GuildCategory, Guild, null, "Rooms", []), .. children]);
-        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, CategoryId: category));
+        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildConfig(Guild, CategoryId: category));
         await ReconcileAsync();
         _h.Time.SetUtcNow(Slot);
         var session = await FirstAsync();

@@ -76,8 +76,8 @@ public sealed class TakeawayDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_reveal_in_french_names_the_session_in_the_guilds_language()
     {
-        await _world.Get<CrossCoaching.Setup.GuildSettingsRepository>().SaveAsync(
-            new CrossCoaching.Setup.GuildSettings(Guild, TrailChannelId: TrailChannel, Language: CrossCoaching.Localization.Lang.Fr));
+        await _world.Get<CrossCoaching.GuildSettings.GuildSettingsRepository>().SaveAsync(
+            new CrossCoaching.GuildSettings.GuildConfig(Guild, TrailChannelId: TrailChannel, Language: CrossCoaching.Localization.Lang.Fr));
 
         await _world.RunAsync(_world.Takeaway(Alice, "Un."));
         await _world.RunAsync(_world.Takeaway(Bob, "Deux."));

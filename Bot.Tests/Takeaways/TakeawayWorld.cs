@@ -6,7 +6,7 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Privacy;
 using CrossCoaching.Rituals;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Storage;
 using CrossCoaching.Takeaways;
 using CrossCoaching.Tests.Fakes;
@@ -87,7 +87,7 @@ public sealed class TakeawayWorld : IDisposable
             settings["Takeaways:MaxLength"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var world = new TakeawayWorld(await TestDatabase.MigratedAsync(), settings);
         if (trail)
-            await world.Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, TrailChannelId: TrailChannel));
+            await world.Get<GuildSettingsRepository>().SaveAsync(new GuildConfig(Guild, TrailChannelId: TrailChannel));
         return world;
     }
 

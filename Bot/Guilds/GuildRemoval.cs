@@ -2,7 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -117,5 +117,5 @@ public sealed class GuildRemoval(
     /// personal. A partner Discord will not let the bot reach any more (no server in common) is logged by the outbox.
     /// </summary>
     private Task TellAsync(string key, Snowflake user, MessageSpec message, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(Letter.Dm(key, "bot-removed", user, message), cancellationToken);
+        outbox.EnqueueAsync(Letter.Dm(key, NoticeKinds.BotRemoved, user, message), cancellationToken);
 }

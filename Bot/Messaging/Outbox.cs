@@ -1,4 +1,4 @@
-using CrossCoaching.Privacy;
+using CrossCoaching.Pairs;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -107,7 +107,7 @@ public sealed class OutboxWorker(Outbox outbox, OutboxStore store, OutboxSender 
 
     /// <summary>An outage, a rate limit left to us, a timeout: the outcome is unknown or temporary, and the nonce makes a retry safe.</summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
-        e is DiscordApiException or DiscordUnavailableException or HttpRequestException or TimeoutException ||
+        e is DiscordException ||
         (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static void InterlockedMax(ref long target, long value)

@@ -1,6 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Hosting;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 
 namespace CrossCoaching.Pairs;
 

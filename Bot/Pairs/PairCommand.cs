@@ -1,6 +1,6 @@
-using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
-using CrossCoaching.Sessions;
+using CrossCoaching.Discord;
+using CrossCoaching.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Pairs;
@@ -68,14 +68,14 @@ public sealed class PairCommand(
         // A decline holds the same inviter off for a while: an invitation pings, and must not become a way to harass.
         if (await invitations.LastDeclinedAtAsync(guild, i.User.Id, partner.Id, cancellationToken) is { } declined &&
             declined.AddHours(options.Value.DeclineCooldownHours) is var until && until > now)
-            throw new UserErrorException(context.Text(PairTexts.DeclinedRecently, Markdown.Name(partnerName), SessionMessages.Timestamp(until, 'R')));
+            throw new UserErrorException(context.Text(PairTexts.DeclinedRecently, Markdown.Name(partnerName), Timestamps.Of(until, 'R')));
 
         var invitation = await invitations.CreateAsync(guild, i.ChannelId ?? default, i.User.Id, i.UserDisplayName, partner.Id, now,
             now.AddHours(options.Value.InvitationHours), cancellationToken);
         if (invitation is null)
         {
             var open = await invitations.FindPendingAsync(guild, i.User.Id, partner.Id, now, cancellationToken);
-            throw new UserErrorException(context.Text(PairTexts.AlreadyInvited, Markdown.Name(partnerName), SessionMessages.Timestamp(open?.ExpiresAt ?? now, 'f')));
+            throw new UserErrorException(context.Text(PairTexts.AlreadyInvited, Markdown.Name(partnerName), Timestamps.Of(open?.ExpiresAt ?? now, 'f')));
         }
 
         var message = await context.PostAsync(Invitation(invitation, context), ephemeral: false, cancellationToken);
@@ -83,7 +83,7 @@ public sealed class PairCommand(
     }
 
     private static MessageSpec Invitation(Invitation invitation, InteractionContext context) => new(
-        context.Text(PairTexts.Invitation, $"<@{invitation.InviteeId}>", Markdown.Name(invitation.InviterName), SessionMessages.Timestamp(invitation.ExpiresAt, 'R')),
+        context.Text(PairTexts.Invitation, $"<@{invitation.InviteeId}>", Markdown.Name(invitation.InviterName), Timestamps.Of(invitation.ExpiresAt, 'R')),
         AllowedMentions.Only(invitation.InviteeId),
         [ActionRow.Of(
             new Button(ButtonStyle.Success, context.Text(PairTexts.Accept), ComponentId.Create(Prefix, "accept", invitation.Id)),

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Localization;
-using CrossCoaching.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +47,7 @@ public sealed class PairFormation(
             throw new UserErrorException(context.Text(PairTexts.NoLongerOpen));
         var (invitee, inviter) = (Markdown.Name(context.Interaction.UserDisplayName), Markdown.Name(invitation.InviterName));
         var text = options.Value.DeclineCooldownHours > 0
-            ? context.Text(PairTexts.DeclinedWithCooldown, invitee, inviter, SessionMessages.Timestamp(now.AddHours(options.Value.DeclineCooldownHours), 'R'))
+            ? context.Text(PairTexts.DeclinedWithCooldown, invitee, inviter, Timestamps.Of(now.AddHours(options.Value.DeclineCooldownHours), 'R'))
             : context.Text(PairTexts.Declined, invitee, inviter);
         await context.UpdateMessageAsync(MessageSpec.Text(text) with { Components = [] }, cancellationToken);
     }
@@ -62,7 +61,7 @@ public sealed class PairFormation(
         {
             await api.EditMessageAsync(invitation.ChannelId, messageId, message with { Components = [] }, cancellationToken);
         }
-        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException)
+        catch (DiscordException e)
         {
             logger.LogInformation("Could not update invitation {Invitation}'s message: {Reason}", invitation.Id, e.Message);
         }

@@ -2,8 +2,7 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
-using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Pairs;
@@ -14,8 +13,7 @@ namespace CrossCoaching.Pairs;
 /// </summary>
 public sealed class UnpairButtons(
     PairRepository pairs,
-    SessionRepository sessions,
-    SessionEnder ender,
+    IPairSessions pairSessions,
     Outbox outbox,
     GuildLanguage languages,
     TimeProvider time,
@@ -41,16 +39,10 @@ public sealed class UnpairButtons(
         await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PairTexts.Unpaired, Markdown.Name(pair.NameOf(partner)))) with { Components = [] }, cancellationToken);
         logger.LogInformation("Pair {Pair} ended by {User}", pair.Id, me);
 
-        foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
-        {
-            if (session.Status == SessionStatus.Open)
-                await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
-            else
-                await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
-        }
+        await pairSessions.EndAllAsync(pair.Id, cancellationToken);
 
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:unpaired", "unpaired", partner,
+        await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:unpaired", NoticeKinds.Unpaired, partner,
             MessageSpec.Text(PairTexts.PartnerUnpaired.Format(lang, Markdown.Name(pair.NameOf(me))))), cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
+using CrossCoaching.Pairs;
 using CrossCoaching.Pool;
 
 namespace CrossCoaching.Privacy;

@@ -2,7 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Takeaways;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +18,7 @@ public sealed record ForgetOutcome(ErasedData Erased, Pair? EndedPair);
 public sealed class Forgetting(
     PairRepository pairs,
     SessionRepository sessions,
-    SessionEnder ender,
+    IPairSessions pairSessions,
     PersonalDataEraser eraser,
     TakeawayReveal reveal,
     Outbox outbox,
@@ -56,7 +56,7 @@ public sealed class Forgetting(
             return;
         var lang = await languages.ForGuildAsync(ended.GuildId, cancellationToken);
         // By DM only: a partner whose DMs are closed learns it from /pair, never from a public post.
-        await outbox.EnqueueAsync(Letter.Dm($"pair:{ended.Id}:forgotten", "partner-forgot", ended.PartnerOf(userId),
+        await outbox.EnqueueAsync(Letter.Dm($"pair:{ended.Id}:forgotten", NoticeKinds.PartnerForgot, ended.PartnerOf(userId),
             MessageSpec.Text(PrivacyTexts.PartnerForgot.Format(lang, Markdown.Name(ended.NameOf(userId))))), cancellationToken);
     }
 
@@ -64,12 +64,6 @@ public sealed class Forgetting(
     private async Task EndPairAsync(Pair pair, CancellationToken cancellationToken)
     {
         await pairs.EndAsync(pair.Id, "forgotten", time.GetUtcNow(), cancellationToken);
-        foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
-        {
-            if (session.Status == SessionStatus.Open)
-                await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
-            else
-                await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
-        }
+        await pairSessions.EndAllAsync(pair.Id, cancellationToken);
     }
 }

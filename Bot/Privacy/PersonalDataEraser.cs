@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Pairs;
 using CrossCoaching.Pool;
 using CrossCoaching.Storage;
 using Dapper;

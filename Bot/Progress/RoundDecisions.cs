@@ -1,8 +1,9 @@
 using CrossCoaching.Discord;
+using CrossCoaching.GuildSettings;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Progress;
@@ -15,7 +16,7 @@ namespace CrossCoaching.Progress;
 public sealed class RoundDecisions(
     PairRepository pairs,
     SessionRepository sessions,
-    SessionEnder ender,
+    IPairSessions pairSessions,
     RitualRepository rituals,
     RitualChanges changes,
     NoticeRepository notices,
@@ -29,10 +30,10 @@ public sealed class RoundDecisions(
     public static readonly TimeSpan AnswerWindow = TimeSpan.FromDays(7);
 
     /// <summary>Claimed (for the room's pseudo-user) when the silence paused the ritual, so that it pauses once.</summary>
-    public const string TimeoutKind = "round-timeout";
-    public const string PausedKind = "round-paused";
-    public const string ContinuedKind = "round-continued";
-    public const string StoppedKind = "round-stopped";
+    public const string TimeoutKind = NoticeKinds.RoundTimeout;
+    public const string PausedKind = NoticeKinds.RoundPaused;
+    public const string ContinuedKind = NoticeKinds.RoundContinued;
+    public const string StoppedKind = NoticeKinds.RoundStopped;
 
     /// <returns>False when the round had moved on already (the other partner's press, a reconcile pass).</returns>
     public async Task<bool> StartNextRoundAsync(RoundState state, CancellationToken cancellationToken = default)
@@ -49,7 +50,7 @@ public sealed class RoundDecisions(
         var next = resumed
             ? await changes.ReplanAsync(pair, cancellationToken)
             : (await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken)).FirstOrDefault(s => s.Kind == SessionKind.Ritual);
-        var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
+        var when = Timestamps.OrNone(next?.SlotAt);
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var text = resumed ? ProgressTexts.NextRoundResumed : ProgressTexts.NextRound;
         await TellBothAsync(key, pair, ContinuedKind,
@@ -68,13 +69,7 @@ public sealed class RoundDecisions(
         if (!await pairs.EndAsync(pair.Id, "round-stopped", time.GetUtcNow(), cancellationToken))
             return false;
         logger.LogInformation("Pair {Pair} ended after round {Round}: {User} chose to stop", pair.Id, pair.RoundNumber, stopper);
-        foreach (var session in await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
-        {
-            if (session.Status == SessionStatus.Open)
-                await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
-            else
-                await ender.CancelAsync(session.Id, SessionStatus.Cancelled, announced: false, cancellationToken);
-        }
+        await pairSessions.EndAllAsync(pair.Id, cancellationToken);
 
         var record = await stats.ReadAsync(pair, pair.MemberA, cancellationToken: cancellationToken);
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
@@ -99,7 +94,7 @@ public sealed class RoundDecisions(
             {
                 if (await rituals.GetAsync(pair.Id, cancellationToken) is { Paused: false } ritual)
                 {
-                    await rituals.SaveAsync(ritual with { Paused = true, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = new Snowflake(0) }, cancellationToken);
+                    await rituals.SaveAsync(ritual with { Paused = true, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = Ritual.ChangedByTheBot }, cancellationToken);
                     await changes.ReplanAsync(pair, cancellationToken); // paused: cancels what was planned, plans nothing
                 }
 
@@ -122,7 +117,7 @@ public sealed class RoundDecisions(
 
     private async Task<bool> ResumeAsync(Ritual ritual, CancellationToken cancellationToken)
     {
-        await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = new Snowflake(0) }, cancellationToken);
+        await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = Ritual.ChangedByTheBot }, cancellationToken);
         return true;
     }
 }

@@ -18,7 +18,7 @@ public sealed class RoundEnd(PairRepository pairs, RoundKeeper keeper, ILogger<R
             if (await pairs.GetAsync(pair.Id, cancellationToken) is { Status: PairStatus.Active } current)
                 await keeper.AskIfOverAsync(await keeper.StateAsync(current, cancellationToken), cancellationToken);
         }
-        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException)
+        catch (DiscordException e)
         {
             // The session is closed whatever happens here; the round reconciler asks again on its next pass.
             logger.LogWarning("Could not ask pair {Pair} about their next round yet: {Reason}", pair.Id, e.Message);

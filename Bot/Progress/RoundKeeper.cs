@@ -2,7 +2,7 @@ using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Progress.Pictures;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 
 namespace CrossCoaching.Progress;
 

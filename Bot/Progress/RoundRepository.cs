@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Messaging;
 using CrossCoaching.Storage;
 using Dapper;
 
@@ -14,7 +15,7 @@ public enum RoundAnswer
 public sealed class RoundRepository(SqliteConnectionFactory connections)
 {
     /// <summary>The notice kind of the Continue / Stop question, one per partner, keyed on the round's last session.</summary>
-    public const string PromptKind = "round-end";
+    public const string PromptKind = NoticeKinds.RoundEnd;
 
     /// <summary>Records a partner's answer; the first one stands (false when they had answered already).</summary>
     public async Task<bool> AnswerAsync(long pairId, int round, Snowflake user, RoundAnswer answer, DateTimeOffset now, CancellationToken cancellationToken = default)

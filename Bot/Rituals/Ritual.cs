@@ -14,5 +14,8 @@ public sealed record Ritual(
     DateTimeOffset UpdatedAt,
     Snowflake UpdatedBy)
 {
+    /// <summary>The <see cref="UpdatedBy"/> of a change no member made: the bot paused or resumed it after a round.</summary>
+    public static readonly Snowflake ChangedByTheBot = new(0);
+
     public bool IsActive => !Paused;
 }

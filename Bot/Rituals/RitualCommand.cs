@@ -1,5 +1,5 @@
 using CrossCoaching.Discord.Interactions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 
 namespace CrossCoaching.Rituals;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
@@ -38,7 +39,7 @@ public static class RitualDescription
         var text = new StringBuilder(RitualTexts.NextSessions[lang]);
         foreach (var slot in slots)
         {
-            var stamp = $"{SessionMessages.Timestamp(slot)} ({SessionMessages.Timestamp(slot, 'R')})";
+            var stamp = $"{Timestamps.Of(slot)} ({Timestamps.Of(slot, 'R')})";
             text.Append("\n• ").Append(skipped.Contains(slot) ? RitualTexts.SkippedMark.Format(lang, stamp) : stamp);
         }
 

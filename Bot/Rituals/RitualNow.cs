@@ -1,4 +1,5 @@
 using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public sealed class RitualNow(PairRepository pairs, RitualRepository rituals, Im
             throw new UserErrorException(context.Text(RitualTexts.GuildFull, o.MaxImpromptuRoomsPerGuild));
         if (plan.Refusal is ImpromptuRefusal.Busy)
             throw new UserErrorException(plan.Blocking is { Status: SessionStatus.Scheduled, Kind: SessionKind.Ritual } soon
-                ? context.Text(RitualTexts.SessionSoon, SessionMessages.Timestamp(soon.SlotAt, 'R'))
+                ? context.Text(RitualTexts.SessionSoon, Timestamps.Of(soon.SlotAt, 'R'))
                 : context.Text(RitualTexts.AlreadyOpen));
         await context.ReplyAsync(context.Text(RitualTexts.NowOpening, duration), ephemeral: true, cancellationToken);
     }

@@ -1,5 +1,5 @@
-using CrossCoaching.Discord;
 using System.Globalization;
+using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
@@ -9,7 +9,7 @@ using CrossCoaching.Sessions;
 namespace CrossCoaching.Rituals;
 
 /// <summary><c>/ritual pause [until]</c> and <c>/ritual resume</c>.</summary>
-public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, RitualChanges changes, TimeProvider time) : IRitualSubcommand
+public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, RitualChanges changes, PairNotices notices, TimeProvider time) : IRitualSubcommand
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy"];
 
@@ -31,7 +31,7 @@ public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, 
 
         string Date(Lang lang) => until is { } date ? lang.LongDate(date) : "";
         await context.ReplyAsync(until is null ? context.Text(RitualTexts.Paused) : context.Text(RitualTexts.PausedUntil, Date(context.Lang)), true, cancellationToken);
-        await changes.TellPartnerAsync(pair, me, lang => until is null
+        await notices.TellPartnerAsync(pair, me, lang => until is null
             ? RitualTexts.PartnerPaused.Format(lang, Markdown.Name(pair.NameOf(me)))
             : RitualTexts.PartnerPausedUntil.Format(lang, Markdown.Name(pair.NameOf(me)), Date(lang)), cancellationToken);
     }
@@ -50,7 +50,7 @@ public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, 
     }
 }
 
-public sealed class RitualResume(PairRepository pairs, RitualRepository rituals, RitualChanges changes, TimeProvider time) : IRitualSubcommand
+public sealed class RitualResume(PairRepository pairs, RitualRepository rituals, RitualChanges changes, PairNotices notices, TimeProvider time) : IRitualSubcommand
 {
     public CommandOption Definition { get; } = new(CommandOptionType.SubCommand, "resume", RitualTexts.ResumeDescription.En,
         NameLocalizations: Localizations.French("reprendre"), DescriptionLocalizations: RitualTexts.ResumeDescription.ToLocalizations());
@@ -64,8 +64,8 @@ public sealed class RitualResume(PairRepository pairs, RitualRepository rituals,
             throw new UserErrorException(context.Text(RitualTexts.NotPaused));
         await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow(), UpdatedBy = me }, cancellationToken);
         var next = await changes.ReplanAsync(pair, cancellationToken);
-        var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
+        var when = Timestamps.OrNone(next?.SlotAt);
         await context.ReplyAsync(context.Text(RitualTexts.Resumed, when), ephemeral: true, cancellationToken);
-        await changes.TellPartnerAsync(pair, me, lang => RitualTexts.PartnerResumed.Format(lang, Markdown.Name(pair.NameOf(me)), when), cancellationToken);
+        await notices.TellPartnerAsync(pair, me, lang => RitualTexts.PartnerResumed.Format(lang, Markdown.Name(pair.NameOf(me)), when), cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace CrossCoaching.Rituals;
 
 /// <summary>Resumes rituals paused until a date once that date has come in the ritual's zone, and tells both partners.</summary>
-public sealed class RitualResumer(RitualRepository rituals, PairRepository pairs, RitualChanges changes, TimeProvider time, ILogger<RitualResumer> logger)
+public sealed class RitualResumer(RitualRepository rituals, PairRepository pairs, RitualChanges changes, PairNotices notices, TimeProvider time, ILogger<RitualResumer> logger)
     : IReconcilable
 {
     public async Task ReconcileAsync(CancellationToken cancellationToken = default)
@@ -36,7 +36,7 @@ public sealed class RitualResumer(RitualRepository rituals, PairRepository pairs
             return;
         await rituals.SaveAsync(ritual with { Paused = false, PausedUntil = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);
         var next = await changes.ReplanAsync(pair, cancellationToken);
-        var when = next is null ? "—" : SessionMessages.Timestamp(next.SlotAt);
-        await changes.TellBothAsync(pair, (lang, to) => RitualTexts.AutoResumed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), when), cancellationToken);
+        var when = Timestamps.OrNone(next?.SlotAt);
+        await notices.TellBothAsync(pair, (lang, to) => RitualTexts.AutoResumed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), when), cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -15,6 +15,7 @@ public sealed class RitualSet(
     RitualRepository rituals,
     GuildSettingsRepository settings,
     RitualChanges changes,
+    PairNotices notices,
     IOptions<SessionOptions> options,
     TimeProvider time) : IRitualSubcommand
 {
@@ -73,7 +74,7 @@ public sealed class RitualSet(
         if (ritual.Paused)
             reply += "\n" + context.Text(RitualTexts.Paused);
         await context.ReplyAsync(reply, ephemeral: true, cancellationToken);
-        await changes.TellPartnerAsync(pair, i.User.Id, lang =>
+        await notices.TellPartnerAsync(pair, i.User.Id, lang =>
             RitualTexts.PartnerChanged.Format(lang, Markdown.Name(pair.NameOf(i.User.Id)), RitualDescription.Describe(ritual, lang)) + "\n" +
             RitualDescription.Upcoming(upcoming, new HashSet<DateTimeOffset>(), lang), cancellationToken);
     }

@@ -50,10 +50,6 @@ public static class RitualTexts
     public static readonly LocalizedText ReminderRange = new("The reminder must be from 0 to {0} minutes before.", "Le rappel doit être compris entre 0 et {0} minutes avant.");
     public static readonly LocalizedText NoRitual = new("Your pair has no ritual yet. Set one with `/ritual set`.", "Votre binôme n'a pas encore de rituel. Fixez-en un avec `/ritual set`.");
 
-    public static readonly LocalizedText Skipped = new("Skipped the session of {0}. Next one: {1}.", "Séance du {0} passée. La suivante : {1}.");
-    public static readonly LocalizedText PartnerSkipped = new("**{0}** skipped your session of {1}. Next one: {2}.", "**{0}** a passé votre séance du {1}. La suivante : {2}.");
-    public static readonly LocalizedText NothingToSkip = new("There is no upcoming session to skip.", "Il n'y a pas de séance à venir à passer.");
-    public static readonly LocalizedText AlreadyStarted = new("Your session has already started; it can no longer be skipped.", "Votre séance a déjà commencé ; elle ne peut plus être passée.");
     public static readonly LocalizedText Paused = new("⏸️ Your ritual is paused.", "⏸️ Votre rituel est en pause.");
     public static readonly LocalizedText PausedUntil = new("⏸️ Your ritual is paused until {0}; it resumes by itself then.", "⏸️ Votre rituel est en pause jusqu'au {0} ; il reprendra tout seul à cette date.");
     public static readonly LocalizedText PartnerPaused = new("**{0}** paused your CrossCoaching ritual.", "**{0}** a mis votre rituel CrossCoaching en pause.");

@@ -1,5 +1,6 @@
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
+using CrossCoaching.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,9 +12,9 @@ public static class RitualsSetup
     {
         var services = builder.Services;
         services.AddSingleton<RitualRepository>();
+        services.AddSingleton<IRitualSource, RitualSource>();
         services.AddSingleton<RitualChanges>();
-        services.AddSingleton<SessionSkipper>();
-        services.AddSingleton<IReconcilable, RitualResumer>();
+                services.AddSingleton<IReconcilable, RitualResumer>();
         // The order here is the order of the subcommands in Discord's menu.
         services.AddSingleton<IRitualSubcommand, RitualSet>();
         services.AddSingleton<IRitualSubcommand, RitualShow>();
@@ -23,7 +24,6 @@ public static class RitualsSetup
         services.AddSingleton<IRitualSubcommand, RitualNow>();
         services.AddSingleton<IRitualSubcommand, RitualCalendarCommand>();
         services.AddSlashCommand<RitualCommand>();
-        services.AddComponentHandler<ReminderButtons>();
         return builder;
     }
 }

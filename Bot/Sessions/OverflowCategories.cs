@@ -1,5 +1,5 @@
 using CrossCoaching.Discord;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;

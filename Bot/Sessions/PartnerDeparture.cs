@@ -1,7 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;
@@ -54,7 +54,7 @@ public sealed class PartnerDeparture(
 
         var stayed = pair.PartnerOf(departed);
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:left:{current.Id}", "partner-left", stayed,
+        await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:left:{current.Id}", NoticeKinds.PartnerLeft, stayed,
             MessageSpec.Text(SessionTexts.PartnerLeft.Format(lang, Markdown.Name(pair.NameOf(departed))))), cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;

@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
+using CrossCoaching.GuildSettings;
+using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
-using CrossCoaching.Setup;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;

@@ -1,8 +1,9 @@
 using CrossCoaching.Discord;
+using CrossCoaching.GuildSettings;
+using CrossCoaching.Hosting;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
-using CrossCoaching.Setup;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -74,7 +75,7 @@ public sealed class SessionEnder(
             await sessions.SetStatusAsync(work, session.Id, SessionStatus.Closed, outcome, closedAt: now);
             await sessions.EndStepAsync(work, session.Id, SessionStep.Close, StepState.Done, now);
             if (wasOpen)
-                await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, "after", to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand)));
+                await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, NoticeKinds.After, to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand)));
             await work.CommitAsync(cancellationToken);
         }
 
@@ -111,7 +112,7 @@ public sealed class SessionEnder(
         await using (var work = await connections.BeginAsync(cancellationToken))
         {
             await sessions.SetStatusAsync(work, session.Id, SessionStatus.Failed, failure: reason, closedAt: time.GetUtcNow());
-            await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, "failed",
+            await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, NoticeKinds.Failed,
                 to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), reason))));
             await work.CommitAsync(cancellationToken);
         }
@@ -130,7 +131,7 @@ public sealed class SessionEnder(
         {
             await api.CreateMessageOnceAsync(room, SessionMessages.Warning(session, lang), $"warn{session.Id}", cancellationToken);
         }
-        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or HttpRequestException or TimeoutException)
+        catch (DiscordException e)
         {
             logger.LogWarning("Could not post the last warning of session {Session} in room {Room}: {Reason}", session.Id, room, e.GetType().Name);
         }
@@ -146,7 +147,7 @@ public sealed class SessionEnder(
                 await rooms.DeleteAsync(session.GuildId, room, session.RoomParentId, $"CrossCoaching session {session.Id} ended", cancellationToken);
             await sessions.SetRoomAsync(session.Id, null, null, cancellationToken);
         }
-        catch (Exception e) when (e is DiscordApiException or HttpRequestException or DiscordUnavailableException)
+        catch (DiscordException e)
         {
             // The session still ends; the reconciler keeps trying to delete the room it remembers.
             logger.LogWarning("Could not delete room {Room} of session {Session} yet: {Reason}", room, session.Id, e.Message);

@@ -14,10 +14,8 @@ public static class SessionMessages
     /// <summary>Custom-id prefix of "Share my takeaway" (handled by the takeaways feature).</summary>
     public const string TakeawayPrefix = "takeaway";
 
-    public static string Timestamp(DateTimeOffset at, char style = 'F') => $"<t:{at.ToUnixTimeSeconds()}:{style}>";
-
     public static MessageSpec Reminder(Session session, Pair pair, Snowflake to, Lang lang) => new(
-        SessionTexts.Reminder.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), Timestamp(session.SlotAt, 'R'), Timestamp(session.SlotAt, 't'), session.DurationMinutes),
+        SessionTexts.Reminder.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), Timestamps.Of(session.SlotAt, 'R'), Timestamps.Of(session.SlotAt, 't'), session.DurationMinutes),
         AllowedMentions.None,
         [ActionRow.Of(
             new Button(ButtonStyle.Secondary, SessionTexts.SkipButton[lang], ComponentId.Create(ButtonPrefix, "skip", session.Id)),
@@ -26,7 +24,7 @@ public static class SessionMessages
     public static string RoomName(Pair pair, Lang lang) => SessionTexts.RoomName.Format(lang, pair.NameA, pair.NameB);
 
     public static MessageSpec Welcome(Session session, Pair pair, Lang lang) => new(
-        SessionTexts.Welcome.Format(lang, $"<@{pair.MemberA}>", $"<@{pair.MemberB}>", Timestamp(session.EndsAt, 't'), session.DurationMinutes),
+        SessionTexts.Welcome.Format(lang, $"<@{pair.MemberA}>", $"<@{pair.MemberB}>", Timestamps.Of(session.EndsAt, 't'), session.DurationMinutes),
         AllowedMentions.Only(pair.MemberA, pair.MemberB));
 
     public static MessageSpec Warning(Session session, Lang lang) => MessageSpec.Text(session.GraceMinutes > 0

@@ -1,6 +1,4 @@
 using CrossCoaching.Pairs;
-using CrossCoaching.Rituals;
-using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions.Scheduling;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +10,7 @@ namespace CrossCoaching.Sessions;
 /// </summary>
 public sealed class SessionPlanner(
     SessionRepository sessions,
-    RitualRepository rituals,
+    IRitualSource rituals,
     PairRepository pairs,
     SessionScheduler scheduler,
     IOptions<SessionOptions> options,
@@ -23,7 +21,7 @@ public sealed class SessionPlanner(
     public async Task<Session?> PlanNextAsync(long pairId, CancellationToken cancellationToken = default)
     {
         var pair = await pairs.GetAsync(pairId, cancellationToken);
-        var ritual = await rituals.GetAsync(pairId, cancellationToken);
+        var ritual = await rituals.ForPairAsync(pairId, cancellationToken);
         if (pair is not { Status: PairStatus.Active } || ritual is null || ritual.Paused || await guilds.IsRemovedAsync(pair.GuildId, cancellationToken))
             return null;
 
@@ -38,7 +36,7 @@ public sealed class SessionPlanner(
 
         // After the latest slot already planned, so a finished or skipped occurrence is never planned again.
         var latest = all.Where(s => s.Kind == SessionKind.Ritual && s.Status != SessionStatus.Cancelled).Select(s => s.SlotAt).DefaultIfEmpty(now).Max();
-        if (RitualSchedule.NextAfter(ritual.Rule, latest > now ? latest : now) is not { } slot)
+        if (ritual.NextSlotAfter(latest > now ? latest : now) is not { } slot)
             return null;
         return await CreateAsync(pair, SessionKind.Ritual, slot, ritual.DurationMinutes, ritual.ReminderMinutes, now, cancellationToken);
     }

@@ -1,8 +1,9 @@
 using CrossCoaching.Discord;
+using CrossCoaching.GuildSettings;
+using CrossCoaching.Hosting;
 using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
-using CrossCoaching.Setup;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -86,7 +87,7 @@ public sealed class SessionRunner(
         // sent by the slot is obsolete; only a reminder may fall back to a bare mention when DMs are closed.
         await using var work = await connections.BeginAsync(cancellationToken);
         await outbox.EnqueueAsync(work, pair.Members.Select(to =>
-            Letter.ToPartner(session, "remind", to, SessionMessages.Reminder(session, pair, to, lang)).WithMentionFallback(pair, lang) with { ExpiresAt = session.SlotAt }));
+            Letter.ToPartner(session, NoticeKinds.Remind, to, SessionMessages.Reminder(session, pair, to, lang)).WithMentionFallback(pair, lang) with { ExpiresAt = session.SlotAt }));
         await sessions.EndStepAsync(work, session.Id, SessionStep.Remind, StepState.Done, time.GetUtcNow());
         await work.CommitAsync(cancellationToken);
     }
@@ -132,7 +133,7 @@ public sealed class SessionRunner(
         session = (await sessions.GetAsync(session.Id, cancellationToken))!;
         await using (var work = await connections.BeginAsync(cancellationToken))
         {
-            await outbox.EnqueueAsync(work, Letter.InRoom(session, session.RoomChannelId!.Value, "welcome", SessionMessages.Welcome(session, pair, lang)));
+            await outbox.EnqueueAsync(work, Letter.InRoom(session, session.RoomChannelId!.Value, NoticeKinds.Welcome, SessionMessages.Welcome(session, pair, lang)));
             await sessions.SetStatusAsync(work, session.Id, SessionStatus.Open);
             await sessions.EndStepAsync(work, session.Id, SessionStep.Open, StepState.Done, time.GetUtcNow());
             await work.CommitAsync(cancellationToken);
@@ -145,13 +146,13 @@ public sealed class SessionRunner(
         var stale = time.GetUtcNow() - session.EndsAt > SessionEnder.StaleWarning;
         await using var work = await connections.BeginAsync(cancellationToken);
         if (session.Status == SessionStatus.Open && session.RoomChannelId is { } room && !stale)
-            await outbox.EnqueueAsync(work, Letter.InRoom(session, room, "warn", SessionMessages.Warning(session, lang)));
+            await outbox.EnqueueAsync(work, Letter.InRoom(session, room, NoticeKinds.Warn, SessionMessages.Warning(session, lang)));
         await sessions.EndStepAsync(work, session.Id, SessionStep.Warn, stale || session.Status != SessionStatus.Open ? StepState.Dropped : StepState.Done,
             time.GetUtcNow());
         await work.CommitAsync(cancellationToken);
     }
 
     private static IEnumerable<Letter> RoomNotCreated(Session session, Pair pair, string explanation, Lang lang) =>
-        SessionNotifier.ToBoth(session, pair, "room-permissions", to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
-            lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), SessionMessages.Timestamp(session.SlotAt, 't'), explanation)));
+        SessionNotifier.ToBoth(session, pair, NoticeKinds.RoomPermissions, to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
+            lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), Timestamps.Of(session.SlotAt, 't'), explanation)));
 }

@@ -88,4 +88,10 @@ public static class SessionTexts
     public static readonly LocalizedText RoomDeletedByHand = new(
         "The room of your session with **{0}** was deleted, so the session ended there.",
         "Le salon de votre séance avec **{0}** a été supprimé : la séance s'est donc arrêtée là.");
+
+    // Skipping a session ahead of its slot, from /ritual skip or the reminder's button.
+    public static readonly LocalizedText Skipped = new("Skipped the session of {0}. Next one: {1}.", "Séance du {0} passée. La suivante : {1}.");
+    public static readonly LocalizedText PartnerSkipped = new("**{0}** skipped your session of {1}. Next one: {2}.", "**{0}** a passé votre séance du {1}. La suivante : {2}.");
+    public static readonly LocalizedText NothingToSkip = new("There is no upcoming session to skip.", "Il n'y a pas de séance à venir à passer.");
+    public static readonly LocalizedText AlreadyStarted = new("Your session has already started; it can no longer be skipped.", "Votre séance a déjà commencé ; elle ne peut plus être passée.");
 }

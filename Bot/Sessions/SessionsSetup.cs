@@ -1,5 +1,7 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
+using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
 using CrossCoaching.Storage;
 using Microsoft.Data.Sqlite;
@@ -28,7 +30,11 @@ public static class SessionsSetup
         services.AddSingleton<UnsafeRooms>();
         services.AddSingleton<SessionNotifier>();
         services.AddSingleton<SessionEnder>();
+        services.AddSingleton<IPairSessions, PairSessions>();
         services.AddSingleton<SessionPlanner>();
+        services.AddSingleton<SessionSkipper>();
+        services.AddSingleton<PairNotices>();
+        services.AddComponentHandler<ReminderButtons>();
         services.AddSingleton<ImpromptuSessions>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<PartnerDeparture>();

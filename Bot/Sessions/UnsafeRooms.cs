@@ -61,7 +61,7 @@ public sealed class UnsafeRooms(SqliteConnectionFactory connections, IDiscordApi
             await connection.ExecuteAsync("DELETE FROM unsafe_rooms WHERE room_id = @roomId", new { roomId });
             return true;
         }
-        catch (Exception e) when (e is DiscordApiException or HttpRequestException or DiscordUnavailableException)
+        catch (DiscordException e)
         {
             logger.LogError("Could not delete room {Room}, which is not private: {Reason}; trying again at the next repair pass", roomId, e.Message);
             return false;

@@ -2,7 +2,6 @@ using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
-using CrossCoaching.Privacy;
 using CrossCoaching.Sessions;
 
 namespace CrossCoaching.Takeaways;
@@ -21,12 +20,12 @@ public sealed class PartnerDelivery(Outbox outbox)
             return true;
         var partner = pair.PartnerOf(author);
         var name = Markdown.Name(takeaway.AuthorName);
-        await outbox.EnqueueAsync(Letter.Dm($"takeaway:{takeaway.Id}:partner", "takeaway", partner, Message(session, takeaway, name, lang)), cancellationToken);
+        await outbox.EnqueueAsync(Letter.Dm($"takeaway:{takeaway.Id}:partner", NoticeKinds.Takeaway, partner, Message(session, takeaway, name, lang)), cancellationToken);
         return true;
     }
 
     private static MessageSpec Message(Session session, Takeaway takeaway, string name, Lang lang) => new(
-        TakeawayTexts.PartnerTakeaway.Format(lang, name, SessionMessages.Timestamp(session.SlotAt, 'D')),
+        TakeawayTexts.PartnerTakeaway.Format(lang, name, Timestamps.Of(session.SlotAt, 'D')),
         AllowedMentions.None,
         Embeds: [new Embed(Description: TakeawayText.Truncate(Markdown.Escape(takeaway.Text), TrailMessage.DescriptionLimit), Color: TrailMessage.Color)]);
 }

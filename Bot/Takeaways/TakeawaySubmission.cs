@@ -1,9 +1,8 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
-using CrossCoaching.Privacy;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Takeaways;
@@ -86,7 +85,7 @@ public sealed class TakeawaySubmission(
         var partnerName = Markdown.Name(FormerMember.Display(partner, pair.NameOf(partner), context.Lang));
         var state = mine.IsRevealed
             ? context.Text(TakeawayReveal.BothShared(pair, all) ? TakeawayTexts.RevealedTogether : TakeawayTexts.RevealedAlone)
-            : context.Text(TakeawayTexts.Held, partnerName, SessionMessages.Timestamp(TakeawaySessions.RevealDeadline(session), 'f'));
+            : context.Text(TakeawayTexts.Held, partnerName, Timestamps.Of(TakeawaySessions.RevealDeadline(session), 'f'));
         var trail = (await settings.GetAsync(session.GuildId, cancellationToken)).TrailChannelId;
         var where = (mine.IsRevealed ? mine.Route : null, mine.Visibility) switch
         {

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
-using CrossCoaching.Privacy;
 using CrossCoaching.Sessions;
 
 namespace CrossCoaching.Takeaways;
@@ -23,8 +22,8 @@ public static class TrailMessage
             Markdown.Name(FormerMember.Display(pair.MemberA, pair.NameA, lang)),
             Markdown.Name(FormerMember.Display(pair.MemberB, pair.NameB, lang))), TitleLimit);
         var description = shown.Count == 0
-            ? $"{SessionMessages.Timestamp(session.SlotAt, 'D')}\n\n*{TakeawayTexts.TrailRemoved[lang]}*"
-            : Body(SessionMessages.Timestamp(session.SlotAt, 'D'), [.. shown.Select(t => ($"**{Markdown.Name(t.AuthorName)}**", t.Text))], DescriptionLimit);
+            ? $"{Timestamps.Of(session.SlotAt, 'D')}\n\n*{TakeawayTexts.TrailRemoved[lang]}*"
+            : Body(Timestamps.Of(session.SlotAt, 'D'), [.. shown.Select(t => ($"**{Markdown.Name(t.AuthorName)}**", t.Text))], DescriptionLimit);
         return new MessageSpec(null, AllowedMentions.None, Embeds: [new Embed(title, description, Color)]);
     }
 

@@ -4,10 +4,13 @@ using Dapper;
 
 namespace CrossCoaching.Takeaways;
 
-/// <summary>The trail message of a session. <see cref="MessageId"/> is 0 while it is being posted.</summary>
+/// <summary>The trail message of a session. <see cref="MessageId"/> is <see cref="NotPostedYet"/> while it is being posted.</summary>
 public sealed record TrailPost(long SessionId, Snowflake ChannelId, Snowflake MessageId, DateTimeOffset PostedAt)
 {
-    public bool IsPosting => MessageId.Value == 0;
+    /// <summary>The message id of a claimed row whose message is not posted yet.</summary>
+    public static readonly Snowflake NotPostedYet = new(0);
+
+    public bool IsPosting => MessageId == NotPostedYet;
 }
 
 /// <summary>

@@ -1,7 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Takeaways;
@@ -32,9 +32,9 @@ public sealed class TrailPoster(
         {
             return await PostOrEditAsync(session, message, postIfMissing: shown.Count > 0, cancellationToken);
         }
-        catch (Exception e) when (DiscordFailures.IsDiscordFailure(e))
+        catch (DiscordException e)
         {
-            if (DiscordFailures.IsFinal(e))
+            if (e.IsFinal)
             {
                 // The channel is gone or the bot may not write there: the takeaways stay readable with /takeaways.
                 logger.LogWarning("Discord refused the trail message of session {Session}: {Reason}", session.Id, e.Message);

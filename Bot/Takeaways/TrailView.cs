@@ -2,7 +2,6 @@ using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
-using CrossCoaching.Privacy;
 using CrossCoaching.Sessions;
 
 namespace CrossCoaching.Takeaways;
@@ -49,7 +48,7 @@ public sealed class TrailView(PairRepository pairs, TakeawayRepository takeaways
             .ToLookup(t => t.SessionId);
         return [.. history.Where(s => readable.Contains(s.Id)).OrderByDescending(s => s.SlotAt).Select(s => new Embed(
             TrailTexts.SessionTitle.Format(lang, numbers[s.Id]),
-            TrailMessage.Body(SessionMessages.Timestamp(s.SlotAt, 'D'), [.. readable[s.Id].Select(t => (Heading(t, reader, lang), t.Text))], TrailMessage.DescriptionLimit),
+            TrailMessage.Body(Timestamps.Of(s.SlotAt, 'D'), [.. readable[s.Id].Select(t => (Heading(t, reader, lang), t.Text))], TrailMessage.DescriptionLimit),
             TrailMessage.Color))];
     }
 

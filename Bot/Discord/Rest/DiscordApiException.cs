@@ -5,7 +5,7 @@ namespace CrossCoaching.Discord;
 /// that features can react to each case; <see cref="Message"/> is Discord's text, safe to log (it never holds the token).
 /// </summary>
 public sealed class DiscordApiException(int status, int? code, string message, string route, IReadOnlyList<DiscordFieldError>? fieldErrors = null)
-    : Exception($"Discord refused {route}: HTTP {status}{(code is { } c ? $", code {c}" : "")}: {message}")
+    : DiscordException($"Discord refused {route}: HTTP {status}{(code is { } c ? $", code {c}" : "")}: {message}")
 {
     public int Status { get; } = status;
 
@@ -17,6 +17,8 @@ public sealed class DiscordApiException(int status, int? code, string message, s
     public string DiscordMessage { get; } = message;
 
     public bool Is(int discordCode) => Code == discordCode;
+
+    public override bool IsFinal => Status is >= 400 and < 500 and not 429;
 
     /// <summary>
     /// The fields a 50035 found wrong, so that a feature can tell one cause from another: a category that no longer

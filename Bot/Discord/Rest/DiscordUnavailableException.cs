@@ -11,7 +11,7 @@ namespace CrossCoaching.Discord;
 /// doubt, and a second interaction callback would be a second acknowledgement.
 /// </remarks>
 public sealed class DiscordUnavailableException(string route, bool mayHaveBeenProcessed, Exception? innerException)
-    : Exception(
+    : DiscordException(
         $"Discord did not answer {route}{(mayHaveBeenProcessed ? " (the request may have been processed)" : "")}.",
         innerException)
 {

@@ -22,7 +22,7 @@ public sealed class MaximumMatching
     {
         _adjacency = adjacency;
         _mate = mate;
-        var n = adjacency.Length;
+        var n = _adjacency.Length;
         _parent = new int[n];
         _baseOf = new int[n];
         _queue = new int[n];
@@ -73,7 +73,7 @@ public sealed class MaximumMatching
             return;
         }
 
-        // Flip the path end → root: each odd vertex takes the _even vertex it was reached from.
+        // Flip the path end → root: each odd vertex takes the even vertex it was reached from.
         for (var v = end; v != -1;)
         {
             var from = _parent[v];
@@ -104,7 +104,7 @@ public sealed class MaximumMatching
                     continue;
                 if (to == root || (_mate[to] != -1 && _parent[_mate[to]] != -1))
                 {
-                    // Both ends are _even: an odd cycle. Contract it onto its base; its odd vertices become _even.
+                    // Both ends are even: an odd cycle. Contract it onto its base; its odd vertices become even.
                     var blossomBase = CommonBase(v, to);
                     Array.Fill(_inBlossom, false);
                     MarkPath(v, blossomBase, to);

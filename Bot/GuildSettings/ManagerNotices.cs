@@ -3,7 +3,7 @@ using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
 using Microsoft.Extensions.Logging;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 /// <summary>
 /// Tells a server's managers what they must fix (a room Discord did not make private, the rooms category deleted): a
@@ -28,7 +28,7 @@ public sealed class ManagerNotices(Outbox outbox, IGuildCache cache, GuildLangua
         var lang = await languages.ForGuildAsync(guildId, cancellationToken);
         var content = ManagerTexts.Header.Format(lang, Markdown.Name(guild.Name)) + "\n" + text.Format(lang, args);
         var hour = time.GetUtcNow().ToUnixTimeSeconds() / (long)Quiet.TotalSeconds;
-        var letter = Letter.Dm($"guild:{guildId}:managers:{kind}:{hour}", $"managers-{kind}", guild.OwnerId, MessageSpec.Text(content));
+        var letter = Letter.Dm($"guild:{guildId}:managers:{kind}:{hour}", NoticeKinds.Managers(kind), guild.OwnerId, MessageSpec.Text(content));
         // The notices name no member and no session, so the server's system channel may read them.
         if (guild.SystemChannelId is { } system)
             letter = letter with { FallbackChannel = system, FallbackSpec = MessageSpec.Text(content + "\n" + ManagerTexts.ForManagers[lang]) };

@@ -1,11 +1,12 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Hosting;
 using CrossCoaching.Localization;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
-using CrossCoaching.Sessions;
 using Microsoft.Extensions.Logging;
 
-namespace CrossCoaching.Rituals;
+namespace CrossCoaching.Sessions;
 
 /// <summary>
 /// The reminder's buttons: "Skip this one" (an announced skip: the streak is kept) and "Running late" — the partner is
@@ -16,12 +17,10 @@ public sealed class ReminderButtons(
     PairRepository pairs,
     SessionSkipper skipper,
     NoticeRepository notices,
-    RitualChanges changes,
+    PairNotices partners,
     TimeProvider time,
     ILogger<ReminderButtons> logger) : IComponentHandler
 {
-    private const string LateKind = "late";
-
     // A second press of "Running late" waits for the first one's outcome instead of reading its claim as "told".
     private readonly KeyedLock<(long Session, Snowflake User)> _lateLocks = new();
 
@@ -64,13 +63,13 @@ public sealed class ReminderButtons(
     {
         var me = context.Interaction.User.Id;
         using var _ = await _lateLocks.AcquireAsync((session.Id, me), cancellationToken);
-        if (!await notices.TryClaimAsync(session.Id, me, LateKind, time.GetUtcNow(), cancellationToken))
+        if (!await notices.TryClaimAsync(session.Id, me, NoticeKinds.Late, time.GetUtcNow(), cancellationToken))
             return;
 
         var told = false;
         try
         {
-            await changes.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, Markdown.Name(pair.NameOf(me))), cancellationToken);
+            await partners.TellPartnerAsync(pair, me, lang => SessionTexts.PartnerLate.Format(lang, Markdown.Name(pair.NameOf(me))), cancellationToken);
             told = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -80,7 +79,7 @@ public sealed class ReminderButtons(
         finally
         {
             if (!told)
-                await notices.ReleaseAsync(session.Id, me, LateKind, CancellationToken.None);
+                await notices.ReleaseAsync(session.Id, me, NoticeKinds.Late, CancellationToken.None);
         }
 
         // The buttons stay on the reminder (no update), so pressing again later is the retry.

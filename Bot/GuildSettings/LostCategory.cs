@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using CrossCoaching.Discord;
 using Microsoft.Extensions.Logging;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 /// <summary>
 /// The configured rooms category was deleted by hand. The proof is Discord's: its CHANNEL_DELETE, a GUILD_CREATE that

@@ -1,4 +1,4 @@
-namespace CrossCoaching.Sessions;
+namespace CrossCoaching.Hosting;
 
 /// <summary>
 /// One async lock per key (a session, a guild). The bot is a single process (see InstanceLock), so in-process locks

@@ -2,7 +2,7 @@ using CrossCoaching.Discord.Interactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 public static class GuildSettingsSetup
 {

@@ -1,7 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 
-namespace CrossCoaching.Privacy;
+namespace CrossCoaching.Pairs;
 
 /// <summary>
 /// A member who asked to be forgotten. In the history of their pairs their id is replaced by a sentinel that no Discord

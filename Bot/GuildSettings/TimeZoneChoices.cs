@@ -1,7 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Rituals.Schedule;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 /// <summary>Autocomplete for every time-zone option: the 25 best IANA matches for what was typed.</summary>
 public static class TimeZoneChoices

@@ -1,7 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 /// <summary>
 /// The language of messages that are not replies (reminders, room messages, DMs): the guild's setting, else the

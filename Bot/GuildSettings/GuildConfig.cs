@@ -1,16 +1,16 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Localization;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 /// <summary>A guild's choices from <c>/coaching setup</c>; every field has a sensible default when unset.</summary>
-public sealed record GuildSettings(
+public sealed record GuildConfig(
     Snowflake GuildId,
     Snowflake? CategoryId = null,
     Snowflake? TrailChannelId = null,
     string? TimeZone = null,
     Lang? Language = null,
-    int RoundLength = GuildSettings.DefaultRoundLength)
+    int RoundLength = GuildConfig.DefaultRoundLength)
 {
     public const int DefaultRoundLength = 4;
 }

@@ -3,11 +3,11 @@ using CrossCoaching.Localization;
 using CrossCoaching.Storage;
 using Dapper;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 public sealed class GuildSettingsRepository(SqliteConnectionFactory connections, TimeProvider time)
 {
-    public async Task<GuildSettings> GetAsync(Snowflake guildId, CancellationToken cancellationToken = default)
+    public async Task<GuildConfig> GetAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
@@ -17,12 +17,12 @@ public sealed class GuildSettingsRepository(SqliteConnectionFactory connections,
             FROM guild_settings WHERE guild_id = @guildId
             """, new { guildId });
         return row is null
-            ? new GuildSettings(guildId)
-            : new GuildSettings(guildId, row.CategoryId, row.TrailChannelId, row.TimeZone,
+            ? new GuildConfig(guildId)
+            : new GuildConfig(guildId, row.CategoryId, row.TrailChannelId, row.TimeZone,
                 LangExtensions.FromCode(row.Language), (int)row.RoundLength);
     }
 
-    public async Task SaveAsync(GuildSettings settings, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(GuildConfig settings, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(

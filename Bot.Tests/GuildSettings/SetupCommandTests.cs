@@ -2,12 +2,12 @@ using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Rituals;
 using CrossCoaching.Sessions;
-using CrossCoaching.Setup;
+using CrossCoaching.GuildSettings;
 using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 using static CrossCoaching.Tests.Fakes.TestInteractions;
 
-namespace CrossCoaching.Tests.Setup;
+namespace CrossCoaching.Tests.GuildSettings;
 
 public sealed class SetupCommandTests : IAsyncLifetime
 {
@@ -61,7 +61,7 @@ public sealed class SetupCommandTests : IAsyncLifetime
     public async Task A_stored_category_the_server_no_longer_shows_is_reported_as_probably_deleted()
     {
         _h.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks);
-        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildSettings(Guild, CategoryId: Category));
+        await _h.Get<GuildSettingsRepository>().SaveAsync(new GuildConfig(Guild, CategoryId: Category));
 
         await SetupAsync(Permissions.ManageGuild, []);
 

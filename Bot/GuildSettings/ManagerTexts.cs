@@ -1,6 +1,6 @@
 using CrossCoaching.Localization;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 /// <summary>What the bot tells a server's managers about a problem only they can fix.</summary>
 public static class ManagerTexts

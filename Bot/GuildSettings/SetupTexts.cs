@@ -1,6 +1,6 @@
 using CrossCoaching.Localization;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 public static class SetupTexts
 {

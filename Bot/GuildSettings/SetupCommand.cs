@@ -5,7 +5,7 @@ using CrossCoaching.Localization;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
 
-namespace CrossCoaching.Setup;
+namespace CrossCoaching.GuildSettings;
 
 /// <summary><c>/coaching setup</c>: the guild's settings, and a plain-words check of the bot's permissions.</summary>
 public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache cache, LostCategory lostCategory) : ISlashCommand
@@ -60,7 +60,7 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
     public Task<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(InteractionContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(TimeZoneChoices.For(context.Interaction.Focused?.String));
 
-    private static GuildSettings Apply(InteractionContext context, GuildSettings s)
+    private static GuildConfig Apply(InteractionContext context, GuildConfig s)
     {
         var i = context.Interaction;
         if (i.GetChannel("category") is { } category)
@@ -86,7 +86,7 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
         };
     }
 
-    private string Describe(InteractionContext context, GuildSettings s, bool changed)
+    private string Describe(InteractionContext context, GuildConfig s, bool changed)
     {
         var text = new StringBuilder();
         if (changed)
@@ -106,7 +106,7 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
     }
 
     /// <summary>What the bot lacks, from the roles and overwrites the gateway reported, in the words of Discord's settings.</summary>
-    private string PermissionReport(InteractionContext context, GuildSettings s)
+    private string PermissionReport(InteractionContext context, GuildConfig s)
     {
         if (cache.GetGuild(s.GuildId) is not { } guild)
             return context.Text(SetupTexts.CannotCheck);
