@@ -50,5 +50,4 @@ public sealed class RoundKeeper(
 
     private Task<bool> AskedBothAsync(Session key, Pair pair, CancellationToken cancellationToken) =>
         outbox.HoldsAllAsync([.. pair.Members.Select(member => Letter.PartnerKey(key, RoundRepository.PromptKind, member))], cancellationToken);
-    }
 }

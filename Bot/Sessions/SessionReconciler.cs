@@ -53,7 +53,6 @@ public sealed class SessionReconciler(
             }
         }
     }
-    }
 
     private async Task ReconcileAsync(Session session, CancellationToken cancellationToken)
     {
