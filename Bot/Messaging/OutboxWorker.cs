@@ -77,6 +77,23 @@ public sealed class OutboxWorker(Outbox outbox, OutboxStore store, OutboxSender 
             return;
         }
 
+        if (row is { Target: "edit", MessageId: null })
+        {
+            // An edit of a post still owed: it waits for the post, then edits the message the post recorded.
+            switch (await store.PostOfEditAsync(row, cancellationToken))
+            {
+                case { State: "sent", ChannelId: { } channel, MessageId: { } message }:
+                    row = row with { ChannelId = channel, MessageId = message };
+                    break;
+                case { State: "pending" }:
+                    await store.RetryLaterAsync(row, time.GetUtcNow() + Backoff(0), "waiting for its post");
+                    return;
+                default:
+                    await store.DroppedAsync(row, time.GetUtcNow(), "its post was never sent");
+                    return;
+            }
+        }
+
         try
         {
             var sent = await sender.SendAsync(row, cancellationToken);
