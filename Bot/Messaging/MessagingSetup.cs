@@ -11,6 +11,7 @@ public static class MessagingSetup
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<PublicRefusals>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         return builder;
