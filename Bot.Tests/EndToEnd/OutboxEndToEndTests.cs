@@ -85,4 +85,56 @@ public sealed class OutboxEndToEndTests
         Assert.All([w.Alice.Id, w.Bob.Id], user => Assert.Equal(
             w.Discord.DirectMessagesTo(user).Count, w.Discord.DirectMessagesTo(user).Select(m => m.Nonce).Distinct().Count()));
     }
+
+    /// <summary>
+    /// The invariant, under a seeded mix of faults: every message the outbox took for sent is in Discord exactly once
+    /// (one message per nonce), and every reminder and welcome owed before its slot arrived.
+    /// </summary>
+    [Theory]
+    [InlineData(7)]
+    [InlineData(11)]
+    public async Task Every_message_owed_is_delivered_exactly_once_through_5xx_lost_answers_and_crashes(int seed)
+    {
+        var random = new Random(seed);
+        await using var w = await CoachingWorld.StartAsync();
+        await StartRitualAsync(w);
+        for (var week = 0; week < 3; week++)
+        {
+            var slot = Slot.AddDays(7 * week);
+            foreach (var at in new[] { slot.AddMinutes(-10), slot, slot.AddMinutes(16) })
+            {
+                switch (random.Next(3))
+                {
+                    case 0:
+                        w.Discord.ScriptFailure("POST", Posts, 503, times: random.Next(1, 4));
+                        break;
+                    case 1:
+                        w.Discord.ScriptLostAnswer("POST", Posts, 504, times: random.Next(1, 3));
+                        break;
+                }
+
+                w.Time.SetUtcNow(at);
+                if (random.Next(2) == 0)
+                    await w.Bot.CrashAndRestartAsync(whileDown: w.Discord.ClearScriptedFailures);
+                for (var i = 0; i < 6; i++)
+                {
+                    w.Time.Advance(TimeSpan.FromSeconds(40)); // past the outbox's backoff, well before the next step
+                    await w.Bot.Get<OutboxWorker>().WhenIdleAsync();
+                }
+            }
+        }
+
+        w.Discord.ClearScriptedFailures();
+        w.Time.Advance(TimeSpan.FromMinutes(15));
+        await w.Bot.Get<OutboxWorker>().WhenIdleAsync();
+
+        await using var db = new SqliteConnection($"Data Source={w.Bot.DatabasePath}");
+        var sent = (await db.QueryAsync<(string Kind, string Nonce)>("SELECT kind, nonce FROM outbox WHERE state = 'sent' AND target <> 'edit'")).ToList();
+        var byNonce = w.Discord.Messages.Where(m => m.Nonce is not null).GroupBy(m => m.Nonce!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(sent, row => Assert.Equal(1, byNonce.GetValueOrDefault(row.Nonce)));
+        Assert.All(byNonce, kv => Assert.Equal(1, kv.Value));
+        Assert.Equal(6, sent.Count(r => r.Kind == "remind"));
+        Assert.Equal(3, sent.Count(r => r.Kind == "welcome"));
+        Assert.Empty(w.Discord.InternalErrors);
+    }
 }
