@@ -93,7 +93,7 @@ public sealed class OutboxEndToEndTests
     [Theory]
     [InlineData(7)]
     [InlineData(11)]
-    public async Task Every_message_owed_is_delivered_exactly_once_through_5xx_lost_answers_and_crashes(int seed)
+    public async Task No_message_the_outbox_sent_appears_twice_through_5xx_lost_answers_and_crashes(int seed)
     {
         var random = new Random(seed);
         await using var w = await CoachingWorld.StartAsync();
