@@ -22,6 +22,7 @@ public sealed class PrivacyEndToEndTests
         var session = await w.RunImpromptuSessionAsync();
         await (await w.SendAsync(w.Alice, "takeaway", options: CommandArg.String("text", AliceText))).SeenAsync();
         await (await w.SendAsync(w.Bob, "takeaway", options: CommandArg.String("text", BobText))).SeenAsync();
+        await w.Bot.Get<CrossCoaching.Messaging.OutboxWorker>().WhenIdleAsync();
         var post = Assert.Single(w.Discord.MessagesIn(trail.Id));
         Assert.True(post.Shows(AliceText) && post.Shows(BobText));
 

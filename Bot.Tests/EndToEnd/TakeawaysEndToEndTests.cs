@@ -28,6 +28,7 @@ public sealed class TakeawaysEndToEndTests
         var bob = await (await w.SendAsync(w.Bob, "takeaway", options: CommandArg.String("text", "Listen longer before answering."))).SeenAsync();
 
         Assert.Contains("revealed together", bob.Content, StringComparison.Ordinal);
+        await w.Bot.Get<CrossCoaching.Messaging.OutboxWorker>().WhenIdleAsync();
         Assert.Contains($"posted in <#{trail.Id}>", bob.Content, StringComparison.Ordinal);
         var post = Assert.Single(w.Discord.MessagesIn(trail.Id));
         Assert.Equal("Session #1 · Alice & Bob", post.Embeds.Single()!["title"]!.GetValue<string>());

@@ -132,4 +132,32 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(("chart.png", "image/png", "a chart"), (file.FileName, file.ContentType, file.Description));
         Assert.Equal(new byte[] { 137, 80, 78, 71 }, file.Content.ToArray());
     }
+
+    [Fact]
+    public async Task A_post_refused_in_a_server_channel_for_a_missing_permission_tells_the_managers_once_and_a_refused_DM_tells_no_one()
+    {
+        var room = new Snowflake(6001);
+        var owner = new Snowflake(99);
+        _h.Cache.AddChannel(Guild, new Channel(room, ChannelType.GuildVoice, Guild, null, "room", []));
+        _h.Cache.Update(Guild, g => g with { OwnerId = owner });
+        _h.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => (Snowflake)a[0]! == room
+            ? throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.MissingPermissions)
+            : new Message(new Snowflake(777), (Snowflake)a[0]!));
+        _h.Api.On(nameof(IDiscordApi.CreateDmAsync), a => (Snowflake)a[0]! == Alice
+            ? throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.CannotSendMessagesToUser)
+            : new Channel(FakeDiscordWorld.DmChannelOf((Snowflake)a[0]!), ChannelType.Dm, null, null, null, []));
+
+        await _h.Get<Outbox>().EnqueueAsync([
+            Letter.InChannel("test:welcome", "welcome", room, MessageSpec.Text("Welcome")),
+            Letter.InChannel("test:warning", "warning", room, MessageSpec.Text("Five minutes left")),
+            Letter.Dm("test:dm", "test", Alice, MessageSpec.Text("Private")),
+        ]);
+        await _h.DrainAsync();
+        await _h.DrainAsync();
+
+        var told = Assert.Single(_h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(owner)));
+        Assert.Contains($"<#{room}>", told.Content, StringComparison.Ordinal);
+        Assert.Empty(_h.Api.MessagesIn(HomeChannel));
+        Assert.DoesNotContain(await RowsAsync(), r => r.Kind == "managers-" + CrossCoaching.GuildSettings.PublicRefusals.Kind && r.User == (long)Alice.Value);
+    }
 }

@@ -159,6 +159,7 @@ public sealed class PairCommandTests : IAsyncLifetime
     {
         await PairAsync(AliceUser, BobUser);
         await PairAsync(BobUser, AliceUser);
+        await _h.DrainAsync();
 
         Assert.Single(await _h.Get<PairRepository>().ListActiveAsync());
         Assert.Contains(_h.Api.Calls, c => c.Method == nameof(IDiscordApi.EditMessageAsync)); // the first invitation now says so
@@ -184,6 +185,7 @@ public sealed class PairCommandTests : IAsyncLifetime
             await release.ExecuteNonQueryAsync();
         }
         await both.WaitAsync(TimeSpan.FromSeconds(20));
+        await _h.DrainAsync();
 
         var pair = Assert.Single(await _h.Get<PairRepository>().ListActiveAsync());
         Assert.Equal([Alice, Bob], new[] { pair.MemberA, pair.MemberB }.Order());

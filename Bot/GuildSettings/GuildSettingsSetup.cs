@@ -11,6 +11,7 @@ public static class GuildSettingsSetup
         builder.Services.AddSingleton<GuildSettingsRepository>();
         builder.Services.AddSingleton<GuildLanguage>();
         builder.Services.AddSingleton<ManagerNotices>();
+        builder.Services.AddSingleton<Messaging.IOutboxRefusals, PublicRefusals>();
         builder.Services.AddSingleton<LostCategory>();
         builder.Services.AddSlashCommand<SetupCommand>();
         return builder;

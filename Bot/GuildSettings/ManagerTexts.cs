@@ -30,4 +30,8 @@ public static class ManagerTexts
         "to each pair. Choose another category with `/coaching setup category:`.",
         "⚠️ La catégorie où je créais les salons de séance ({0}) n'existe plus. Les salons vont désormais en haut de la liste des salons, " +
         "toujours privés à chaque binôme. Choisissez une autre catégorie avec `/coaching setup categorie:`.");
+
+    public static readonly LocalizedText CannotPost = new(
+        "I could not post in {0}: my role is missing a permission there (View Channel, Send Messages, Embed Links or Attach Files). Please check that channel's permissions.",
+        "Je n'ai pas pu publier dans {0} : il manque une permission à mon rôle dans ce salon (Voir le salon, Envoyer des messages, Intégrer des liens ou Joindre des fichiers). Vérifiez ses permissions.");
 }

@@ -45,6 +45,15 @@ public sealed record Letter(string Key, string Kind, LetterTarget Target, Messag
 
     public MessageSpec? FallbackSpec { get; init; }
 
+    /// <summary>
+    /// Edits only: a newer edit of the same message replaces this one, pending or done, so one row per message holds
+    /// the newest content and edits can never land out of order.
+    /// </summary>
+    public bool Replaces { get; init; }
+
+    /// <summary>Edits are keyed by the message they change: the post's key and this suffix.</summary>
+    public const string EditSuffix = ":edit";
+
     public static Letter Dm(string key, string kind, Snowflake user, MessageSpec spec) =>
         new(key, kind, LetterTarget.Dm, spec with { Mentions = AllowedMentions.None }) { User = user };
 
@@ -53,6 +62,13 @@ public sealed record Letter(string Key, string Kind, LetterTarget Target, Messag
 
     public static Letter Edit(string key, string kind, Snowflake channel, Snowflake message, MessageSpec spec) =>
         new(key, kind, LetterTarget.Edit, spec) { Channel = channel, Message = message };
+
+    /// <summary>
+    /// The newest content of a message known by the key that posted it, or by its id when known already. While the post
+    /// is still in the outbox the edit waits for it, then takes the id the post recorded; a post never sent drops it.
+    /// </summary>
+    public static Letter EditOf(string postKey, string kind, Snowflake? channel, Snowflake? message, MessageSpec spec) =>
+        new(postKey + EditSuffix, kind, LetterTarget.Edit, spec) { Channel = channel, Message = message, Replaces = true };
 
     /// <summary>A session's message to one partner, once per session, kind and partner.</summary>
     public static Letter ToPartner(Session session, string kind, Snowflake user, MessageSpec spec) =>

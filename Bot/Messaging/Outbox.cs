@@ -29,8 +29,8 @@ public sealed class Outbox(SqliteConnectionFactory connections, TimeProvider tim
                 concerns, session_id, notice_user_id, expires_at, until_session_ends, nonce, next_attempt_at, created_at)
             VALUES (@Key, @Kind, @target, @User, @Channel, @Message, @payload, @FallbackChannel, @fallback,
                 @concerns, @SessionId, @NoticeUser, @ExpiresAt, @UntilSessionEnds, @nonce, @now, @now)
-            ON CONFLICT (dedupe_key) DO NOTHING
-            """,
+            ON CONFLICT (dedupe_key) DO
+            """ + (letter.Replaces ? Replace : " NOTHING"),
             new
             {
                 letter.Key, letter.Kind, target = letter.Target.ToString().ToLowerInvariant(), letter.User, letter.Channel, letter.Message,
@@ -75,6 +75,14 @@ public sealed class Outbox(SqliteConnectionFactory connections, TimeProvider tim
         Dapper.SqlMapper.ExecuteAsync(connection,
             "UPDATE outbox SET state = 'dropped', done_at = @now, failure = 'forgotten' WHERE state = 'pending' AND instr(concerns, @needle) > 0",
             new { now, needle = $" {userId} " }, transaction);
+
+    /// <summary>The newest edit wins; one already sent with the same content is not sent again.</summary>
+    private const string Replace =
+        """
+         UPDATE SET payload = excluded.payload, channel_id = excluded.channel_id, message_id = excluded.message_id, state = 'pending',
+            attempts = 0, next_attempt_at = excluded.next_attempt_at, done_at = NULL, failure = NULL
+        WHERE outbox.payload <> excluded.payload OR outbox.state = 'pending'
+        """;
 
     internal void Wake()
     {

@@ -9,6 +9,8 @@ public sealed record OutboxRow
 {
     public long Id { get; init; }
 
+    public string DedupeKey { get; init; } = "";
+
     public string Kind { get; init; } = "";
 
     public string Target { get; init; } = "";
@@ -38,7 +40,21 @@ public sealed record OutboxRow
     public int Attempts { get; init; }
 }
 
-/// <summary>The outbox's state changes, each one statement: a crash between two leaves the row pending, to be sent again with the same nonce.</summary>
+/// <summary>Where a post of the outbox went, for the edits that wait on it.</summary>
+public sealed record PostOutcome
+{
+    public string State { get; init; } = "";
+
+    public Snowflake? ChannelId { get; init; }
+
+    public Snowflake? MessageId { get; init; }
+}
+
+/// <summary>
+/// The outbox's state changes, each one statement: a crash between two leaves the row pending, to be sent again with
+/// the same nonce. Each is guarded by the payload the worker read, so an edit replaced while it was being sent stays
+/// pending and goes again with the newest content.
+/// </summary>
 public sealed class OutboxStore(SqliteConnectionFactory connections)
 {
     public async Task<IReadOnlyList<OutboxRow>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -46,12 +62,24 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<OutboxRow>(
             """
-            SELECT id AS Id, kind AS Kind, target AS Target, user_id AS UserId, channel_id AS ChannelId, message_id AS MessageId,
+            SELECT id AS Id, dedupe_key AS DedupeKey, kind AS Kind, target AS Target, user_id AS UserId, channel_id AS ChannelId, message_id AS MessageId,
                 payload AS Payload, fallback_channel_id AS FallbackChannelId, fallback_payload AS FallbackPayload, session_id AS SessionId,
                 notice_user_id AS NoticeUserId, expires_at AS ExpiresAt, until_session_ends AS UntilSessionEnds, nonce AS Nonce,
                 attempts AS Attempts
             FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit
             """, new { now, limit })];
+    }
+
+    /// <summary>
+    /// What became of the post an edit waits for (see <see cref="Letter.EditOf"/>): its state and, once sent, where it is.
+    /// Null when no such post was ever owed.
+    /// </summary>
+    public async Task<PostOutcome?> PostOfEditAsync(OutboxRow edit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<PostOutcome>(
+            "SELECT state AS State, sent_channel_id AS ChannelId, sent_message_id AS MessageId FROM outbox WHERE dedupe_key = @key",
+            new { key = edit.DedupeKey[..^Letter.EditSuffix.Length] });
     }
 
     /// <summary>True when the message no longer makes sense: past its expiry, or its session is over.</summary>
@@ -76,16 +104,16 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
     public async Task DroppedAsync(OutboxRow row, DateTimeOffset now, string reason)
     {
         await using var connection = await connections.OpenAsync();
-        await connection.ExecuteAsync("UPDATE outbox SET state = 'dropped', done_at = @now, failure = @reason WHERE id = @Id AND state = 'pending'",
-            new { row.Id, now, reason });
+        await connection.ExecuteAsync("UPDATE outbox SET state = 'dropped', done_at = @now, failure = @reason WHERE id = @Id AND state = 'pending' AND payload = @Payload",
+            new { row.Id, row.Payload, now, reason });
     }
 
     public async Task RetryLaterAsync(OutboxRow row, DateTimeOffset at, string failure)
     {
         await using var connection = await connections.OpenAsync();
         await connection.ExecuteAsync(
-            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @at, failure = @failure WHERE id = @Id AND state = 'pending'",
-            new { row.Id, at, failure });
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @at, failure = @failure WHERE id = @Id AND state = 'pending' AND payload = @Payload",
+            new { row.Id, row.Payload, at, failure });
     }
 
     private async Task FinishAsync(OutboxRow row, string state, DateTimeOffset now, Snowflake? channelId, Snowflake? messageId, string? failure)
@@ -95,8 +123,8 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
             """
             UPDATE outbox SET state = @state, done_at = @now, attempts = attempts + 1, sent_channel_id = @channelId,
                 sent_message_id = @messageId, failure = @failure
-            WHERE id = @Id AND state = 'pending'
-            """, new { row.Id, state, now, channelId, messageId, failure });
+            WHERE id = @Id AND state = 'pending' AND payload = @Payload
+            """, new { row.Id, row.Payload, state, now, channelId, messageId, failure });
         if (row is { SessionId: { } sessionId, NoticeUserId: { } user })
         {
             await work.ExecuteAsync(

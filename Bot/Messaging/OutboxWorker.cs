@@ -9,7 +9,8 @@ namespace CrossCoaching.Messaging;
 /// 429), or it no longer makes sense. An outage (5xx, timeout, unreachable) moves the row's next attempt further out,
 /// in the database, so the backoff survives a restart.
 /// </summary>
-public sealed class OutboxWorker(Outbox outbox, OutboxStore store, OutboxSender sender, TimeProvider time, ILogger<OutboxWorker> logger)
+public sealed class OutboxWorker(
+    Outbox outbox, OutboxStore store, OutboxSender sender, IOutboxRefusals refusals, TimeProvider time, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
     private const int Batch = 50;
@@ -77,6 +78,23 @@ public sealed class OutboxWorker(Outbox outbox, OutboxStore store, OutboxSender 
             return;
         }
 
+        if (row is { Target: "edit", MessageId: null })
+        {
+            // An edit of a post still owed: it waits for the post, then edits the message the post recorded.
+            switch (await store.PostOfEditAsync(row, cancellationToken))
+            {
+                case { State: "sent", ChannelId: { } channel, MessageId: { } message }:
+                    row = row with { ChannelId = channel, MessageId = message };
+                    break;
+                case { State: "pending" }:
+                    await store.RetryLaterAsync(row, time.GetUtcNow() + Backoff(0), "waiting for its post");
+                    return;
+                default:
+                    await store.DroppedAsync(row, time.GetUtcNow(), "its post was never sent");
+                    return;
+            }
+        }
+
         try
         {
             var sent = await sender.SendAsync(row, cancellationToken);
@@ -89,6 +107,7 @@ public sealed class OutboxWorker(Outbox outbox, OutboxStore store, OutboxSender 
             await store.RefusedAsync(row, time.GetUtcNow(), $"HTTP {e.Status}, code {e.Code}");
             logger.LogWarning("Discord refused the {Kind} message {Row} (session {Session}, user {User}, channel {Channel}): HTTP {Status}, code {Code}",
                 row.Kind, row.Id, row.SessionId, row.UserId, row.ChannelId, e.Status, e.Code);
+            await refusals.TellAsync(row, e, cancellationToken);
         }
         catch (Exception e) when (IsTransient(e, cancellationToken))
         {

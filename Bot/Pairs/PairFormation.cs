@@ -8,7 +8,7 @@ namespace CrossCoaching.Pairs;
 
 /// <summary>Answers to an invitation: a pair formed (and the members' other invitations withdrawn), or a refusal.</summary>
 public sealed class PairFormation(
-    PairRepository pairs, InvitationRepository invitations, IDiscordApi api, IOptions<PairOptions> options, TimeProvider time, ILogger<PairFormation> logger)
+    PairRepository pairs, InvitationRepository invitations, Messaging.Outbox outbox, IOptions<PairOptions> options, TimeProvider time, ILogger<PairFormation> logger)
 {
     /// <param name="viaCommand">True when the invitee ran <c>/pair</c> on their inviter instead of pressing Accept.</param>
     public async Task AcceptAsync(InteractionContext context, Invitation invitation, string inviteeName, bool viaCommand, CancellationToken cancellationToken)
@@ -52,19 +52,17 @@ public sealed class PairFormation(
         await context.UpdateMessageAsync(MessageSpec.Text(text) with { Components = [] }, cancellationToken);
     }
 
-    /// <summary>Best effort: the invitation's message may be gone, or in a channel the bot can no longer see.</summary>
+    /// <summary>
+    /// Through the outbox, one row per invitation message holding its newest text: an outage or a restart does not leave
+    /// live buttons on an invitation that is over. A message gone or out of reach is refused and logged by the outbox.
+    /// </summary>
     public async Task EditAsync(Invitation invitation, MessageSpec message, CancellationToken cancellationToken)
     {
         if (invitation.MessageId is not { } messageId)
             return;
-        try
-        {
-            await api.EditMessageAsync(invitation.ChannelId, messageId, message with { Components = [] }, cancellationToken);
-        }
-        catch (DiscordException e)
-        {
-            logger.LogInformation("Could not update invitation {Invitation}'s message: {Reason}", invitation.Id, e.Message);
-        }
+        await outbox.EnqueueAsync(
+            Messaging.Letter.EditOf($"invitation:{invitation.Id}", "invitation-edit", invitation.ChannelId, messageId, message with { Components = [] }),
+            cancellationToken);
     }
 
     public static MessageSpec Withdrawn(Lang lang) => MessageSpec.Text(PairTexts.Withdrawn[lang]) with { Components = [] };

@@ -83,6 +83,10 @@ public sealed class TakeawayRepository(SqliteConnectionFactory connections)
         await connection.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = ids.ToArray(), now });
     }
 
+    /// <summary>Delivered as the message that carries them is owed, in the same transaction.</summary>
+    public static Task MarkDeliveredAsync(DbWork work, IEnumerable<long> ids, DateTimeOffset now) =>
+        work.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = ids.ToArray(), now });
+
     /// <summary>Sessions with a takeaway still held: the reconciler reveals them once their deadline passed.</summary>
     public async Task<IReadOnlyList<long>> ListSessionsWithHeldAsync(CancellationToken cancellationToken = default)
     {

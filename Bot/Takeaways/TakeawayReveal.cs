@@ -17,6 +17,7 @@ public sealed class TakeawayReveal(
     GuildLanguage languages,
     TrailPoster trail,
     PartnerDelivery partners,
+    Storage.SqliteConnectionFactory connections,
     TimeProvider time,
     ILogger<TakeawayReveal> logger)
 {
@@ -57,7 +58,10 @@ public sealed class TakeawayReveal(
     public async Task RefreshTrailAsync(Session session, Pair pair, CancellationToken cancellationToken = default)
     {
         using var _ = await _locks.AcquireAsync(session.Id, cancellationToken);
-        await trail.PublishAsync(session, pair, cancellationToken);
+        var draft = await trail.DraftAsync(session, pair, cancellationToken);
+        await using var work = await connections.BeginAsync(cancellationToken);
+        await trail.OweAsync(work, draft);
+        await work.CommitAsync(cancellationToken);
     }
 
     private async Task DeliverLockedAsync(Session session, Pair pair, CancellationToken cancellationToken)
@@ -66,8 +70,15 @@ public sealed class TakeawayReveal(
         if (pending.Count == 0)
             return;
         var toTrail = pending.Where(t => t.Route == TakeawayRoute.Trail).Select(t => t.Id).ToList();
-        if (toTrail.Count > 0 && await trail.PublishAsync(session, pair, cancellationToken))
-            await takeaways.MarkDeliveredAsync(toTrail, time.GetUtcNow(), cancellationToken);
+        if (toTrail.Count > 0)
+        {
+            // Owed and marked delivered together: the outbox takes it from there, through outages and restarts.
+            var draft = await trail.DraftAsync(session, pair, cancellationToken);
+            await using var work = await connections.BeginAsync(cancellationToken);
+            await trail.OweAsync(work, draft);
+            await TakeawayRepository.MarkDeliveredAsync(work, toTrail, time.GetUtcNow());
+            await work.CommitAsync(cancellationToken);
+        }
 
         var lang = await languages.ForGuildAsync(session.GuildId, cancellationToken);
         foreach (var takeaway in pending.Where(t => t.Route != TakeawayRoute.Trail))

@@ -1,86 +1,65 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using CrossCoaching.GuildSettings;
+using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Takeaways;
 
 /// <summary>
-/// Posts a session's trail message once, and edits it when its content changes (a late takeaway, a member forgotten).
-/// Callers hold the session's reveal lock; the claim in <c>trail_posts</c> keeps the "once" true even without it.
+/// Owes a session's trail message once, and its edits when its content changes (a late takeaway, a member forgotten),
+/// through the outbox and in the caller's transaction. The outbox posts it with a nonce and records its id; an edit
+/// owed before the post went out waits for it, and a newer edit replaces an older one.
 /// </summary>
 public sealed class TrailPoster(
     TakeawayRepository takeaways,
-    TrailPostRepository posts,
     TakeawaySessions history,
     GuildSettingsRepository settings,
     GuildLanguage languages,
-    IDiscordApi api,
+    Outbox outbox,
     TimeProvider time,
     ILogger<TrailPoster> logger)
 {
-    /// <summary>Brings the trail message in line with the session's revealed public takeaways.</summary>
-    /// <returns>False when Discord could not be reached and a later attempt should try again.</returns>
-    public async Task<bool> PublishAsync(Session session, Pair pair, CancellationToken cancellationToken = default)
+    public const string PostKind = "trail";
+    public const string EditKind = "trail-edit";
+
+    /// <summary>Renders the session's revealed public takeaways, before the transaction that owes them begins.</summary>
+    public async Task<TrailDraft> DraftAsync(Session session, Pair pair, CancellationToken cancellationToken = default)
     {
         var lang = await languages.ForGuildAsync(session.GuildId, cancellationToken);
         var shown = (await takeaways.ListForSessionAsync(session.Id, cancellationToken))
             .Where(t => t is { IsRevealed: true, Route: TakeawayRoute.Trail }).ToList();
         var message = TrailMessage.Render(session, pair, await history.NumberAsync(session, cancellationToken), shown, lang);
-        try
-        {
-            return await PostOrEditAsync(session, message, postIfMissing: shown.Count > 0, cancellationToken);
-        }
-        catch (DiscordException e)
-        {
-            if (e.IsFinal)
-            {
-                // The channel is gone or the bot may not write there: the takeaways stay readable with /takeaways.
-                logger.LogWarning("Discord refused the trail message of session {Session}: {Reason}", session.Id, e.Message);
-                return true;
-            }
-
-            logger.LogWarning("Could not post the trail message of session {Session} yet: {Reason}", session.Id, e.Message);
-            return false;
-        }
+        var channel = (await settings.GetAsync(session.GuildId, cancellationToken)).TrailChannelId;
+        return new TrailDraft(session, message, PostIfMissing: shown.Count > 0, channel);
     }
 
-    private async Task<bool> PostOrEditAsync(Session session, MessageSpec message, bool postIfMissing, CancellationToken cancellationToken)
+    /// <summary>Brings the trail message in line with the draft: a post if none is owed yet, else an edit of it.</summary>
+    public async Task OweAsync(DbWork work, TrailDraft draft)
     {
-        switch (await posts.GetAsync(session.Id, cancellationToken))
+        var session = draft.Session;
+        var key = TrailPostRepository.PostKey(session.Id);
+        if (await TrailPostRepository.GetAsync(work, session.Id) is { } post)
         {
-            case { IsPosting: false } post:
-                await api.EditMessageAsync(post.ChannelId, post.MessageId, message, cancellationToken);
-                return true;
-            case not null:
-                // A post that started and never reported back (a crash, an answer lost on the way): it may be in the
-                // channel already, and a second message would be worse than a missing edit.
-                logger.LogWarning("The trail message of session {Session} may exist already; it is not posted again", session.Id);
-                return true;
+            var known = post.IsPosting ? (Snowflake?)null : post.MessageId;
+            await outbox.EnqueueAsync(work, Letter.EditOf(key, EditKind, post.ChannelId, known, draft.Message));
+            return;
         }
 
-        if (!postIfMissing)
-            return true;
-        if ((await settings.GetAsync(session.GuildId, cancellationToken)).TrailChannelId is not { } channel)
+        if (!draft.PostIfMissing)
+            return;
+        if (draft.Channel is not { } channel)
         {
             logger.LogInformation("The trail channel was removed before the takeaways of session {Session} could be posted", session.Id);
-            return true;
+            return;
         }
 
-        if (!await posts.TryClaimAsync(session.Id, channel, time.GetUtcNow(), cancellationToken))
-            return false;
-        try
-        {
-            var sent = await api.CreateMessageAsync(channel, message, cancellationToken);
-            await posts.RecordAsync(session.Id, sent.Id, cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is not DiscordUnavailableException { MayHaveBeenProcessed: true })
-        {
-            // Discord did not take it: give the claim back so that a retry may post it.
-            await posts.ReleaseAsync(session.Id, CancellationToken.None);
-            throw;
-        }
+        await TrailPostRepository.OweAsync(work, session.Id, channel, time.GetUtcNow());
+        await outbox.EnqueueAsync(work, Letter.InChannel(key, PostKind, channel, draft.Message));
     }
 }
+
+/// <summary>A session's trail message as it should read now, and where a first post would go.</summary>
+public sealed record TrailDraft(Session Session, MessageSpec Message, bool PostIfMissing, Snowflake? Channel);
