@@ -63,6 +63,48 @@ public sealed class FaultLedgerTests
         Assert.Equal((4, 4, 0), (figures.Owed, figures.Delivered, figures.Unowed));
     }
 
+    [Fact]
+    public void An_owed_message_dropped_while_posts_were_failing_is_obsolete_by_design_and_one_dropped_without_cause_is_lost()
+    {
+        var session = new DaySession(1, A, B, "closed", Opened: true, ReminderPlanned: true);
+        var deliveries = new[]
+        {
+            new Delivery(1, FaultLedger.Room, "welcome"), new Delivery(1, FaultLedger.Room, "warn"),
+            new Delivery(1, A, "after"), new Delivery(1, B, "after"),
+        };
+        var drops = new[] { new Drop(1, A, "remind", Justified: true), new Drop(1, B, "remind", Justified: false) };
+
+        var figures = FaultLedger.Count([session], [new DayRoom(1, Deleted: true, Public: false)], deliveries, drops);
+
+        Assert.Equal((6, 1, 1, 1), (figures.Owed, figures.Obsolete, figures.Lost, figures.DroppedWithoutCause));
+        Assert.Equal(new KindFigures(Owed: 2, Delivered: 0, Lost: 1, Duplicated: 0, Obsolete: 1), figures.ByKind["remind"]);
+        Assert.False(figures.TargetsMet);
+    }
+
+    [Fact]
+    public void A_message_dropped_as_obsolete_after_it_was_delivered_counts_as_delivered_and_the_day_can_meet_every_target()
+    {
+        var session = new DaySession(1, A, B, "closed", Opened: true, ReminderPlanned: false);
+        var deliveries = FaultLedger.OwedBy(session).Select(o => new Delivery(o.Session, o.Recipient, o.Kind)).ToList();
+
+        var figures = FaultLedger.Count([session], [new DayRoom(1, Deleted: true, Public: false)], deliveries, [new Drop(1, FaultLedger.Room, "warn", Justified: false)]);
+
+        Assert.Equal((0, 0, 0), (figures.Lost, figures.Obsolete, figures.DroppedWithoutCause));
+        Assert.True(figures.TargetsMet);
+    }
+
+    [Fact]
+    public void A_nonce_accepted_twice_misses_the_duplicate_target_even_when_the_kinds_do_not_show_it()
+    {
+        var session = new DaySession(1, A, B, "closed", Opened: true, ReminderPlanned: false);
+        var deliveries = FaultLedger.OwedBy(session).Select(o => new Delivery(o.Session, o.Recipient, o.Kind)).ToList();
+
+        var figures = FaultLedger.Count([session], [new DayRoom(1, Deleted: true, Public: false)], deliveries, nonceRepeats: 1);
+
+        Assert.Equal((0, 1), (figures.Duplicated, figures.NonceRepeats));
+        Assert.False(figures.TargetsMet);
+    }
+
     [Theory]
     [InlineData("session:skip:42", null, false, 42L, "remind")]
     [InlineData("session:late:42", null, false, 42L, "remind")]

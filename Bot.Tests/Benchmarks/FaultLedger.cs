@@ -16,13 +16,23 @@ public sealed record Delivery(long SessionId, Snowflake Recipient, string Kind);
 /// <summary>A room the bot created: its session (null when it could not be told), whether it was deleted, whether anyone else could see it.</summary>
 public sealed record DayRoom(long? SessionId, bool Deleted, bool Public);
 
-public sealed record KindFigures(int Owed, int Delivered, int Lost, int Duplicated);
+/// <summary>
+/// A message the bot's outbox dropped as obsolete. <see cref="Justified"/>: message posts were failing when it became
+/// obsolete (a reminder at its slot, a room message at the session's close), so it could not have gone out in time.
+/// </summary>
+public sealed record Drop(long SessionId, Snowflake Recipient, string Kind, bool Justified);
 
+/// <param name="Obsolete">Owed, never delivered, and dropped by the bot for good reason (<see cref="Drop.Justified"/>): by design, not lost.</param>
+public sealed record KindFigures(int Owed, int Delivered, int Lost, int Duplicated, int Obsolete = 0);
+
+/// <param name="DroppedWithoutCause">Of <see cref="Lost"/>: dropped as obsolete although posts were not failing when it became so.</param>
+/// <param name="NonceRepeats">Messages posted with a nonce an earlier accepted message already carried: a retry Discord did not recognise.</param>
 public sealed record FaultFigures(
     int Sessions, int Opened, int Unfinished, int RoomsCreated, int RoomsLeftOpen, int DuplicateRooms, int PublicRooms, int UnattributedRooms,
-    int Owed, int Delivered, int Lost, int Duplicated, int Unowed, IReadOnlyDictionary<string, KindFigures> ByKind)
+    int Owed, int Delivered, int Lost, int Duplicated, int Unowed, IReadOnlyDictionary<string, KindFigures> ByKind,
+    int Obsolete = 0, int DroppedWithoutCause = 0, int NonceRepeats = 0)
 {
-    public bool TargetsMet => PublicRooms == 0 && RoomsLeftOpen == 0 && DuplicateRooms == 0 && Lost == 0 && Duplicated == 0;
+    public bool TargetsMet => PublicRooms == 0 && RoomsLeftOpen == 0 && DuplicateRooms == 0 && Lost == 0 && Duplicated == 0 && NonceRepeats == 0;
 }
 
 /// <summary>
@@ -42,7 +52,9 @@ public static class FaultLedger
     public const string OwedRule =
         "owed per session, from its final state in the bot's database: a reminder to each partner when the ritual has one " +
         "and the session opened (a missed slot owes none); a welcome in the room when it opened; the time-box warning in " +
-        "the room and the after-session message to each partner when it opened and then closed.";
+        "the room and the after-session message to each partner when it opened and then closed. One the bot dropped as " +
+        "obsolete (a reminder at its slot, a room message once the session closed) is obsolete by design, not lost, only " +
+        "if message posts were failing when it became obsolete (or at most 5 s before); otherwise it counts as lost.";
 
     public static IEnumerable<(long Session, Snowflake Recipient, string Kind)> OwedBy(DaySession session)
     {
@@ -84,18 +96,28 @@ public static class FaultLedger
         return roomSession is { } room ? (room, mentionsSomeone ? Welcome : Warn) : null;
     }
 
-    public static FaultFigures Count(IReadOnlyList<DaySession> sessions, IReadOnlyList<DayRoom> rooms, IReadOnlyList<Delivery> deliveries)
+    /// <summary>
+    /// The figures. An owed message never delivered is lost, unless the bot dropped it as obsolete for good reason
+    /// (<paramref name="drops"/>): then it is counted apart, as obsolete by design.
+    /// </summary>
+    public static FaultFigures Count(IReadOnlyList<DaySession> sessions, IReadOnlyList<DayRoom> rooms, IReadOnlyList<Delivery> deliveries,
+        IReadOnlyList<Drop>? drops = null, int nonceRepeats = 0)
     {
         var owed = sessions.SelectMany(OwedBy).ToHashSet();
         var counted = deliveries.GroupBy(d => (d.SessionId, d.Recipient, d.Kind)).ToDictionary(g => g.Key, g => g.Count());
-        int Lost(IEnumerable<(long, Snowflake, string)> keys) => keys.Count(k => counted.GetValueOrDefault(k) == 0);
+        var justified = (drops ?? []).Where(d => d.Justified).Select(d => (d.SessionId, d.Recipient, d.Kind)).ToHashSet();
+        var unjustified = (drops ?? []).Where(d => !d.Justified).Select(d => (d.SessionId, d.Recipient, d.Kind)).ToHashSet();
+        bool Missing((long, Snowflake, string) k) => counted.GetValueOrDefault(k) == 0;
+        int Lost(IEnumerable<(long, Snowflake, string)> keys) => keys.Count(k => Missing(k) && !justified.Contains(k));
+        int Obsolete(IEnumerable<(long, Snowflake, string)> keys) => keys.Count(k => Missing(k) && justified.Contains(k));
         static int Extra(IEnumerable<int> counts) => counts.Sum(c => Math.Max(0, c - 1));
 
         var byKind = Kinds.ToDictionary(kind => kind, kind => new KindFigures(
             owed.Count(k => k.Item3 == kind),
             counted.Where(c => c.Key.Kind == kind).Sum(c => c.Value),
             Lost(owed.Where(k => k.Item3 == kind)),
-            Extra(counted.Where(c => c.Key.Kind == kind).Select(c => c.Value))));
+            Extra(counted.Where(c => c.Key.Kind == kind).Select(c => c.Value)),
+            Obsolete(owed.Where(k => k.Item3 == kind))));
         var roomsPerSession = rooms.Where(r => r.SessionId is not null).GroupBy(r => r.SessionId).Select(g => g.Count());
         return new FaultFigures(
             Sessions: sessions.Count,
@@ -111,6 +133,9 @@ public static class FaultLedger
             Lost: Lost(owed),
             Duplicated: Extra(counted.Values),
             Unowed: counted.Keys.Count(k => !owed.Contains(k)),
-            ByKind: byKind);
+            ByKind: byKind,
+            Obsolete: Obsolete(owed),
+            DroppedWithoutCause: owed.Count(k => Missing(k) && unjustified.Contains(k) && !justified.Contains(k)),
+            NonceRepeats: nonceRepeats);
     }
 }

@@ -90,5 +90,28 @@ public static class FaultRecord
         return deliveries;
     }
 
+    /// <summary>A message the outbox dropped as obsolete, with the moment it became so (its expiry, or its session's close).</summary>
+    public sealed record DroppedRow(long Row, long SessionId, Snowflake Recipient, string Kind, DateTimeOffset? ObsoleteAt, DateTimeOffset DroppedAt, long Attempts, string? CreatedAt, string? NextAttemptAt);
+
+    public static IReadOnlyList<DroppedRow> ObsoleteDrops(string databasePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        var rows = connection.Query<(long Id, long Session, long? User, string Kind, string? Expires, long UntilEnds, string? ClosedAt, string DoneAt, long Attempts, string Created, string Next)>(
+            """
+            SELECT o.id, o.session_id, o.notice_user_id, o.kind, o.expires_at, o.until_session_ends, s.closed_at, o.done_at, o.attempts, o.created_at, o.next_attempt_at
+            FROM outbox o JOIN sessions s ON s.id = o.session_id
+            WHERE o.state = 'dropped' AND o.failure = 'obsolete'
+            """);
+        return rows.Select(r => new DroppedRow(r.Id, r.Session, new Snowflake((ulong)(r.User ?? 0)), r.Kind,
+                r.Expires is { } e ? Instant(e) : r.UntilEnds != 0 && r.ClosedAt is { } c ? Instant(c) : null,
+                Instant(r.DoneAt), r.Attempts, r.Created, r.Next))
+            .ToList();
+    }
+
+    /// <summary>Messages the emulator accepted with a nonce an earlier message in the same channel already carried.</summary>
+    public static int NonceRepeats(DiscordEmulator discord) =>
+        discord.Messages.Where(m => m.Source == MessageSource.ChannelMessage && m.Nonce is not null)
+            .GroupBy(m => (m.ChannelId, m.Nonce)).Sum(g => g.Count() - 1);
+
     private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

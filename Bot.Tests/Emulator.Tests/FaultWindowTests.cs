@@ -24,5 +24,28 @@ public sealed class FaultWindowTests
         Assert.Equal(["d"], emulator.MessagesIn(channel.Id).Select(m => m.Content));
     }
 
+    [Fact]
+    public async Task Posts_in_a_lost_answer_window_are_carried_out_but_answered_with_a_failure_until_the_window_ends()
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        var guild = emulator.AddGuild("g", emulator.AddUser("owner"));
+        var channel = emulator.AddTextChannel(guild.Id, "general");
+        using var rest = new RawRest(emulator);
+        var path = $"/channels/{channel.Id}/messages";
+
+        emulator.StartLosingAnswers("POST", "/channels/{channel_id}/messages", 502);
+        emulator.StartFailing("POST", "/channels/{channel_id}/messages", 503);
+        var refused = await rest.PostAsync(path, Text("a"));
+        emulator.EndFailures("POST", "/channels/{channel_id}/messages");
+        var lost = new[] { await rest.PostAsync(path, Text("b")), await rest.PostAsync(path, Text("c")) };
+        emulator.EndLosingAnswers("POST", "/channels/{channel_id}/messages");
+        var after = await rest.PostAsync(path, Text("d"));
+
+        Assert.Equal(503, refused.Status);
+        Assert.All(lost, a => Assert.Equal(502, a.Status));
+        Assert.Equal(200, after.Status);
+        Assert.Equal(["b", "c", "d"], emulator.MessagesIn(channel.Id).Select(m => m.Content));
+    }
+
     private static JsonObject Text(string content) => new() { ["content"] = content, ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() } };
 }

@@ -17,8 +17,9 @@ internal sealed class FaultScript
 
     public void Add(string routeKey, int status, int? code, int times) => faults.Add(new Fault(routeKey, status, code) { Times = times });
 
-    /// <summary>Ends every failure scripted on the route, spent or not.</summary>
-    public void Clear(string routeKey) => faults.RemoveAll(f => f.Key == routeKey);
+    /// <summary>Ends every failure scripted on the route, spent or not; only the lost answers, or only the others, when told which.</summary>
+    public void Clear(string routeKey, bool? afterHandling = null) =>
+        faults.RemoveAll(f => f.Key == routeKey && (afterHandling is not { } after || f.AfterHandling == after));
 
     /// <summary>The request is handled (the message is created), then its answer is replaced by the status: an outcome the client cannot know.</summary>
     public void AddLostAnswer(string routeKey, int status, int times) => faults.Add(new Fault(routeKey, status, null, AfterHandling: true) { Times = times });
