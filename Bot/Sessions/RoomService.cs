@@ -60,6 +60,15 @@ public sealed class RoomService(
     {
         var bot = cache.CurrentUser?.Id ?? throw new InvalidOperationException("The gateway has not said who the bot is yet.");
         using var _ = await _guildLocks.AcquireAsync(session.GuildId, cancellationToken);
+        if (await FindLeftAsync(session, pair, name, bot, cancellationToken) is { } left)
+        {
+            // A crash between Discord's answer and the database write left this room untracked: it is this session's,
+            // so it is taken rather than a second one made beside it.
+            logger.LogInformation("Taking room {Room}, made for session {Session} before a restart, instead of making another", left.Id, session.Id);
+            await sessions.SetRoomAsync(session.Id, left.Id, left.ParentId, CancellationToken.None);
+            return left;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var parent = await overflows.ChooseAsync(session.GuildId, cancellationToken);
@@ -134,6 +143,24 @@ public sealed class RoomService(
     /// category whose CHANNEL_CREATE is late) adds nothing; before the guild's state arrived the bot asks for
     /// everything and lets Discord say no.
     /// </summary>
+    /// <summary>
+    /// A private room of this pair with this session's name that no session records: made by an earlier run whose
+    /// answer from Discord was never stored. Only what the cache shows counts; a room it has not seen yet is swept later
+    /// as an orphan (<see cref="OrphanRooms"/>).
+    /// </summary>
+    private async Task<Channel?> FindLeftAsync(Session session, Pair pair, string name, Snowflake bot, CancellationToken cancellationToken)
+    {
+        if (cache.GetGuild(session.GuildId) is not { } guild)
+            return null;
+        var candidates = guild.Channels.Values
+            .Where(c => c.Type == ChannelType.GuildVoice && c.Name == Truncate(name) && RoomPermissions.IsPrivate(c, session.GuildId, pair, bot))
+            .ToList();
+        if (candidates.Count == 0)
+            return null;
+        var tracked = (await rooms.ListLiveRoomsAsync(session.GuildId, cancellationToken)).Select(r => r.RoomId).ToHashSet();
+        return candidates.Where(c => !tracked.Contains(c.Id)).OrderByDescending(c => c.Id.Value).FirstOrDefault();
+    }
+
     private NewChannel Spec(Session session, Pair pair, string name, Snowflake bot, Snowflake? parent)
     {
         var holds = cache.BotPermissions(session.GuildId) is { } guildLevel
