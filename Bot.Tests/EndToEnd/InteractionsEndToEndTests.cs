@@ -78,7 +78,7 @@ public sealed class InteractionsEndToEndTests
 
         await bot.RestartAsync(settings: []);
         await WaitForCommandsAsync(bot);
-        await bot.Discord.WaitUntilAsync(_ => bot.Logs.All.Contains("former dev guild", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the dev guild's clearing");
+        await bot.Discord.WaitUntilAsync(_ => bot.Logs.All.Contains("Removed the slash commands from the former dev guild", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the dev guild's clearing");
 
         Assert.Empty(bot.Discord.CommandsOf(guild.Id));
         Assert.NotEmpty(bot.Discord.CommandsOf(null));

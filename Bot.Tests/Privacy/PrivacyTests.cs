@@ -116,6 +116,23 @@ public sealed class PrivacyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_forget_that_stopped_before_its_trail_edits_were_owed_has_them_finished_by_the_reconciler()
+    {
+        Assert.Single(_world.TrailPosts);
+
+        // The erase commits, then the process stops before anything is owed to Discord.
+        await _world.Get<Forgetting>().ForgetAsync(TakeawayWorld.Guild, Alice);
+        Assert.Empty(_world.TrailEdits);
+
+        await _world.ReconcileAsync();
+
+        var edit = Assert.Single(_world.TrailEdits);
+        Assert.DoesNotContain("Alice", Everything(edit), StringComparison.Ordinal);
+        await _world.ReconcileAsync();
+        Assert.Single(_world.TrailEdits); // owed once: the marker went with the edit's row
+    }
+
+    [Fact]
     public async Task Forget_ends_the_current_pair_cancels_its_future_sessions_and_tells_the_partner()
     {
         var future = await _world.SessionAsync(_pair, Start.AddDays(3), SessionStatus.Scheduled);

@@ -45,6 +45,9 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
             UPDATE pairs SET member_a_id = @slotA, name_a = '' WHERE guild_id = @guildId AND member_a_id = @userId;
             UPDATE pairs SET member_b_id = @slotB, name_b = '' WHERE guild_id = @guildId AND member_b_id = @userId;
             """, scope, transaction);
+        // Their re-rendering is owed from this transaction on: the reconciler finishes it after a crash.
+        await connection.ExecuteAsync("INSERT INTO trail_refreshes_owed (session_id, owed_at) VALUES (@id, @now) ON CONFLICT DO NOTHING",
+            trailSessions.Select(id => new { id, now = time.GetUtcNow() }), transaction);
         await PoolPersonalData.EraseAsync(connection, transaction, guildId, userId);
         // Nothing owed but not yet sent may still reach or mention them: dropped with the rest, in this transaction.
         await Messaging.Outbox.DropConcerningAsync(connection, transaction, userId, time.GetUtcNow());

@@ -102,6 +102,15 @@ public sealed class TakeawayRepository(SqliteConnectionFactory connections)
             "SELECT DISTINCT session_id FROM takeaways WHERE revealed_at IS NOT NULL AND delivered_at IS NULL AND revealed_at >= @since", new { since })];
     }
 
+    /// <summary>Trail messages a forget left to re-render (see <see cref="TakeawayReveal.RefreshTrailAsync"/>).</summary>
+    public async Task<IReadOnlyList<long>> ListTrailRefreshesOwedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // A session purged since (its server's data deleted) owes nothing any more.
+        await connection.ExecuteAsync("DELETE FROM trail_refreshes_owed WHERE session_id NOT IN (SELECT id FROM sessions)");
+        return [.. await connection.QueryAsync<long>("SELECT session_id FROM trail_refreshes_owed ORDER BY owed_at, session_id")];
+    }
+
     private async Task<IReadOnlyList<Takeaway>> QueryAsync(string sql, object args, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

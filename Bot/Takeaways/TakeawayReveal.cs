@@ -61,6 +61,7 @@ public sealed class TakeawayReveal(
         var draft = await trail.DraftAsync(session, pair, cancellationToken);
         await using var work = await connections.BeginAsync(cancellationToken);
         await trail.OweAsync(work, draft);
+        await work.ExecuteAsync("DELETE FROM trail_refreshes_owed WHERE session_id = @Id", new { session.Id });
         await work.CommitAsync(cancellationToken);
     }
 

@@ -7,7 +7,7 @@ namespace CrossCoaching.Takeaways;
 
 /// <summary>
 /// The periodic side of the reveal: takeaways held past their deadline are revealed alone, and revealed ones that
-/// Discord did not take (an outage) are delivered again for a week.
+/// Discord did not take (an outage) are delivered again for a week, and trail messages a forget left to re-render are.
 /// </summary>
 public sealed class TakeawayRevealer(
     TakeawayRepository takeaways,
@@ -26,6 +26,9 @@ public sealed class TakeawayRevealer(
             await ForSessionAsync(sessionId, (s, p) => reveal.RevealIfDueAsync(s, p, cancellationToken), cancellationToken);
         foreach (var sessionId in await takeaways.ListSessionsUndeliveredAsync(time.GetUtcNow() - RetryFor, cancellationToken))
             await ForSessionAsync(sessionId, (s, p) => reveal.DeliverAsync(s, p, cancellationToken), cancellationToken);
+        // A forget whose trail edits were not yet owed when the process stopped: the old text must not stay.
+        foreach (var sessionId in await takeaways.ListTrailRefreshesOwedAsync(cancellationToken))
+            await ForSessionAsync(sessionId, (s, p) => reveal.RefreshTrailAsync(s, p, cancellationToken), cancellationToken);
     }
 
     private async Task ForSessionAsync(long sessionId, Func<Session, Pair, Task> work, CancellationToken cancellationToken)
