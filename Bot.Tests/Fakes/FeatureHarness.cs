@@ -78,6 +78,19 @@ public sealed class FeatureHarness : IAsyncDisposable
         return new FeatureHarness(host, folder, api.AcceptingEverything(), cache, time, logs);
     }
 
+    /// <summary>
+    /// The world most session tests start from: <see cref="Monday"/>, the guild granting what rooms need, and Alice and
+    /// Bob paired with the <see cref="MondayAt14"/> ritual.
+    /// </summary>
+    public static async Task<(FeatureHarness Harness, Pair Pair)> StartWithRitualAsync()
+    {
+        var harness = await StartAsync(Monday);
+        harness.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks);
+        var pair = await harness.PairAsync();
+        await harness.RitualAsync(pair, MondayAt14);
+        return (harness, pair);
+    }
+
     /// <summary>Alice and Bob, paired in <see cref="Guild"/>, formed from an invitation in <see cref="HomeChannel"/>.</summary>
     public async Task<Pair> PairAsync(Snowflake? a = null, Snowflake? b = null)
     {

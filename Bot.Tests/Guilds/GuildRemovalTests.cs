@@ -16,10 +16,7 @@ public sealed class GuildRemovalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _h = await StartAsync(Monday);
-        _h.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks);
-        _pair = await _h.PairAsync();
-        await _h.RitualAsync(_pair, MondayAt14);
+        (_h, _pair) = await StartWithRitualAsync();
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();

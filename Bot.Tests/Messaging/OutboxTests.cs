@@ -21,10 +21,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _h = await StartAsync(Monday);
-        _h.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks);
-        _pair = await _h.PairAsync();
-        await _h.RitualAsync(_pair, MondayAt14);
+        (_h, _pair) = await StartWithRitualAsync();
         await _h.DrainAsync();
     }
 

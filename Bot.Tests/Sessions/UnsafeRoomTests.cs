@@ -15,10 +15,7 @@ public sealed class UnsafeRoomTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _h = await StartAsync(Monday);
-        _h.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks);
-        _pair = await _h.PairAsync();
-        await _h.RitualAsync(_pair, MondayAt14);
+        (_h, _pair) = await StartWithRitualAsync();
     }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
