@@ -117,9 +117,12 @@ public sealed class RoundsEndToEndTests
         await w.Bot.Get<Reconciler>().RunOnceAsync();
         Assert.False((await w.Bot.Get<RitualRepository>().GetAsync(round.Pair.Id))!.Paused);
 
-        // A week after the question, the reconciler's next periodic pass pauses the ritual.
+        // A week after the question, a reconciler pass pauses the ritual (run here rather than waited for: the periodic
+        // timer and the outbox worker share two cores with the rest of the suite), and the outbox sends both reminders.
         w.Time.SetUtcNow(round.Last.CloseAt + RoundDecisions.AnswerWindow + CoachingSteps.ReconcileEvery);
-        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Alice.Id).Any(IsPause) && d.DirectMessagesTo(w.Bob.Id).Any(IsPause), what: "the pause reminders");
+        await w.Bot.Get<Reconciler>().RunOnceAsync();
+        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Alice.Id).Any(IsPause) && d.DirectMessagesTo(w.Bob.Id).Any(IsPause),
+            TimeSpan.FromSeconds(30), "the pause reminders");
         await w.Bot.Get<Reconciler>().RunOnceAsync();
         w.Time.Advance(TimeSpan.FromDays(1));
         await w.Bot.Get<Reconciler>().RunOnceAsync();
