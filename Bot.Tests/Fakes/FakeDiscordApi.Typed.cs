@@ -37,6 +37,9 @@ public sealed partial class FakeDiscordApi
 
     public IReadOnlyList<NewChannel> ChannelsCreated() => Of(nameof(CreateChannelAsync), a => (NewChannel)a[1]!);
 
+    /// <summary>The users the bot opened a DM channel with, in order.</summary>
+    public IReadOnlyList<Snowflake> DmsOpened => Of(nameof(CreateDmAsync), a => (Snowflake)a[0]!);
+
     public IReadOnlyList<Snowflake> ChannelsDeleted() => Of(nameof(DeleteChannelAsync), a => (Snowflake)a[0]!);
 
     /// <summary>The text of the last answer to an interaction: its callback, the edit that filled it, or a follow-up.</summary>

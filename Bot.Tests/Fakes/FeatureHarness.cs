@@ -15,9 +15,10 @@ namespace CrossCoaching.Tests.Fakes;
 
 /// <summary>
 /// The real service graph of the bot (not started: no gateway, the scheduler never fires), with Discord faked, a
-/// guild cache filled by hand and a clock moved by hand. Tests run session steps and commands directly.
+/// guild cache filled by hand and a clock moved by hand. Tests run session steps and commands directly, or send
+/// interactions through the real router (<c>FeatureHarness.Interactions.cs</c>) so refusals arrive as Discord shows them.
 /// </summary>
-public sealed class FeatureHarness : IAsyncDisposable
+public sealed partial class FeatureHarness : IAsyncDisposable
 {
     public static readonly Snowflake Guild = new(5000), HomeChannel = new(5001), Alice = new(11), Bob = new(12);
 

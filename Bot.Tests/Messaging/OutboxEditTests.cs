@@ -18,7 +18,7 @@ public sealed class OutboxEditTests : IAsyncLifetime
     private static Letter Version(string text) => Letter.EditOf("test:post", "test-edit", Channel, Target, MessageSpec.Text(text));
 
     private IReadOnlyList<string?> Edits() =>
-        [.. _h.Api.Calls.Where(c => c.Method == nameof(IDiscordApi.EditMessageAsync)).Select(c => ((MessageSpec)c.Args[2]!).Content)];
+        [.. _h.Api.MessagesEdited.Select(e => e.Edit.Content)];
 
     [Fact]
     public async Task Two_edits_owed_before_the_worker_runs_send_only_the_newest()

@@ -105,7 +105,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal("dropped", Assert.Single(rows, r => r.Kind == "ritual-change" && r.User == (long)Alice.Value).State);
         Assert.Equal("sent", Assert.Single(rows, r => r.Kind == "ritual-change" && r.User == (long)Bob.Value).State);
         Assert.DoesNotContain(rows, r => r.User is 0 or 1);
-        Assert.DoesNotContain(_h.Api.Calls, c => c.Method == nameof(IDiscordApi.CreateDmAsync) && FormerMember.Is((Snowflake)c.Args[0]!));
+        Assert.DoesNotContain(_h.Api.DmsOpened, FormerMember.Is);
         Assert.DoesNotContain(_h.Api.Calls, c => c.Args.OfType<MessageSpec>().Any(m =>
             m.Mentions.Users.Any(FormerMember.Is) || (m.Content ?? "").Contains("<@0>", StringComparison.Ordinal) || (m.Content ?? "").Contains("<@1>", StringComparison.Ordinal)));
     }

@@ -4,37 +4,34 @@ using CrossCoaching.Pool;
 using CrossCoaching.Pool.Matching;
 using CrossCoaching.Tests.Takeaways;
 using Dapper;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Pool;
 
 /// <summary>/me export and /me forget cover the member's pool entry, their blocks, proposals and declines.</summary>
 public sealed class PoolPrivacyTests : IAsyncLifetime
 {
-    private TakeawayWorld _world = null!;
+    private FeatureHarness _world = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await TakeawayWorld.CreateAsync();
+        _world = await FeatureHarness.StartWithTrailAsync();
         var entries = new PoolEntryRepository(_world.Connections);
         foreach (var user in new[] { Bob, Carol })
         {
             await entries.JoinAsync(new PoolEntry(Guild, user, "name", "Europe/Paris", PoolLanguages.French,
-                PoolWindowText.Parse("mon 18:00-20:00"), user == Bob, Start, Start, Start.AddDays(30), false));
+                PoolWindowText.Parse("mon 18:00-20:00"), user == Bob, Monday, Monday, Monday.AddDays(30), false));
         }
 
-        await entries.BlockAsync(Guild, Bob, Alice, Start);
-        await entries.BlockAsync(Guild, Carol, Bob, Start);
+        await entries.BlockAsync(Guild, Bob, Alice, Monday);
+        await entries.BlockAsync(Guild, Carol, Bob, Monday);
         var proposals = new PoolProposalRepository(_world.Connections);
-        var proposal = Assert.Single(await proposals.ProposeAsync(Guild, [new PoolMatch(Bob.Value, Carol.Value, Start.AddDays(1), TimeSpan.FromHours(2))], Start, Start.AddDays(2)));
-        await proposals.AnswerAsync(proposal.Id, Bob, accept: false, Start);
+        var proposal = Assert.Single(await proposals.ProposeAsync(Guild, [new PoolMatch(Bob.Value, Carol.Value, Monday.AddDays(1), TimeSpan.FromHours(2))], Monday, Monday.AddDays(2)));
+        await proposals.AnswerAsync(proposal.Id, Bob, accept: false, Monday);
     }
 
-    public Task DisposeAsync()
-    {
-        _world.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task Export_holds_the_members_entry_their_own_blocks_proposals_and_declines_but_not_who_blocked_them()

@@ -9,35 +9,32 @@ using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
 using CrossCoaching.Tests.Takeaways;
 using Dapper;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Privacy;
 
 /// <summary>The rest of what a member leaves behind: the ritual they changed, their round answers, their invitations.</summary>
 public sealed partial class PersonalDataTests : IAsyncLifetime
 {
-    private TakeawayWorld _world = null!;
+    private FeatureHarness _world = null!;
     private Pair _pair = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await TakeawayWorld.CreateAsync();
+        _world = await FeatureHarness.StartWithTrailAsync();
         _pair = await _world.PairAsync(Alice, Bob);
         await _world.Get<RitualRepository>().SaveAsync(new Ritual(_pair.Id,
             new RitualRule(RitualFrequency.Week, DayOfWeek.Monday, new TimeOnly(14, 0), "Europe/Paris", new DateOnly(2026, 11, 2)),
-            15, 10, false, null, Start, Bob));
+            15, 10, false, null, Monday, Bob));
         await using var db = await _world.Connections.OpenAsync();
         await db.ExecuteAsync(
             "INSERT INTO round_answers (pair_id, round_number, user_id, answer, answered_at) VALUES (@id, 1, @bob, 'continue', @at), (@id, 1, @alice, 'stop', @at)",
-            new { id = _pair.Id, bob = Bob, alice = Alice, at = Start });
-        await _world.Get<InvitationRepository>().CreateAsync(Guild, HomeChannel, Carol, "Carol", Bob, Start, Start.AddDays(2));
+            new { id = _pair.Id, bob = Bob, alice = Alice, at = Monday });
+        await _world.Get<InvitationRepository>().CreateAsync(Guild, HomeChannel, Carol, "Carol", Bob, Monday, Monday.AddDays(2));
     }
 
-    public Task DisposeAsync()
-    {
-        _world.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task Export_holds_the_ritual_round_answers_and_invitations_of_the_member()
@@ -115,7 +112,7 @@ public sealed partial class PersonalDataTests : IAsyncLifetime
     /// <summary>A session three hours ago, held, where Bob stayed 12 minutes and wrote a takeaway that waits for Alice's.</summary>
     private async Task HeldSessionWithTakeawayAsync()
     {
-        var session = await _world.SessionAsync(_pair, Start.AddHours(-3));
+        var session = await _world.SessionAsync(_pair, Monday.AddHours(-3));
         await _world.Get<AttendanceRepository>().JoinAsync(session.Id, Bob, session.SlotAt.AddMinutes(1));
         await _world.Get<AttendanceRepository>().LeaveAsync(session.Id, Bob, session.SlotAt.AddMinutes(13));
         await _world.RunAsync(_world.Takeaway(Bob, "Bob will slow down."));
@@ -152,7 +149,7 @@ public sealed partial class PersonalDataTests : IAsyncLifetime
         await using (var db = await _world.Connections.OpenAsync())
             await db.ExecuteAsync(
                 "INSERT INTO invitations (guild_id, channel_id, inviter_id, inviter_name, invitee_id, status, created_at, expires_at) VALUES (99, 1, @bob, 'Bob', @carol, 'pending', @at, @at)",
-                new { bob = Bob, carol = Carol, at = Start });
+                new { bob = Bob, carol = Carol, at = Monday });
 
         await _world.RunAsync(_world.Button(Bob, $"me:forget:{Bob}"));
 

@@ -8,21 +8,22 @@ using CrossCoaching.Sessions;
 using CrossCoaching.Takeaways;
 using CrossCoaching.Tests.Takeaways;
 using Dapper;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Privacy;
 
 public sealed class PrivacyTests : IAsyncLifetime
 {
-    private TakeawayWorld _world = null!;
+    private FeatureHarness _world = null!;
     private Pair _pair = null!;
     private Session _past = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await TakeawayWorld.CreateAsync();
+        _world = await FeatureHarness.StartWithTrailAsync();
         _pair = await _world.PairAsync(Alice, Bob);
-        _past = await _world.SessionAsync(_pair, Start.AddHours(-3));
+        _past = await _world.SessionAsync(_pair, Monday.AddHours(-3));
         await _world.Get<AttendanceRepository>().JoinAsync(_past.Id, Alice, _past.SlotAt.AddMinutes(1));
         await _world.Get<AttendanceRepository>().LeaveAsync(_past.Id, Alice, _past.SlotAt.AddMinutes(14));
         await _world.Get<AttendanceRepository>().JoinAsync(_past.Id, Bob, _past.SlotAt.AddMinutes(2));
@@ -30,11 +31,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         await _world.RunAsync(_world.Takeaway(Bob, "Bob will slow down."));
     }
 
-    public Task DisposeAsync()
-    {
-        _world.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     private Task Me(Snowflake user, string subcommand) => _world.RunAsync(_world.Command(user, "me", subcommand));
 
@@ -44,7 +41,7 @@ public sealed class PrivacyTests : IAsyncLifetime
     [Fact]
     public async Task Export_attaches_a_json_and_a_markdown_file_holding_the_members_data()
     {
-        var later = await _world.SessionAsync(_pair, Start.AddHours(-1));
+        var later = await _world.SessionAsync(_pair, Monday.AddHours(-1));
         await _world.RunAsync(_world.Takeaway(Alice, "Still held, private.", "private"));
 
         await Me(Alice, "export");
@@ -121,21 +118,21 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Single(_world.TrailPosts);
 
         // The erase commits, then the process stops before anything is owed to Discord.
-        await _world.Get<Forgetting>().ForgetAsync(TakeawayWorld.Guild, Alice);
+        await _world.Get<Forgetting>().ForgetAsync(FeatureHarness.Guild, Alice);
         Assert.Empty(_world.TrailEdits);
 
-        await _world.ReconcileAsync();
+        await _world.ReconcileAsync<TakeawayRevealer>();
 
         var edit = Assert.Single(_world.TrailEdits);
         Assert.DoesNotContain("Alice", Everything(edit), StringComparison.Ordinal);
-        await _world.ReconcileAsync();
+        await _world.ReconcileAsync<TakeawayRevealer>();
         Assert.Single(_world.TrailEdits); // owed once: the marker went with the edit's row
     }
 
     [Fact]
     public async Task Forget_ends_the_current_pair_cancels_its_future_sessions_and_tells_the_partner()
     {
-        var future = await _world.SessionAsync(_pair, Start.AddDays(3), SessionStatus.Scheduled);
+        var future = await _world.SessionAsync(_pair, Monday.AddDays(3), SessionStatus.Scheduled);
 
         await _world.RunAsync(_world.Button(Alice, $"me:forget:{Alice}"));
 

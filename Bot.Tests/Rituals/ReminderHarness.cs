@@ -19,7 +19,6 @@ internal sealed class ReminderHarness : IAsyncDisposable
 {
     // The harness's Monday ritual: 14:00 in Paris is 13:00 UTC, the reminder 10 minutes before.
     public static readonly DateTimeOffset Slot = Monday.AddHours(1);
-    public static readonly Snowflake Carol = new(13);
 
     private ReminderHarness(FeatureHarness h, Pair pair, Session session) => (H, Pair, Session) = (h, pair, session);
 

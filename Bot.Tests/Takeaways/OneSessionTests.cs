@@ -1,13 +1,14 @@
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Takeaways;
 
 /// <summary>Tests about one session of Alice and Bob that took place an hour ago.</summary>
 public abstract class OneSessionTests : IAsyncLifetime
 {
-    protected TakeawayWorld World { get; private set; } = null!;
+    protected FeatureHarness World { get; private set; } = null!;
 
     protected Pair Pair { get; private set; } = null!;
 
@@ -15,14 +16,10 @@ public abstract class OneSessionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        World = await TakeawayWorld.CreateAsync();
+        World = await FeatureHarness.StartWithTrailAsync();
         Pair = await World.PairAsync(Alice, Bob);
-        Session = await World.SessionAsync(Pair, Start.AddHours(-1));
+        Session = await World.SessionAsync(Pair, Monday.AddHours(-1));
     }
 
-    public Task DisposeAsync()
-    {
-        World.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await World.DisposeAsync();
 }

@@ -2,7 +2,8 @@ using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using CrossCoaching.Takeaways;
 using Dapper;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Takeaways;
 

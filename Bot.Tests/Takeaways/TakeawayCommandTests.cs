@@ -3,7 +3,8 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using CrossCoaching.Takeaways;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Takeaways;
 
@@ -68,7 +69,7 @@ public sealed class TakeawayCommandTests : OneSessionTests
     [Fact]
     public async Task The_command_registers_its_text_lengths_from_the_configured_limit()
     {
-        using var world = await TakeawayWorld.CreateAsync(maxLength: 300);
+        await using var world = await FeatureHarness.StartWithTrailAsync(maxLength: 300);
 
         var text = world.Get<TakeawayCommand>().Definition.Options.Single(o => o.Name == "text");
 
@@ -80,8 +81,8 @@ public sealed class TakeawayCommandTests : OneSessionTests
     [Fact]
     public async Task Without_text_the_command_opens_the_form_for_the_latest_session_at_once()
     {
-        var later = await World.SessionAsync(Pair, Start.AddMinutes(-30));
-        await World.SessionAsync(Pair, Start.AddDays(1), SessionStatus.Scheduled);
+        var later = await World.SessionAsync(Pair, Monday.AddMinutes(-30));
+        await World.SessionAsync(Pair, Monday.AddDays(1), SessionStatus.Scheduled);
 
         await World.RunAsync(World.Takeaway(Alice, visibility: "pair"));
 
@@ -96,9 +97,9 @@ public sealed class TakeawayCommandTests : OneSessionTests
     [Fact]
     public async Task A_takeaway_belongs_to_the_latest_session_that_took_place_not_a_skipped_or_future_one()
     {
-        await World.SessionAsync(Pair, Start.AddMinutes(-30), SessionStatus.Skipped);
-        await World.SessionAsync(Pair, Start.AddMinutes(-20), SessionStatus.Cancelled);
-        await World.SessionAsync(Pair, Start.AddDays(1), SessionStatus.Scheduled);
+        await World.SessionAsync(Pair, Monday.AddMinutes(-30), SessionStatus.Skipped);
+        await World.SessionAsync(Pair, Monday.AddMinutes(-20), SessionStatus.Cancelled);
+        await World.SessionAsync(Pair, Monday.AddDays(1), SessionStatus.Scheduled);
 
         await World.RunAsync(World.Takeaway(Alice, "About the real one."));
 
@@ -109,7 +110,7 @@ public sealed class TakeawayCommandTests : OneSessionTests
     public async Task Without_a_session_that_took_place_the_command_is_refused_clearly()
     {
         var pair = await World.PairAsync(Carol, Dave);
-        await World.SessionAsync(pair, Start.AddDays(2), SessionStatus.Scheduled);
+        await World.SessionAsync(pair, Monday.AddDays(2), SessionStatus.Scheduled);
 
         await World.RunAsync(World.Takeaway(Carol, "Too early."));
 
@@ -173,7 +174,7 @@ public sealed class TakeawayCommandTests : OneSessionTests
     [Fact]
     public async Task The_form_of_a_session_that_was_skipped_is_refused()
     {
-        var skipped = await World.SessionAsync(Pair, Start.AddDays(-3), SessionStatus.Skipped);
+        var skipped = await World.SessionAsync(Pair, Monday.AddDays(-3), SessionStatus.Skipped);
 
         await World.RunAsync(World.Modal(Alice, ModalId(skipped), "Nothing happened."));
 

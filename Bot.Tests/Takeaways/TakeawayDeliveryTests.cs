@@ -2,27 +2,24 @@ using CrossCoaching.Discord;
 using CrossCoaching.Sessions;
 using CrossCoaching.Takeaways;
 using CrossCoaching.Tests.Emulator;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Takeaways;
 
 public sealed class TakeawayDeliveryTests : IAsyncLifetime
 {
-    private TakeawayWorld _world = null!;
+    private FeatureHarness _world = null!;
     private Session _session = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await TakeawayWorld.CreateAsync();
+        _world = await FeatureHarness.StartWithTrailAsync();
         var pair = await _world.PairAsync(Alice, Bob);
-        _session = await _world.SessionAsync(pair, Start.AddHours(-1));
+        _session = await _world.SessionAsync(pair, Monday.AddHours(-1));
     }
 
-    public Task DisposeAsync()
-    {
-        _world.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task The_trail_message_shows_a_takeaway_as_written_with_no_mention_link_or_markdown_live()
@@ -64,7 +61,7 @@ public sealed class TakeawayDeliveryTests : IAsyncLifetime
 
         await _world.RunAsync(_world.Takeaway(Alice, "One."));
         await _world.RunAsync(_world.Takeaway(Bob, "Two."));
-        await _world.ReconcileAsync();
+        await _world.ReconcileAsync<TakeawayRevealer>();
 
         Assert.Single(_world.TrailPosts);
         Assert.All(await _world.Get<TakeawayRepository>().ListForSessionAsync(_session.Id), t => Assert.NotNull(t.DeliveredAt));

@@ -3,7 +3,8 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using CrossCoaching.Takeaways;
 using Microsoft.Extensions.DependencyInjection;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Takeaways;
 
@@ -52,13 +53,13 @@ public sealed class TakeawayRevealTests : OneSessionTests
         var deadline = TakeawaySessions.RevealDeadline(Session);
         Assert.Equal(Session.ClosedAt!.Value.AddHours(24), deadline);
 
-        World.Clock.SetUtcNow(deadline.AddMinutes(-1));
-        await World.ReconcileAsync();
+        World.Time.SetUtcNow(deadline.AddMinutes(-1));
+        await World.ReconcileAsync<TakeawayRevealer>();
         Assert.Empty(World.TrailPosts);
 
-        World.Clock.SetUtcNow(deadline);
-        await World.ReconcileAsync();
-        await World.ReconcileAsync();
+        World.Time.SetUtcNow(deadline);
+        await World.ReconcileAsync<TakeawayRevealer>();
+        await World.ReconcileAsync<TakeawayRevealer>();
 
         var post = Assert.Single(World.TrailPosts);
         Assert.Contains("Listening beats advising.", Everything(post), StringComparison.Ordinal);
@@ -126,9 +127,9 @@ public sealed class TakeawayRevealTests : OneSessionTests
     [Fact]
     public async Task Without_a_trail_channel_a_public_takeaway_goes_to_the_partner_and_the_author_is_told()
     {
-        using var world = await TakeawayWorld.CreateAsync(trail: false);
+        await using var world = await FeatureHarness.StartWithTrailAsync(trail: false);
         var pair = await world.PairAsync(Alice, Bob);
-        await world.SessionAsync(pair, Start.AddHours(-1));
+        await world.SessionAsync(pair, Monday.AddHours(-1));
 
         await world.RunAsync(world.Takeaway(Alice, "Meant for everyone."));
         Assert.Contains("no trail channel", world.LastReply, StringComparison.Ordinal);
@@ -148,10 +149,10 @@ public sealed class TakeawayRevealTests : OneSessionTests
         var reveals = Enumerable.Range(0, 4).Select(_ => ActivatorUtilities.CreateInstance<TakeawayReveal>(World.Services)).ToList();
         for (var round = 0; round < 5; round++)
         {
-            var session = await World.SessionAsync(Pair, Start.AddDays(-7 * (round + 1)));
+            var session = await World.SessionAsync(Pair, Monday.AddDays(-7 * (round + 1)));
             var takeaways = World.Get<TakeawayRepository>();
-            await takeaways.SaveAsync(session.Id, Pair.Id, Alice, "Alice", $"A{round}", TakeawayVisibility.Public, Start);
-            await takeaways.SaveAsync(session.Id, Pair.Id, Bob, "Bob", $"B{round}", TakeawayVisibility.Public, Start);
+            await takeaways.SaveAsync(session.Id, Pair.Id, Alice, "Alice", $"A{round}", TakeawayVisibility.Public, Monday);
+            await takeaways.SaveAsync(session.Id, Pair.Id, Bob, "Bob", $"B{round}", TakeawayVisibility.Public, Monday);
 
             var revealed = await Task.WhenAll(reveals.Select(r => Task.Run(() => r.RevealIfDueAsync(session, Pair))));
             await World.DrainAsync();
@@ -180,8 +181,8 @@ public sealed class TakeawayRevealTests : OneSessionTests
     public async Task A_late_takeaway_after_a_lone_reveal_is_added_to_the_same_trail_message()
     {
         await World.RunAsync(World.Takeaway(Alice, "On time."));
-        World.Clock.SetUtcNow(TakeawaySessions.RevealDeadline(Session).AddHours(1));
-        await World.ReconcileAsync();
+        World.Time.SetUtcNow(TakeawaySessions.RevealDeadline(Session).AddHours(1));
+        await World.ReconcileAsync<TakeawayRevealer>();
 
         await World.RunAsync(World.Takeaway(Bob, "Better late."));
 
@@ -205,9 +206,9 @@ public sealed class TakeawayRevealTests : OneSessionTests
         Assert.All(await Stored(), t => Assert.NotNull(t.DeliveredAt)); // owed: the outbox holds it through the outage
 
         outage = false;
-        World.Clock.Advance(TimeSpan.FromMinutes(1));
-        await World.ReconcileAsync();
-        await World.ReconcileAsync();
+        World.Time.Advance(TimeSpan.FromMinutes(1));
+        await World.ReconcileAsync<TakeawayRevealer>();
+        await World.ReconcileAsync<TakeawayRevealer>();
 
         Assert.Equal(1, World.TrailPosts.Count - 1); // the failed attempt, then one success
         Assert.Equal(new Snowflake(88), (await World.Get<TrailPostRepository>().GetAsync(Session.Id))!.MessageId);
@@ -216,9 +217,9 @@ public sealed class TakeawayRevealTests : OneSessionTests
     [Fact]
     public async Task The_session_number_counts_the_pairs_sessions_that_took_place()
     {
-        await World.SessionAsync(Pair, Start.AddDays(-14));
-        await World.SessionAsync(Pair, Start.AddDays(-10), SessionStatus.Skipped);
-        await World.SessionAsync(Pair, Start.AddDays(-7), SessionStatus.Missed);
+        await World.SessionAsync(Pair, Monday.AddDays(-14));
+        await World.SessionAsync(Pair, Monday.AddDays(-10), SessionStatus.Skipped);
+        await World.SessionAsync(Pair, Monday.AddDays(-7), SessionStatus.Missed);
 
         await World.RunAsync(World.Takeaway(Alice, "Third time."));
         await World.RunAsync(World.Takeaway(Bob, "Indeed."));

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using CrossCoaching.Discord;
 using CrossCoaching.Takeaways;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Takeaways;
 
@@ -29,20 +30,20 @@ public sealed class TrailOutboxTests : OneSessionTests
     {
         DiscordTakesPostsButLosesTheFirstAnswer();
         await World.RunAsync(World.Takeaway(Alice, "On time."));
-        World.Clock.SetUtcNow(TakeawaySessions.RevealDeadline(Session).AddHours(1));
-        await World.ReconcileAsync(); // the lone reveal: Discord makes the post, its answer is lost
-        World.Clock.Advance(TimeSpan.FromMinutes(1));
+        World.Time.SetUtcNow(TakeawaySessions.RevealDeadline(Session).AddHours(1));
+        await World.ReconcileAsync<TakeawayRevealer>(); // the lone reveal: Discord makes the post, its answer is lost
+        World.Time.Advance(TimeSpan.FromMinutes(1));
         await World.DrainAsync(); // the retry, with the same nonce, learns the message's id
 
         await World.RunAsync(World.Takeaway(Bob, "Better late."));
-        World.Clock.Advance(TimeSpan.FromMinutes(1));
+        World.Time.Advance(TimeSpan.FromMinutes(1));
         await World.DrainAsync();
 
         var made = Assert.Single(_byNonce.Values);
         Assert.Equal(made.Id, (await World.Get<TrailPostRepository>().GetAsync(Session.Id))!.MessageId);
-        var edit = Assert.Single(World.Api.Calls, c => c.Method == nameof(IDiscordApi.EditMessageAsync));
-        Assert.Equal((TrailChannel, made.Id), ((Snowflake)edit.Args[0]!, (Snowflake)edit.Args[1]!));
-        Assert.Contains("Better late.", Everything((MessageSpec)edit.Args[2]!), StringComparison.Ordinal);
+        var edit = Assert.Single(World.Api.MessagesEdited);
+        Assert.Equal((TrailChannel, made.Id), (edit.Channel, edit.Message));
+        Assert.Contains("Better late.", Everything(edit.Edit), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,20 +54,20 @@ public sealed class TrailOutboxTests : OneSessionTests
             ? throw new DiscordApiException(503, null, "Service unavailable", "POST /channels/{channel}/messages")
             : new Message(new Snowflake(88), (Snowflake)a[0]!));
         await World.RunAsync(World.Takeaway(Alice, "On time."));
-        World.Clock.SetUtcNow(TakeawaySessions.RevealDeadline(Session).AddHours(1));
-        await World.ReconcileAsync();
+        World.Time.SetUtcNow(TakeawaySessions.RevealDeadline(Session).AddHours(1));
+        await World.ReconcileAsync<TakeawayRevealer>();
         await World.RunAsync(World.Takeaway(Bob, "Better late.")); // owed while the post is still waiting
 
         Assert.Empty(World.TrailEdits);
         outage = false;
-        World.Clock.Advance(TimeSpan.FromMinutes(5));
+        World.Time.Advance(TimeSpan.FromMinutes(5));
         await World.DrainAsync();
-        World.Clock.Advance(TimeSpan.FromMinutes(5));
+        World.Time.Advance(TimeSpan.FromMinutes(5));
         await World.DrainAsync();
 
         Assert.Equal(1, World.TrailPosts.Count - 1); // the failed attempt, then one post
-        var edit = Assert.Single(World.Api.Calls, c => c.Method == nameof(IDiscordApi.EditMessageAsync));
-        Assert.Equal(new Snowflake(88), (Snowflake)edit.Args[1]!);
-        Assert.Contains("Better late.", Everything((MessageSpec)edit.Args[2]!), StringComparison.Ordinal);
+        var edit = Assert.Single(World.Api.MessagesEdited);
+        Assert.Equal(new Snowflake(88), edit.Message);
+        Assert.Contains("Better late.", Everything(edit.Edit), StringComparison.Ordinal);
     }
 }

@@ -3,35 +3,32 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using CrossCoaching.Takeaways;
-using static CrossCoaching.Tests.Takeaways.TakeawayWorld;
+using CrossCoaching.Tests.Fakes;
+using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Takeaways;
 
 public sealed class TrailViewTests : IAsyncLifetime
 {
-    private TakeawayWorld _world = null!;
+    private FeatureHarness _world = null!;
     private Pair _pair = null!;
 
     public async Task InitializeAsync()
     {
-        _world = await TakeawayWorld.CreateAsync();
+        _world = await FeatureHarness.StartWithTrailAsync();
         _pair = await _world.PairAsync(Alice, Bob);
     }
 
-    public Task DisposeAsync()
-    {
-        _world.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     /// <summary>A session <paramref name="weeksAgo"/> weeks ago where both partners shared, then revealed.</summary>
     private async Task<Session> SharedAsync(int weeksAgo, string alice, string bob, TakeawayVisibility aliceSees = TakeawayVisibility.Public,
         TakeawayVisibility bobSees = TakeawayVisibility.Public)
     {
-        var session = await _world.SessionAsync(_pair, Start.AddDays(-7 * weeksAgo));
+        var session = await _world.SessionAsync(_pair, Monday.AddDays(-7 * weeksAgo));
         var takeaways = _world.Get<TakeawayRepository>();
-        await takeaways.SaveAsync(session.Id, _pair.Id, Alice, "Alice", alice, aliceSees, Start);
-        await takeaways.SaveAsync(session.Id, _pair.Id, Bob, "Bob", bob, bobSees, Start);
+        await takeaways.SaveAsync(session.Id, _pair.Id, Alice, "Alice", alice, aliceSees, Monday);
+        await takeaways.SaveAsync(session.Id, _pair.Id, Bob, "Bob", bob, bobSees, Monday);
         await _world.Get<TakeawayReveal>().RevealIfDueAsync(session, _pair);
         return session;
     }
@@ -71,9 +68,9 @@ public sealed class TrailViewTests : IAsyncLifetime
     {
         await SharedAsync(2, "alice-public", "bob-private", bobSees: TakeawayVisibility.Private);
         await SharedAsync(1, "alice-private", "bob-for-alice", TakeawayVisibility.Private, TakeawayVisibility.Pair);
-        var held = await _world.SessionAsync(_pair, Start.AddHours(-1));
-        await _world.Get<TakeawayRepository>().SaveAsync(held.Id, _pair.Id, Bob, "Bob", "bob-held", TakeawayVisibility.Public, Start);
-        await _world.Get<TakeawayRepository>().SaveAsync(held.Id, _pair.Id, Carol, "Carol", "not-even-in-the-pair", TakeawayVisibility.Public, Start);
+        var held = await _world.SessionAsync(_pair, Monday.AddHours(-1));
+        await _world.Get<TakeawayRepository>().SaveAsync(held.Id, _pair.Id, Bob, "Bob", "bob-held", TakeawayVisibility.Public, Monday);
+        await _world.Get<TakeawayRepository>().SaveAsync(held.Id, _pair.Id, Carol, "Carol", "not-even-in-the-pair", TakeawayVisibility.Public, Monday);
 
         await _world.RunAsync(_world.Command(Alice, "takeaways"));
         var alice = Everything(Shown);
@@ -123,7 +120,7 @@ public sealed class TrailViewTests : IAsyncLifetime
     public async Task After_the_pair_ended_the_member_still_reads_its_trail_and_an_empty_trail_says_so()
     {
         await SharedAsync(1, "kept-after-the-end", "b");
-        await _world.Get<PairRepository>().EndAsync(_pair.Id, "unpaired", Start);
+        await _world.Get<PairRepository>().EndAsync(_pair.Id, "unpaired", Monday);
 
         await _world.RunAsync(_world.Command(Bob, "takeaways"));
         Assert.Contains("(this pair has ended)", Shown.Content, StringComparison.Ordinal);
