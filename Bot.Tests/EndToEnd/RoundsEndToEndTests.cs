@@ -122,7 +122,7 @@ public sealed class RoundsEndToEndTests
         w.Time.SetUtcNow(round.Last.CloseAt + RoundDecisions.AnswerWindow + CoachingSteps.ReconcileEvery);
         await w.Bot.Get<Reconciler>().RunOnceAsync();
         await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Alice.Id).Any(IsPause) && d.DirectMessagesTo(w.Bob.Id).Any(IsPause),
-            TimeSpan.FromSeconds(30), "the pause reminders");
+            TimeSpan.FromSeconds(90), "the pause reminders");
         await w.Bot.Get<Reconciler>().RunOnceAsync();
         w.Time.Advance(TimeSpan.FromDays(1));
         await w.Bot.Get<Reconciler>().RunOnceAsync();
