@@ -60,7 +60,7 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
 
         await Registrar().RegisterAsync(App);
 
-        Assert.Equal("</help:777>", _mentions.Mention("help", Localization.Lang.Fr));
+        Assert.Equal("</help:777>", _mentions.Mention("help", CrossCoaching.Localization.Lang.Fr));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
         Assert.False(await Registrar().RegisterAsync(App));
 
         Assert.Single(Overwrites);
-        Assert.Equal("</help:888>", _mentions.Mention("help", Localization.Lang.En));
+        Assert.Equal("</help:888>", _mentions.Mention("help", CrossCoaching.Localization.Lang.En));
     }
 
     [Fact]
