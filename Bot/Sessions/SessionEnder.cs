@@ -78,6 +78,10 @@ public sealed class SessionEnder(
             if (wasOpen)
                 await outbox.EnqueueAsync(work, came.Select(to =>
                     Letter.ToPartner(session, NoticeKinds.After, to, SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand))));
+            // A room deleted by hand is news to a partner who had not come yet, without the thanks.
+            if (wasOpen && roomDeletedByHand)
+                await outbox.EnqueueAsync(work, pair.Members.Except(came).Select(to =>
+                    Letter.ToPartner(session, NoticeKinds.After, to, SessionMessages.RoomDeleted(pair, to, lang))));
             await work.CommitAsync(cancellationToken);
         }
 
