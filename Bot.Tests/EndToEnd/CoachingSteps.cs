@@ -98,7 +98,7 @@ internal static class CoachingSteps
     }
 
     /// <summary>Alice opens a one-minute session with <c>/ritual now</c>; it is lived through like any other.</summary>
-    public static async Task<Session> RunImpromptuSessionAsync(this CoachingWorld w, bool together = true)
+    public static async Task<Session> RunImpromptuSessionAsync(this CoachingWorld w, bool together = true, bool aliceAlone = false)
     {
         var pair = await w.PairAsync();
         await w.ReplyToAsync(w.Alice, "ritual", "now", CommandArg.Integer("duration", 1));
@@ -106,14 +106,15 @@ internal static class CoachingSteps
         Session? session = null;
         await w.Discord.WaitUntilAsync(_ => (session = sessions.ListUnfinishedForPairAsync(pair.Id).Result.FirstOrDefault(s => s.Kind == SessionKind.Impromptu)) is not null,
             what: "the impromptu session");
-        return await w.RunSessionAsync(session!, together);
+        return await w.RunSessionAsync(session!, together, aliceAlone);
     }
 
     /// <summary>
     /// Lives through a session: the clock moves to its slot (the room opens with its welcome), both partners join
     /// the room when <paramref name="together"/>, and the clock moves to its close. Returns the session as closed.
     /// </summary>
-    public static async Task<Session> RunSessionAsync(this CoachingWorld w, Session session, bool together)
+    /// <param name="aliceAlone">Without <paramref name="together"/>: Alice comes and waits alone (a partial session).</param>
+    public static async Task<Session> RunSessionAsync(this CoachingWorld w, Session session, bool together, bool aliceAlone = false)
     {
         var sessions = w.Bot.Get<SessionRepository>();
         if (w.Time.GetUtcNow() < session.SlotAt)
@@ -127,6 +128,12 @@ internal static class CoachingSteps
             w.Discord.JoinVoice(w.Guild.Id, w.Bob.Id, room.Value);
             var attendance = w.Bot.Get<AttendanceRepository>();
             await w.Discord.WaitUntilAsync(_ => attendance.ListAsync(session.Id).Result.Count == 2, what: "both partners recorded in the room");
+        }
+        else if (aliceAlone)
+        {
+            w.Discord.JoinVoice(w.Guild.Id, w.Alice.Id, room!.Value);
+            var attendance = w.Bot.Get<AttendanceRepository>();
+            await w.Discord.WaitUntilAsync(_ => attendance.ListAsync(session.Id).Result.Count == 1, what: "Alice recorded in the room");
         }
 
         w.Time.SetUtcNow(session.CloseAt);

@@ -51,7 +51,8 @@ public sealed class TakeawaysEndToEndTests
         await using var w = await CoachingSteps.StartAsync();
         var trail = await w.SetupTrailAsync();
         await w.PairAliceAndBobAsync();
-        var first = await w.RunImpromptuSessionAsync(together: false);
+        // Bob never came: Alice, alone in the room, writes hers (a session nobody attended takes none).
+        var first = await w.RunImpromptuSessionAsync(together: false, aliceAlone: true);
         await (await w.SendAsync(w.Alice, "takeaway", options: CommandArg.String("text", "Nobody came, I wrote my plan anyway."))).SeenAsync();
 
         w.Time.SetUtcNow(first.ClosedAt!.Value + TakeawaySessions.RevealWait - TimeSpan.FromMinutes(1));
@@ -89,7 +90,7 @@ public sealed class TakeawaysEndToEndTests
     {
         await using var w = await CoachingSteps.StartAsync(new() { ["Takeaways:MaxLength"] = "4000" });
         await w.PairAliceAndBobAsync();
-        var session = await w.RunImpromptuSessionAsync(together: false);
+        var session = await w.RunImpromptuSessionAsync(together: false, aliceAlone: true);
         var form = await w.SendAsync(w.Alice, "takeaway");
         Assert.Equal(9, (await form.WaitForCallbackAsync()).Type);
         Assert.Contains("\"max_length\":4000", form.Modal!.ToJsonString(), StringComparison.Ordinal);

@@ -44,8 +44,12 @@ public sealed partial class FakeDiscordApi : IDiscordApi
 
     public Task<DiscordUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) => Call<DiscordUser>(nameof(GetCurrentUserAsync));
 
-    public Task BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default) =>
-        Call<object?>(nameof(BulkOverwriteCommandsAsync), applicationId, guildId, commands);
+    /// <remarks>A handler that returns null (most tests) answers with no command ids.</remarks>
+    public async Task<IReadOnlyList<RegisteredCommand>> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default) =>
+        await Call<IReadOnlyList<RegisteredCommand>?>(nameof(BulkOverwriteCommandsAsync), applicationId, guildId, commands) ?? [];
+
+    public async Task<IReadOnlyList<RegisteredCommand>> GetCommandsAsync(Snowflake applicationId, Snowflake? guildId, CancellationToken cancellationToken = default) =>
+        await Call<IReadOnlyList<RegisteredCommand>?>(nameof(GetCommandsAsync), applicationId, guildId) ?? [];
 
     public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken = default) =>
         Call<object?>(nameof(CreateInteractionResponseAsync), interactionId, interactionToken, callback);

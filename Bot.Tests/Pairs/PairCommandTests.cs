@@ -35,7 +35,7 @@ public sealed class PairCommandTests : IAsyncLifetime
         (await _h.Get<InvitationRepository>().FindPendingAsync(Guild, from.Id, to.Id, _h.Time.GetUtcNow()))!;
 
     [Fact]
-    public async Task An_invitation_is_posted_publicly_pinging_only_the_partner_with_accept_and_decline()
+    public async Task An_invitation_is_posted_publicly_pinging_only_the_partner_with_accept_decline_and_withdraw()
     {
         await PairAsync(AliceUser, BobUser);
 
@@ -45,7 +45,7 @@ public sealed class PairCommandTests : IAsyncLifetime
         Assert.StartsWith($"<@{Bob}>", post.Content, StringComparison.Ordinal);
         Assert.Equal([Bob], post.Mentions.Users);
         var buttons = post.Components![0].Buttons;
-        Assert.Equal([(ButtonStyle.Success, "Accept"), (ButtonStyle.Danger, "Decline")], buttons.Select(b => (b.Style, b.Label)));
+        Assert.Equal([(ButtonStyle.Success, "Accept"), (ButtonStyle.Danger, "Decline"), (ButtonStyle.Secondary, "Withdraw")], buttons.Select(b => (b.Style, b.Label)));
         Assert.Equal(new Snowflake(4242), (await InvitationAsync(AliceUser, BobUser)).MessageId);
     }
 

@@ -46,11 +46,12 @@ public sealed class PairStatisticsTests
     }
 
     [Fact]
-    public void A_session_recorded_missed_because_it_never_opened_breaks_the_streak_too()
+    public void A_session_missed_because_the_bot_was_down_does_not_break_the_streak()
     {
-        var stats = Compute([Held(), S(SessionStatus.Missed, SessionOutcome.Missed)]);
+        // Never opened (the bot was down at its slot): the bot's failure, not the pair's, like a failed session.
+        var stats = Compute([Held(), S(SessionStatus.Missed, SessionOutcome.Missed), Held()]);
 
-        Assert.Equal((0, 1, 1), (stats.CurrentStreak, stats.LongestStreak, stats.Missed));
+        Assert.Equal((2, 2, 0), (stats.CurrentStreak, stats.LongestStreak, stats.Missed));
     }
 
     [Fact]

@@ -27,9 +27,9 @@ public static class ManagerTexts
 
     public static readonly LocalizedText CategoryGone = new(
         "⚠️ The category where I created session rooms ({0}) no longer exists. Rooms now go at the top of the channel list, still private " +
-        "to each pair. Choose another category with `/coaching setup category:`.",
+        "to each pair. Choose another category with the `category` option of </coaching setup>.",
         "⚠️ La catégorie où je créais les salons de séance ({0}) n'existe plus. Les salons vont désormais en haut de la liste des salons, " +
-        "toujours privés à chaque binôme. Choisissez une autre catégorie avec `/coaching setup categorie:`.");
+        "toujours privés à chaque binôme. Choisissez une autre catégorie avec l'option `catégorie` de </coaching setup>.");
 
     public static readonly LocalizedText CannotPost = new(
         "I could not post in {0}: my role is missing a permission there (View Channel, Send Messages, Embed Links or Attach Files). Please check that channel's permissions.",

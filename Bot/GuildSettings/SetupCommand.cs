@@ -18,7 +18,7 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
             new CommandOption(CommandOptionType.SubCommand, "setup", SetupTexts.SetupDescription.En, Options:
             [
                 new(CommandOptionType.Channel, "category", SetupTexts.CategoryOption.En, ChannelTypes: [ChannelType.GuildCategory],
-                    NameLocalizations: Localizations.French("categorie"), DescriptionLocalizations: SetupTexts.CategoryOption.ToLocalizations()),
+                    NameLocalizations: Localizations.French("catégorie"), DescriptionLocalizations: SetupTexts.CategoryOption.ToLocalizations()),
                 new(CommandOptionType.Channel, "trail", SetupTexts.TrailOption.En, ChannelTypes: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
                     NameLocalizations: Localizations.French("fil"), DescriptionLocalizations: SetupTexts.TrailOption.ToLocalizations()),
                 new(CommandOptionType.String, "timezone", SetupTexts.TimezoneOption.En, Autocomplete: true, MaxLength: 64,
@@ -35,7 +35,7 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
                         new("timezone", "timezone", Localizations.French("fuseau")), new("language", "language", Localizations.French("langue")),
                     ],
                     NameLocalizations: Localizations.French("retirer"), DescriptionLocalizations: SetupTexts.ClearOption.ToLocalizations()),
-            ], NameLocalizations: Localizations.French("reglages"), DescriptionLocalizations: SetupTexts.SetupDescription.ToLocalizations()),
+            ], NameLocalizations: Localizations.French("réglages"), DescriptionLocalizations: SetupTexts.SetupDescription.ToLocalizations()),
         ],
         DefaultMemberPermissions: Permissions.ManageGuild,
         NameLocalizations: Localizations.French("coaching"),

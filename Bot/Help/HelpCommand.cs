@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossCoaching.Help;
 
-/// <summary><c>/help</c>: what the bot does and every registered command, in the reader's language.</summary>
+/// <summary><c>/help</c>: what the bot does and every registered command as a command mention, in the reader's language.</summary>
 public sealed class HelpCommand(IServiceProvider services) : ISlashCommand
 {
     public CommandDefinition Definition { get; } = new(
@@ -38,13 +38,16 @@ public sealed class HelpCommand(IServiceProvider services) : ISlashCommand
         var subcommands = command.Options.Where(o => o.Type == CommandOptionType.SubCommand).ToList();
         if (subcommands.Count == 0)
         {
-            list.Append(CultureInfo.InvariantCulture, $"`/{command.Name}` — {Describe(command.Description, command.DescriptionLocalizations, lang)}\n");
+            list.Append(CultureInfo.InvariantCulture, $"{Mention(command.Name, lang)} — {Describe(command.Description, command.DescriptionLocalizations, lang)}\n");
             return;
         }
 
         foreach (var sub in subcommands)
-            list.Append(CultureInfo.InvariantCulture, $"`/{command.Name} {sub.Name}` — {Describe(sub.Description, sub.DescriptionLocalizations, lang)}\n");
+            list.Append(CultureInfo.InvariantCulture, $"{Mention($"{command.Name} {sub.Name}", lang)} — {Describe(sub.Description, sub.DescriptionLocalizations, lang)}\n");
     }
+
+    /// <summary>Clickable, in the reader's client language; written out in <paramref name="lang"/> until the id is known.</summary>
+    private static string Mention(string path, Lang lang) => CommandMentions.Current.Mention(path, lang);
 
     private static string Describe(string english, Localizations? localized, Lang lang) =>
         lang != Lang.En && localized?.ByLocale.TryGetValue(lang.Code(), out var text) == true ? text : english;

@@ -24,8 +24,8 @@ public static class CommonTexts
         "Ceci a expiré. Relancez la commande.");
 
     public static readonly LocalizedText NoLongerAvailable = new(
-        "This command or button is no longer available. Try `/help` to see what I can do.",
-        "Cette commande ou ce bouton n'est plus disponible. Essayez `/aide` pour voir ce que je sais faire.");
+        "This command or button is no longer available. Try </help> to see what I can do.",
+        "Cette commande ou ce bouton n'est plus disponible. Essayez </help> pour voir ce que je sais faire.");
 
     public static readonly LocalizedText PermissionRefused = new(
         "Discord refused this because I lack a permission here. Ask a server manager to check my role, then try again.",

@@ -9,7 +9,8 @@ namespace CrossCoaching.Localization;
 /// </summary>
 public sealed record LocalizedText(string En, string Fr)
 {
-    public string this[Lang lang] => lang == Lang.Fr ? Fr : En;
+    /// <summary>The text in <paramref name="lang"/>, the commands it names (<c>&lt;/ritual set&gt;</c>) turned into mentions.</summary>
+    public string this[Lang lang] => CommandMentions.Current.Render(lang == Lang.Fr ? Fr : En, lang);
 
     public string Format(Lang lang, params object?[] args) =>
         args.Length == 0 ? this[lang] : string.Format(CultureInfo.InvariantCulture, this[lang], args);

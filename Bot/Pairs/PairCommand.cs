@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Pairs;
 
-/// <summary><c>/pair partner</c>: posts an invitation the partner answers with Accept or Decline.</summary>
+/// <summary><c>/pair partner</c>: posts an invitation the partner answers with Accept or Decline, and the inviter may withdraw.</summary>
 public sealed class PairCommand(
     PairRepository pairs,
     InvitationRepository invitations,
@@ -19,9 +19,9 @@ public sealed class PairCommand(
         "pair", PairTexts.PairDescription.En,
         [
             new(CommandOptionType.User, "partner", PairTexts.PartnerOption.En, Required: true,
-                NameLocalizations: Localizations.French("binome"), DescriptionLocalizations: PairTexts.PartnerOption.ToLocalizations()),
+                NameLocalizations: Localizations.French("binôme"), DescriptionLocalizations: PairTexts.PartnerOption.ToLocalizations()),
         ],
-        NameLocalizations: Localizations.French("binome"),
+        NameLocalizations: Localizations.French("binôme"),
         DescriptionLocalizations: PairTexts.PairDescription.ToLocalizations());
 
     /// <summary>
@@ -87,5 +87,6 @@ public sealed class PairCommand(
         AllowedMentions.Only(invitation.InviteeId),
         [ActionRow.Of(
             new Button(ButtonStyle.Success, context.Text(PairTexts.Accept), ComponentId.Create(Prefix, "accept", invitation.Id)),
-            new Button(ButtonStyle.Danger, context.Text(PairTexts.Decline), ComponentId.Create(Prefix, "decline", invitation.Id)))]);
+            new Button(ButtonStyle.Danger, context.Text(PairTexts.Decline), ComponentId.Create(Prefix, "decline", invitation.Id)),
+            new Button(ButtonStyle.Secondary, context.Text(PairTexts.WithdrawButton), ComponentId.Create(Prefix, "withdraw", invitation.Id)))]);
 }

@@ -36,6 +36,26 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
             new { guildId, userId }));
     }
 
+    /// <summary>The member's most recently formed pair in this guild that has ended, if any.</summary>
+    public async Task<Pair?> FindLastEndedAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return Map(await connection.QueryFirstOrDefaultAsync<Row>(
+            $"""
+            SELECT {Columns} FROM pairs WHERE guild_id = @guildId AND status = 'ended' AND (member_a_id = @userId OR member_b_id = @userId)
+            ORDER BY ended_at DESC, id DESC LIMIT 1
+            """,
+            new { guildId, userId }));
+    }
+
+    /// <summary>Back to active once the partner who left is back; false when the pair was not suspended.</summary>
+    public async Task<bool> ReactivateAsync(long pairId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE pairs SET status = 'active', end_reason = NULL WHERE id = @pairId AND status = 'suspended'", new { pairId }) == 1;
+    }
+
     /// <summary>Every pair ever formed in a guild, ended ones included.</summary>
     public async Task<IReadOnlyList<Pair>> ListInGuildAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,7 @@ public sealed class UnpairCommand(PairRepository pairs) : ISlashCommand
 
     public CommandDefinition Definition { get; } = new(
         "unpair", PairTexts.UnpairDescription.En, [],
-        NameLocalizations: Localizations.French("quitter-binome"),
+        NameLocalizations: Localizations.French("quitter-binôme"),
         DescriptionLocalizations: PairTexts.UnpairDescription.ToLocalizations());
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken = default)

@@ -30,10 +30,10 @@ public static class PrivacyTexts
         "C'est fait. J'ai supprimé {0} enseignement(s), {1} présence(s) vocale(s), {2} réponse(s) de fin de cycle et {3} invitation(s), et remplacé votre nom et votre identifiant dans l'historique de {4} binôme(s).");
     public static readonly LocalizedText ForgottenPair = new("Your pair with **{0}** has ended and they were told.", "Votre binôme avec **{0}** a pris fin et votre partenaire a été prévenu·e.");
     public static readonly LocalizedText ForgottenElsewhere = new(
-        "Data on other servers is kept: run `/me forget` there too if you wish.", "Les données des autres serveurs sont conservées : lancez aussi `/me forget` là-bas si vous le souhaitez.");
+        "Data on other servers is kept: run </me forget> there too if you wish.", "Les données des autres serveurs sont conservées : lancez aussi </me forget> là-bas si vous le souhaitez.");
     public static readonly LocalizedText PartnerForgot = new(
-        "**{0}** asked CrossCoaching to forget them, so your pair has ended. Your own takeaways are kept; you can pair again with `/pair`.",
-        "**{0}** a demandé à CrossCoaching de l'oublier : votre binôme a donc pris fin. Vos propres enseignements sont conservés ; vous pouvez former un nouveau binôme avec `/pair`.");
+        "**{0}** asked CrossCoaching to forget them, so your pair has ended. Your own takeaways are kept; you can pair again with </pair>.",
+        "**{0}** a demandé à CrossCoaching de l'oublier : votre binôme a donc pris fin. Vos propres enseignements sont conservés ; vous pouvez former un nouveau binôme avec </pair>.");
 
     public static readonly LocalizedText MdTitle = new("# Your CrossCoaching data", "# Vos données CrossCoaching");
     public static readonly LocalizedText MdIntro = new(

@@ -68,11 +68,11 @@ public static class ProgressTexts
         "🔁 You and **{0}** both chose to go on: round {1} begins ({2} sessions) and your ritual is back on. Next session: {3}.",
         "🔁 **{0}** et vous avez choisi de continuer : le cycle {1} commence ({2} séances) et votre rituel reprend. Prochaine séance : {3}.");
     public static readonly LocalizedText StoppedSelf = new(
-        "🙏 Your pair with **{0}** ends here, after {1} round(s).\n{2}\nThank you for the conversations! Your trail is kept; you can pair again with `/pair`.",
-        "🙏 Votre binôme avec **{0}** s'arrête ici, après {1} cycle(s).\n{2}\nMerci pour ces échanges ! Votre fil est conservé ; vous pouvez former un nouveau binôme avec `/pair`.");
+        "🙏 Your pair with **{0}** ends here, after {1} round(s).\n{2}\nThank you for the conversations! Your trail is kept; you can pair again with </pair>.",
+        "🙏 Votre binôme avec **{0}** s'arrête ici, après {1} cycle(s).\n{2}\nMerci pour ces échanges ! Votre fil est conservé ; vous pouvez former un nouveau binôme avec </pair>.");
     public static readonly LocalizedText StoppedByPartner = new(
-        "🙏 **{0}** chose not to go on for another round, so your pair ends here, after {1} round(s).\n{2}\nThank you for the conversations! Your trail is kept; you can pair again with `/pair`.",
-        "🙏 **{0}** a choisi de ne pas continuer pour un nouveau cycle : votre binôme s'arrête ici, après {1} cycle(s).\n{2}\nMerci pour ces échanges ! Votre fil est conservé ; vous pouvez former un nouveau binôme avec `/pair`.");
+        "🙏 **{0}** chose not to go on for another round, so your pair ends here, after {1} round(s).\n{2}\nThank you for the conversations! Your trail is kept; you can pair again with </pair>.",
+        "🙏 **{0}** a choisi de ne pas continuer pour un nouveau cycle : votre binôme s'arrête ici, après {1} cycle(s).\n{2}\nMerci pour ces échanges ! Votre fil est conservé ; vous pouvez former un nouveau binôme avec </pair>.");
     public static readonly LocalizedText PausedAwaitingYou = new(
         "⏸️ Your ritual with **{0}** is paused: round {1} ended a week ago and you have not both answered. It resumes as soon as you both press **Continue**; **Stop** ends the pair.",
         "⏸️ Votre rituel avec **{0}** est en pause : le cycle {1} s'est terminé il y a une semaine et vous n'avez pas répondu tous les deux. Il reprend dès que vous appuyez tous les deux sur **Continuer** ; **Arrêter** met fin au binôme.");

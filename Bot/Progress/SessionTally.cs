@@ -24,14 +24,15 @@ public static class SessionTally
     /// Classifies a session. Ritual sessions count whatever their outcome. An impromptu session (<c>/ritual now</c>)
     /// counts only when held: it is a bonus conversation, not a promise, so one that nobody joined is not held against
     /// the pair. Cancelled and failed sessions (the pair ended, the ritual changed, the bot could not make the room)
-    /// were nobody's doing and count for nothing.
+    /// were nobody's doing and count for nothing; so does a session whose slot passed while the bot was down
+    /// (<see cref="SessionStatus.Missed"/>: its room never opened), unlike one whose room opened and stayed empty.
     /// </summary>
     public static Tally Of(Session session) => session switch
     {
         { Status: SessionStatus.Closed, Outcome: SessionOutcome.Held } => Tally.Held,
         { Kind: SessionKind.Impromptu } => Tally.None,
         { Status: SessionStatus.Closed, Outcome: SessionOutcome.Partial } => Tally.Partial,
-        { Status: SessionStatus.Closed, Outcome: SessionOutcome.Missed } or { Status: SessionStatus.Missed } => Tally.Missed,
+        { Status: SessionStatus.Closed, Outcome: SessionOutcome.Missed } => Tally.Missed,
         { Status: SessionStatus.Skipped, SkipAnnounced: true } => Tally.AnnouncedSkip,
         { Status: SessionStatus.Skipped } => Tally.UnannouncedSkip,
         _ => Tally.None,

@@ -13,7 +13,7 @@ public sealed class RitualNow(PairRepository pairs, RitualRepository rituals, Im
     public CommandOption Definition { get; } = new(CommandOptionType.SubCommand, "now", RitualTexts.NowDescription.En, Options:
         [
             new(CommandOptionType.Integer, "duration", RitualTexts.DurationOption.En, MinValue: options.Value.MinimumDurationMinutes,
-                MaxValue: options.Value.MaximumDurationMinutes, NameLocalizations: Localizations.French("duree"),
+                MaxValue: options.Value.MaximumDurationMinutes, NameLocalizations: Localizations.French("durée"),
                 DescriptionLocalizations: RitualTexts.DurationOption.ToLocalizations()),
         ],
         NameLocalizations: Localizations.French("maintenant"), DescriptionLocalizations: RitualTexts.NowDescription.ToLocalizations());

@@ -16,7 +16,7 @@ public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, 
     public CommandOption Definition { get; } = new(CommandOptionType.SubCommand, "pause", RitualTexts.PauseDescription.En, Options:
         [
             new(CommandOptionType.String, "until", RitualTexts.UntilOption.En, MaxLength: 16,
-                NameLocalizations: Localizations.French("jusqua"), DescriptionLocalizations: RitualTexts.UntilOption.ToLocalizations()),
+                NameLocalizations: Localizations.French("jusqu'à"), DescriptionLocalizations: RitualTexts.UntilOption.ToLocalizations()),
         ],
         NameLocalizations: Localizations.French("pause"), DescriptionLocalizations: RitualTexts.PauseDescription.ToLocalizations());
 
@@ -50,7 +50,8 @@ public sealed class RitualPause(PairRepository pairs, RitualRepository rituals, 
     }
 }
 
-public sealed class RitualResume(PairRepository pairs, RitualRepository rituals, RitualChanges changes, PairNotices notices, TimeProvider time) : IRitualSubcommand
+public sealed class RitualResume(PairRepository pairs, RitualRepository rituals, RitualChanges changes, PairComeback comeback, PairNotices notices, TimeProvider time)
+    : IRitualSubcommand
 {
     public CommandOption Definition { get; } = new(CommandOptionType.SubCommand, "resume", RitualTexts.ResumeDescription.En,
         NameLocalizations: Localizations.French("reprendre"), DescriptionLocalizations: RitualTexts.ResumeDescription.ToLocalizations());
@@ -58,6 +59,12 @@ public sealed class RitualResume(PairRepository pairs, RitualRepository rituals,
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken = default)
     {
         var me = context.Interaction.User.Id;
+        if (await pairs.FindCurrentAsync(context.GuildId, me, cancellationToken) is { Status: PairStatus.Suspended } suspended)
+        {
+            await comeback.ResumeAsync(context, suspended, cancellationToken);
+            return;
+        }
+
         var pair = await pairs.RequireActiveAsync(context, cancellationToken);
         var ritual = await rituals.RequireAsync(pair, context, cancellationToken);
         if (!ritual.Paused)

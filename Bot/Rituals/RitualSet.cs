@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.GuildSettings;
+using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
@@ -15,6 +16,7 @@ public sealed class RitualSet(
     RitualRepository rituals,
     GuildSettingsRepository settings,
     RitualChanges changes,
+    SessionRepository sessions,
     PairNotices notices,
     IOptions<SessionOptions> options,
     TimeProvider time) : IRitualSubcommand
@@ -30,9 +32,9 @@ public sealed class RitualSet(
         new(CommandOptionType.String, "timezone", RitualTexts.ZoneOption.En, Autocomplete: true, MaxLength: 64,
             NameLocalizations: Localizations.French("fuseau"), DescriptionLocalizations: RitualTexts.ZoneOption.ToLocalizations()),
         new(CommandOptionType.String, "every", RitualTexts.EveryOption.En, Choices: RitualDescription.EveryChoices(),
-            NameLocalizations: Localizations.French("frequence"), DescriptionLocalizations: RitualTexts.EveryOption.ToLocalizations()),
+            NameLocalizations: Localizations.French("fréquence"), DescriptionLocalizations: RitualTexts.EveryOption.ToLocalizations()),
         new(CommandOptionType.Integer, "duration", RitualTexts.DurationOption.En, MinValue: o.MinimumDurationMinutes, MaxValue: o.MaximumDurationMinutes,
-            NameLocalizations: Localizations.French("duree"), DescriptionLocalizations: RitualTexts.DurationOption.ToLocalizations()),
+            NameLocalizations: Localizations.French("durée"), DescriptionLocalizations: RitualTexts.DurationOption.ToLocalizations()),
         new(CommandOptionType.Integer, "reminder", RitualTexts.ReminderOption.En, MinValue: 0, MaxValue: o.MaximumReminderMinutes,
             NameLocalizations: Localizations.French("rappel"), DescriptionLocalizations: RitualTexts.ReminderOption.ToLocalizations()),
     ], NameLocalizations: Localizations.French("fixer"), DescriptionLocalizations: RitualTexts.SetDescription.ToLocalizations());
@@ -68,15 +70,19 @@ public sealed class RitualSet(
         await rituals.SaveAsync(ritual, cancellationToken);
         await changes.ReplanAsync(pair, cancellationToken);
 
+        // What will happen, as /ritual show says it: no dates while paused, and a skip kept only where the new rule
+        // still has the occurrence it was made for.
         var upcoming = RitualSchedule.Upcoming(ritual.Rule, now, 3);
-        var reply = context.Text(RitualTexts.Saved, RitualDescription.Describe(ritual, context.Lang)) + "\n" +
-            RitualDescription.Upcoming(upcoming, new HashSet<DateTimeOffset>(), context.Lang);
-        if (ritual.Paused)
-            reply += "\n" + context.Text(RitualTexts.Paused);
-        await context.ReplyAsync(reply, ephemeral: true, cancellationToken);
+        var skipped = (await sessions.ListForPairAsync(pair.Id, cancellationToken))
+            .Where(s => s.Status == SessionStatus.Skipped).Select(s => s.SlotAt).ToHashSet();
+        string Next(Lang lang) => ritual.Paused
+            ? ritual.PausedUntil is { } until ? RitualTexts.PausedUntil.Format(lang, lang.LongDate(until)) : RitualTexts.Paused[lang]
+            : RitualDescription.Upcoming(upcoming, skipped, lang);
+        await context.ReplyAsync(context.Text(RitualTexts.Saved, RitualDescription.Describe(ritual, context.Lang)) + "\n" + Next(context.Lang),
+            ephemeral: true, cancellationToken);
         await notices.TellPartnerAsync(pair, i.User.Id, lang =>
             RitualTexts.PartnerChanged.Format(lang, Markdown.Name(pair.NameOf(i.User.Id)), RitualDescription.Describe(ritual, lang)) + "\n" +
-            RitualDescription.Upcoming(upcoming, new HashSet<DateTimeOffset>(), lang), cancellationToken);
+            Next(lang), cancellationToken);
     }
 
     /// <summary>The zone given, else the ritual's current one, else the guild's default; otherwise the user is asked.</summary>

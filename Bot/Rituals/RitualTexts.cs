@@ -44,11 +44,11 @@ public static class RitualTexts
         "Je n'ai pas pu lire l'heure « {0} ». Écrivez-la comme 14:00, 14h30 ou 2:30 pm.");
     public static readonly LocalizedText BadDay = new("Pick the day from the list.", "Choisissez le jour dans la liste.");
     public static readonly LocalizedText ZoneNeeded = new(
-        "Which time zone? Add the `timezone` option (e.g. Europe/Paris) — or a server manager can set a default with `/coaching setup`.",
-        "Quel fuseau horaire ? Ajoutez l'option `timezone` (par ex. Europe/Paris) — ou un gestionnaire peut en fixer un par défaut avec `/coaching setup`.");
+        "Which time zone? Add the `timezone` option (e.g. Europe/Paris) — or a server manager can set a default with </coaching setup>.",
+        "Quel fuseau horaire ? Ajoutez l'option `fuseau` (par ex. Europe/Paris) — ou un gestionnaire peut en fixer un par défaut avec </coaching setup>.");
     public static readonly LocalizedText DurationRange = new("The duration must be from {0} to {1} minutes.", "La durée doit être comprise entre {0} et {1} minutes.");
     public static readonly LocalizedText ReminderRange = new("The reminder must be from 0 to {0} minutes before.", "Le rappel doit être compris entre 0 et {0} minutes avant.");
-    public static readonly LocalizedText NoRitual = new("Your pair has no ritual yet. Set one with `/ritual set`.", "Votre binôme n'a pas encore de rituel. Fixez-en un avec `/ritual set`.");
+    public static readonly LocalizedText NoRitual = new("Your pair has no ritual yet. Set one with </ritual set>.", "Votre binôme n'a pas encore de rituel. Fixez-en un avec </ritual set>.");
 
     public static readonly LocalizedText Paused = new("⏸️ Your ritual is paused.", "⏸️ Votre rituel est en pause.");
     public static readonly LocalizedText PausedUntil = new("⏸️ Your ritual is paused until {0}; it resumes by itself then.", "⏸️ Votre rituel est en pause jusqu'au {0} ; il reprendra tout seul à cette date.");
@@ -59,6 +59,13 @@ public static class RitualTexts
     public static readonly LocalizedText Resumed = new("▶️ Your ritual is back on. Next session: {0}.", "▶️ Votre rituel reprend. Prochaine séance : {0}.");
     public static readonly LocalizedText PartnerResumed = new("**{0}** resumed your CrossCoaching ritual. Next session: {1}.", "**{0}** a repris votre rituel CrossCoaching. Prochaine séance : {1}.");
     public static readonly LocalizedText AutoResumed = new("▶️ Your CrossCoaching ritual with **{0}** is back on after its pause. Next session: {1}.", "▶️ Votre rituel CrossCoaching avec **{0}** reprend après sa pause. Prochaine séance : {1}.");
+    public static readonly LocalizedText PartnerStillAway = new(
+        "**{0}** is not a member of this server at the moment, so your pair stays suspended. Once they are back, run this command again.",
+        "**{0}** n'est pas membre de ce serveur en ce moment : votre binôme reste suspendu. Dès son retour, relancez cette commande.");
+    public static readonly LocalizedText PairBack = new(
+        "▶️ Your pair with **{0}** is back on. Next session: {1}.", "▶️ Votre binôme avec **{0}** reprend. Prochaine séance : {1}.");
+    public static readonly LocalizedText PartnerBroughtBack = new(
+        "▶️ **{0}** resumed your CrossCoaching pair. Next session: {1}.", "▶️ **{0}** a relancé votre binôme CrossCoaching. Prochaine séance : {1}.");
     public static readonly LocalizedText NotPaused = new("Your ritual is not paused.", "Votre rituel n'est pas en pause.");
     public static readonly LocalizedText NowOpening = new("Opening a room for you two now ({0} minutes).", "J'ouvre un salon pour vous deux maintenant ({0} minutes).");
     public static readonly LocalizedText AlreadyOpen = new("A session of yours is already open.", "Une de vos séances est déjà ouverte.");
@@ -76,7 +83,7 @@ public static class RitualTexts
         "Your CrossCoaching session: the bot opens a private voice room on the server at this time.",
         "Votre séance CrossCoaching : le bot ouvre un salon vocal privé sur le serveur à cette heure-là.");
     public static readonly LocalizedText StoredZoneUnknown = new(
-        "Your ritual's time zone \"{0}\" is not in my time-zone database. Set it again with /ritual set and a zone such as Europe/Paris.",
-        "Le fuseau horaire de votre rituel, « {0} », n'est pas dans ma base des fuseaux. Redéfinissez-le avec /ritual set et un fuseau comme Europe/Paris.");
+        "Your ritual's time zone \"{0}\" is not in my time-zone database. Set it again with </ritual set> and a zone such as Europe/Paris.",
+        "Le fuseau horaire de votre rituel, « {0} », n'est pas dans ma base des fuseaux. Redéfinissez-le avec </ritual set> et un fuseau comme Europe/Paris.");
     public static readonly LocalizedText ShowHeader = new("**Your ritual with {0}**: {1}.", "**Votre rituel avec {0}** : {1}.");
 }

@@ -14,7 +14,8 @@ public static class RitualsSetup
         services.AddSingleton<RitualRepository>();
         services.AddSingleton<IRitualSource, RitualSource>();
         services.AddSingleton<RitualChanges>();
-                services.AddSingleton<IReconcilable, RitualResumer>();
+        services.AddSingleton<PairComeback>();
+        services.AddSingleton<IReconcilable, RitualResumer>();
         // The order here is the order of the subcommands in Discord's menu.
         services.AddSingleton<IRitualSubcommand, RitualSet>();
         services.AddSingleton<IRitualSubcommand, RitualShow>();

@@ -66,16 +66,22 @@ public sealed class SessionEnder(
 
         await RemoveRoomAsync(session, alreadyGone: roomDeletedByHand, cancellationToken);
         await attendance.LeaveAllAsync(session.Id, now, cancellationToken);
-        var outcome = wasOpen
-            ? Attendance.OutcomeOf(await attendance.ListAsync(session.Id, cancellationToken), pair.MemberA, pair.MemberB, now, HeldTogether(session))
-            : SessionOutcome.Missed;
+        var stays = await attendance.ListAsync(session.Id, cancellationToken);
+        var outcome = wasOpen ? Attendance.OutcomeOf(stays, pair.MemberA, pair.MemberB, now, HeldTogether(session)) : SessionOutcome.Missed;
+        // "Thank you, share your takeaway" is for who came: a partner who never joined is not thanked for it.
+        var came = pair.Members.Where(m => stays.Any(s => s.UserId == m)).ToList();
         // Closed and owing "share your takeaway" in one commit: a crash after it still sends them, before it closes again.
         await using (var work = await connections.BeginAsync(cancellationToken))
         {
             await sessions.SetStatusAsync(work, session.Id, SessionStatus.Closed, outcome, closedAt: now);
             await sessions.EndStepAsync(work, session.Id, SessionStep.Close, StepState.Done, now);
             if (wasOpen)
-                await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, NoticeKinds.After, to => SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand)));
+                await outbox.EnqueueAsync(work, came.Select(to =>
+                    Letter.ToPartner(session, NoticeKinds.After, to, SessionMessages.AfterSession(session, pair, to, lang, roomDeletedByHand))));
+            // A room deleted by hand is news to a partner who had not come yet, without the thanks.
+            if (wasOpen && roomDeletedByHand)
+                await outbox.EnqueueAsync(work, pair.Members.Except(came).Select(to =>
+                    Letter.ToPartner(session, NoticeKinds.After, to, SessionMessages.RoomDeleted(pair, to, lang))));
             await work.CommitAsync(cancellationToken);
         }
 

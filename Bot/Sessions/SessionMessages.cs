@@ -31,6 +31,9 @@ public static class SessionMessages
         ? SessionTexts.Warning.Format(lang, session.GraceMinutes)
         : SessionTexts.WarningNoGrace[lang]);
 
+    public static MessageSpec RoomDeleted(Pair pair, Snowflake to, Lang lang) =>
+        MessageSpec.Text(SessionTexts.RoomDeletedByHand.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to)))));
+
     public static MessageSpec AfterSession(Session session, Pair pair, Snowflake to, Lang lang, bool roomDeletedByHand)
     {
         var partner = Markdown.Name(pair.NameOf(pair.PartnerOf(to)));

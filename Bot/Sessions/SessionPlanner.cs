@@ -34,8 +34,12 @@ public sealed class SessionPlanner(
             return upcoming;
         }
 
-        // After the latest slot already planned, so a finished or skipped occurrence is never planned again.
-        var latest = all.Where(s => s.Kind == SessionKind.Ritual && s.Status != SessionStatus.Cancelled).Select(s => s.SlotAt).DefaultIfEmpty(now).Max();
+        // After the latest slot already planned, so a finished or skipped occurrence is never planned again. A skip is
+        // tied to the occurrence it was made for: once the ritual changed, a skip of a slot the rule no longer has
+        // must not hold back the new rule's occurrences before it.
+        var latest = all.Where(s => s.Kind == SessionKind.Ritual && s.Status != SessionStatus.Cancelled)
+            .Where(s => s.Status != SessionStatus.Skipped || s.SlotAt <= now || ritual.IsOccurrence(s.SlotAt))
+            .Select(s => s.SlotAt).DefaultIfEmpty(now).Max();
         if (ritual.NextSlotAfter(latest > now ? latest : now) is not { } slot)
             return null;
         return await CreateAsync(pair, SessionKind.Ritual, slot, ritual.DurationMinutes, ritual.ReminderMinutes, now, cancellationToken);

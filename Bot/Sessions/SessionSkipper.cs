@@ -10,9 +10,11 @@ public sealed class SessionSkipper(SessionRepository sessions, SessionEnder ende
     /// <returns>The confirmation for the one who skipped, in <paramref name="lang"/>.</returns>
     public async Task<string> SkipNextAsync(Pair pair, Discord.Snowflake actor, long? sessionId, Localization.Lang lang, CancellationToken cancellationToken)
     {
+        // A reminder's button names its session; the command means the next one still ahead, past any session open now.
         var next = sessionId is { } id
             ? await sessions.GetAsync(id, cancellationToken)
-            : (await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken)).FirstOrDefault(s => s.Kind == SessionKind.Ritual)
+            : (await sessions.ListUnfinishedForPairAsync(pair.Id, cancellationToken))
+                .FirstOrDefault(s => s is { Kind: SessionKind.Ritual, Status: SessionStatus.Scheduled } && s.SlotAt > time.GetUtcNow())
               ?? await planner.PlanNextAsync(pair.Id, cancellationToken);
         if (next is null || next.PairId != pair.Id || next.IsFinished)
             throw new UserErrorException(SessionTexts.NothingToSkip[lang]);

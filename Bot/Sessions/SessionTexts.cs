@@ -34,12 +34,12 @@ public static class SessionTexts
         "👋 {0} {1} — votre salon est ouvert jusqu'à {2}. {3} minutes, sans ordre du jour : parlez simplement. Je vous préviendrai quand le temps sera écoulé.");
 
     public static readonly LocalizedText Warning = new(
-        "⌛ Time's up! Wrap up in the next {0} minutes, then share one takeaway each with `/takeaway`.",
-        "⌛ C'est l'heure ! Concluez dans les {0} prochaines minutes, puis partagez chacun un enseignement avec `/takeaway`.");
+        "⌛ Time's up! Wrap up in the next {0} minutes, then share one takeaway each with </takeaway>.",
+        "⌛ C'est l'heure ! Concluez dans les {0} prochaines minutes, puis partagez chacun un enseignement avec </takeaway>.");
 
     public static readonly LocalizedText WarningNoGrace = new(
-        "⌛ Time's up! Thank you both — share one takeaway each with `/takeaway`.",
-        "⌛ C'est l'heure ! Merci à vous deux — partagez chacun un enseignement avec `/takeaway`.");
+        "⌛ Time's up! Thank you both — share one takeaway each with </takeaway>.",
+        "⌛ C'est l'heure ! Merci à vous deux — partagez chacun un enseignement avec </takeaway>.");
 
     public static readonly LocalizedText AfterSession = new(
         "Thank you for your session with **{0}**. What will you take away from it? Share it in one sentence or a few.",
@@ -82,8 +82,8 @@ public static class SessionTexts
         "Discord a créé le salon sans les permissions qui le réservent à vous deux : je l'ai donc supprimé aussitôt ; les gestionnaires du serveur savent quoi corriger.");
 
     public static readonly LocalizedText PartnerLeft = new(
-        "Your partner **{0}** is no longer on the server, so your pair is suspended and no sessions are planned. Use `/unpair` to end it and pair with someone else.",
-        "Votre binôme **{0}** n'est plus sur le serveur : votre binôme est suspendu et aucune séance n'est prévue. Utilisez `/unpair` pour y mettre fin et former un autre binôme.");
+        "Your partner **{0}** is no longer on the server, so your pair is suspended and no sessions are planned. If they come back, either of you can resume it with </ritual resume>; or use </unpair> to end it and pair with someone else.",
+        "Votre binôme **{0}** n'est plus sur le serveur : votre binôme est suspendu et aucune séance n'est prévue. S'il revient, l'un de vous peut le relancer avec </ritual resume> ; ou utilisez </unpair> pour y mettre fin et former un autre binôme.");
 
     public static readonly LocalizedText RoomDeletedByHand = new(
         "The room of your session with **{0}** was deleted, so the session ended there.",

@@ -28,7 +28,7 @@ public sealed class TakeawayCommand(
                     new(TakeawayTexts.ChoicePair.En, "pair", TakeawayTexts.ChoicePair.ToLocalizations()),
                     new(TakeawayTexts.ChoicePrivate.En, "private", TakeawayTexts.ChoicePrivate.ToLocalizations()),
                 ],
-                NameLocalizations: Localizations.French("visibilite"), DescriptionLocalizations: TakeawayTexts.VisibilityOption.ToLocalizations()),
+                NameLocalizations: Localizations.French("visibilité"), DescriptionLocalizations: TakeawayTexts.VisibilityOption.ToLocalizations()),
         ],
         NameLocalizations: Localizations.French("enseignement"),
         DescriptionLocalizations: TakeawayTexts.TakeawayDescription.ToLocalizations());
@@ -38,9 +38,12 @@ public sealed class TakeawayCommand(
         var i = context.Interaction;
         var text = i.GetString("text") is { } written ? submission.RequireValidText(context, written) : null;
         var visibility = TakeawayCodes.ParseVisibility(i.GetString("visibility")) ?? throw new UserErrorException(context.Text(TakeawayTexts.UnknownVisibility));
+        // A pair that has ended still owes its last takeaways: without a current pair, the last one ended is meant.
         var pair = await pairs.FindCurrentAsync(context.GuildId, i.User.Id, cancellationToken)
+            ?? await pairs.FindLastEndedAsync(context.GuildId, i.User.Id, cancellationToken)
             ?? throw new UserErrorException(context.Text(PairTexts.NoPair));
         var session = await history.LatestAsync(pair.Id, cancellationToken) ?? throw new UserErrorException(context.Text(TakeawayTexts.NoSession));
+        TakeawaySubmission.RequireAttended(context, session);
         if (text is not null)
         {
             await submission.SubmitAsync(context, session, pair, text, visibility, cancellationToken);

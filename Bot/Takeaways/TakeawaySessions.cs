@@ -15,6 +15,13 @@ public sealed class TakeawaySessions(SessionRepository sessions, TimeProvider ti
     public static bool CanHoldTakeaways(Session session, DateTimeOffset now) =>
         session.SlotAt <= now && session.Status is SessionStatus.Open or SessionStatus.Closed or SessionStatus.Missed;
 
+    /// <summary>
+    /// Someone came: the room is open (who joins is not known yet), or it closed with one partner there at least. A
+    /// session nobody attended has nothing to take away.
+    /// </summary>
+    public static bool WasAttended(Session session) =>
+        session is { Status: SessionStatus.Open } or { Status: SessionStatus.Closed, Outcome: SessionOutcome.Held or SessionOutcome.Partial };
+
     /// <summary>24 hours after the session ended; for a session still open, after its planned close.</summary>
     public static DateTimeOffset RevealDeadline(Session session) => (session.ClosedAt ?? session.CloseAt) + RevealWait;
 

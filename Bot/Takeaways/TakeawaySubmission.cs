@@ -37,8 +37,16 @@ public sealed class TakeawaySubmission(
             throw new UserErrorException(context.Text(TakeawayTexts.NotYourSession));
         if (!TakeawaySessions.CanHoldTakeaways(session, time.GetUtcNow()))
             throw new UserErrorException(context.Text(TakeawayTexts.NotTakenPlace));
+        RequireAttended(context, session);
         await RequireMemberAsync(context, session.GuildId, cancellationToken);
         return (session, pair);
+    }
+
+    /// <summary>Refuses a session whose room nobody joined, saying why.</summary>
+    public static void RequireAttended(InteractionContext context, Session session)
+    {
+        if (!TakeawaySessions.WasAttended(session))
+            throw new UserErrorException(context.Text(TakeawayTexts.NobodyCame, Timestamps.Of(session.SlotAt, 'f')));
     }
 
     /// <summary>

@@ -38,6 +38,9 @@ public static class TakeawayTexts
     public static readonly LocalizedText NotTakenPlace = new(
         "This session did not take place (it is still to come, or was skipped or cancelled): there is nothing to take away from it.",
         "Cette séance n'a pas eu lieu (elle est à venir, ou a été sautée ou annulée) : il n'y a rien à en retenir.");
+    public static readonly LocalizedText NobodyCame = new(
+        "Nobody joined the room of your session of {0}, so there is no takeaway to share for it.",
+        "Personne n'a rejoint le salon de votre séance du {0} : il n'y a pas d'enseignement à partager pour elle.");
     public static readonly LocalizedText AlreadyShared = new(
         "You already shared your takeaway for this session and it has been revealed, so it can no longer be changed.",
         "Vous avez déjà partagé votre enseignement pour cette séance et il a été révélé : il ne peut plus être modifié.");
@@ -55,7 +58,7 @@ public static class TakeawayTexts
         "Visibility: public — but this server has no trail channel yet, so it goes to **{0}** only.",
         "Visibilité : public — mais ce serveur n'a pas encore de salon de fil, il est donc transmis à **{0}** seulement.");
     public static readonly LocalizedText WherePair = new("Visibility: your partner only — it goes to **{0}**.", "Visibilité : votre binôme seulement — il est transmis à **{0}**.");
-    public static readonly LocalizedText WherePrivate = new("Visibility: private — kept for you; read it with `/takeaways`.", "Visibilité : privé — gardé pour vous ; relisez-le avec `/takeaways`.");
+    public static readonly LocalizedText WherePrivate = new("Visibility: private — kept for you; read it with </takeaways>.", "Visibilité : privé — gardé pour vous ; relisez-le avec </takeaways>.");
     public static readonly LocalizedText ButtonPublic = new("Public", "Public");
     public static readonly LocalizedText ButtonPair = new("Partner only", "Binôme seulement");
     public static readonly LocalizedText ButtonPrivate = new("Private", "Privé");
@@ -63,8 +66,8 @@ public static class TakeawayTexts
     public static readonly LocalizedText PartnerTakeaway = new(
         "**{0}** shared their takeaway from your session of {1} with you:", "**{0}** vous a transmis son enseignement de votre séance du {1} :");
     public static readonly LocalizedText PartnerTakeawayNoDm = new(
-        "**{0}** shared a takeaway with you. I could not send it by direct message; read it with `/takeaways`.",
-        "**{0}** vous a transmis un enseignement. Je n'ai pas pu vous l'envoyer en message privé ; lisez-le avec `/takeaways`.");
+        "**{0}** shared a takeaway with you. I could not send it by direct message; read it with </takeaways>.",
+        "**{0}** vous a transmis un enseignement. Je n'ai pas pu vous l'envoyer en message privé ; lisez-le avec </takeaways>.");
 
     public static readonly LocalizedText TrailTitle = new("Session #{0} · {1} & {2}", "Séance n° {0} · {1} et {2}");
     public static readonly LocalizedText TrailRemoved = new(

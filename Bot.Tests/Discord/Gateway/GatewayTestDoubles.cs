@@ -37,7 +37,8 @@ internal sealed class FakeGatewayApi(Uri gatewayUrl) : IDiscordApi
 
     public Task<ApplicationInfo> GetCurrentApplicationAsync(CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<DiscordUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) => throw Unexpected();
-    public Task BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default) => throw Unexpected();
+    public Task<IReadOnlyList<RegisteredCommand>> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default) => throw Unexpected();
+    public Task<IReadOnlyList<RegisteredCommand>> GetCommandsAsync(Snowflake applicationId, Snowflake? guildId, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<Message> EditOriginalResponseAsync(Snowflake applicationId, string interactionToken, MessageSpec message, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task DeleteOriginalResponseAsync(Snowflake applicationId, string interactionToken, CancellationToken cancellationToken = default) => throw Unexpected();

@@ -21,6 +21,7 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
     {
         _db = await TestDatabase.MigratedAsync();
         _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync), _ => null);
+        _api.On(nameof(IDiscordApi.GetCommandsAsync), _ => null);
     }
 
     public Task DisposeAsync()
@@ -30,13 +31,15 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
     }
 
     /// <summary>A registrar as one start of the bot builds it, on the database all starts share.</summary>
+    private readonly CommandMentions _mentions = new();
+
     private CommandRegistrar Registrar(IDiscordApi? api = null, string? devGuild = null, params CommandDefinition[] definitions)
     {
         api ??= _api;
         var commands = (definitions.Length > 0 ? definitions : [Help]).Select(d => new TestCommand(d.Name, (_, _) => Task.CompletedTask) { Definition = d });
         var router = new InteractionRouter(commands, [], api, TimeProvider.System, NullLogger<InteractionRouter>.Instance);
         var options = Options.Create(new DiscordOptions { Token = "t", DevGuildId = devGuild });
-        return new CommandRegistrar(router, api, new CommandRegistrationStore(_db.Connections, TimeProvider.System), options, NullLogger<CommandRegistrar>.Instance);
+        return new CommandRegistrar(router, api, new CommandRegistrationStore(_db.Connections, TimeProvider.System), options, NullLogger<CommandRegistrar>.Instance, _mentions);
     }
 
     private IReadOnlyList<(Snowflake App, Snowflake? Guild, IReadOnlyList<CommandDefinition> Commands)> Overwrites => _api.CommandOverwrites;
@@ -48,6 +51,28 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
         Assert.False(await Registrar().RegisterAsync(App));
 
         Assert.Single(Overwrites);
+    }
+
+    [Fact]
+    public async Task The_ids_discord_answers_a_registration_with_make_command_mentions()
+    {
+        _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync), _ => new[] { new RegisteredCommand(new Snowflake(777), "help") });
+
+        await Registrar().RegisterAsync(App);
+
+        Assert.Equal("</help:777>", _mentions.Mention("help", CrossCoaching.Localization.Lang.Fr));
+    }
+
+    [Fact]
+    public async Task When_the_commands_are_current_their_ids_are_read_from_discord_without_registering()
+    {
+        await Registrar().RegisterAsync(App);
+        _api.On(nameof(IDiscordApi.GetCommandsAsync), _ => new[] { new RegisteredCommand(new Snowflake(888), "help") });
+
+        Assert.False(await Registrar().RegisterAsync(App));
+
+        Assert.Single(Overwrites);
+        Assert.Equal("</help:888>", _mentions.Mention("help", CrossCoaching.Localization.Lang.En));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class UnhandledInteractionTests
 
         var callback = Assert.Single(_rig.Api.Callbacks);
         Assert.Equal((InteractionCallbackType.ChannelMessageWithSource, true), (callback.Type, callback.Ephemeral));
-        Assert.Equal(CommonTexts.NoLongerAvailable.Fr, callback.Message!.Content);
+        Assert.Equal(CommonTexts.NoLongerAvailable[Lang.Fr], callback.Message!.Content);
         Assert.Empty(callback.Message.Mentions.Users);
     }
 
@@ -30,7 +30,7 @@ public sealed class UnhandledInteractionTests
 
         var callback = Assert.Single(_rig.Api.Callbacks);
         Assert.Equal((InteractionCallbackType.ChannelMessageWithSource, true), (callback.Type, callback.Ephemeral));
-        Assert.Equal(CommonTexts.NoLongerAvailable.En, callback.Message!.Content);
+        Assert.Equal(CommonTexts.NoLongerAvailable[Lang.En], callback.Message!.Content);
     }
 
     [Fact]

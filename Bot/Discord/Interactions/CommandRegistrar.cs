@@ -16,8 +16,12 @@ public sealed class CommandRegistrar(
     IDiscordApi api,
     ICommandRegistrationStore store,
     IOptions<DiscordOptions> options,
-    ILogger<CommandRegistrar> logger) : IDiscordEventHandler
+    ILogger<CommandRegistrar> logger,
+    CommandMentions? mentions = null) : IDiscordEventHandler
 {
+    /// <summary>Where the ids learned go: the process's own unless a test gives its own.</summary>
+    private readonly CommandMentions _mentions = mentions ?? CommandMentions.Current;
+
     public async Task HandleAsync(DiscordEvent discordEvent, CancellationToken cancellationToken = default)
     {
         if (discordEvent is BotReady ready)
@@ -33,15 +37,18 @@ public sealed class CommandRegistrar(
         var scope = Scope(applicationId, guild);
         var definitions = Definitions;
         var hash = Hash(definitions);
+        _mentions.LearnNames(definitions);
         if (await store.GetHashAsync(scope, cancellationToken) == hash)
         {
             logger.LogInformation("Slash commands are up to date ({Scope})", scope);
+            await LearnHeldIdsAsync(applicationId, guild, cancellationToken);
             return false;
         }
 
         try
         {
-            await api.BulkOverwriteCommandsAsync(applicationId, guild, definitions, cancellationToken);
+            // Discord answers with the commands and their ids: what command mentions in our texts need.
+            _mentions.LearnIds(await api.BulkOverwriteCommandsAsync(applicationId, guild, definitions, cancellationToken));
         }
         catch (DiscordApiException e)
         {
@@ -53,6 +60,22 @@ public sealed class CommandRegistrar(
         await store.SaveHashAsync(scope, hash, cancellationToken);
         logger.LogInformation("Registered {Count} slash commands ({Scope})", definitions.Count, scope);
         return true;
+    }
+
+    /// <summary>
+    /// The set is current, so nothing is registered: the ids come from Discord's list, a read that costs none of the
+    /// daily creations. Without them texts still name the commands, as code instead of mentions.
+    /// </summary>
+    private async Task LearnHeldIdsAsync(Snowflake applicationId, Snowflake? guild, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _mentions.LearnIds(await api.GetCommandsAsync(applicationId, guild, cancellationToken));
+        }
+        catch (DiscordException e)
+        {
+            logger.LogWarning("Could not read the slash commands' ids; texts name them without mentions: {Reason}", e.Message);
+        }
     }
 
     /// <summary>

@@ -14,7 +14,18 @@ public static class InteractionsSetup
         services.TryAddSingleton<ICommandRegistrationStore, CommandRegistrationStore>();
         services.TryAddSingleton<CommandRegistrar>();
         services.AddSingleton<IDiscordEventHandler>(sp => sp.GetRequiredService<CommandRegistrar>());
+        services.AddSingleton<Hosting.IStartupTask, LearnCommandNames>();
         return services;
+    }
+
+    /// <summary>Texts name commands in the reader's language from the start, before any registration tells their ids.</summary>
+    private sealed class LearnCommandNames(InteractionRouter router) : Hosting.IStartupTask
+    {
+        public Task RunAsync(CancellationToken cancellationToken = default)
+        {
+            CommandMentions.Current.LearnNames(router.Commands.Select(c => c.Definition));
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Registers a slash command; features list theirs explicitly in their own <c>AddXxx()</c>.</summary>

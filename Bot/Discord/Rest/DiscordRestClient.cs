@@ -42,11 +42,19 @@ internal sealed partial class DiscordRestClient(RestRequestExecutor executor) : 
     public async Task<DiscordUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
         (await executor.SendAsync(new RestRequest(RestRoutes.CurrentUser()), Json.RestUser, cancellationToken)).ToModel();
 
-    public async Task BulkOverwriteCommandsAsync(
+    public async Task<IReadOnlyList<RegisteredCommand>> BulkOverwriteCommandsAsync(
         Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default)
     {
         var body = RestContent.For(CommandJson.Serialize(commands));
-        await executor.SendAsync(new RestRequest(RestRoutes.BulkOverwriteCommands(applicationId, guildId), body), cancellationToken);
+        var registered = await executor.SendAsync(
+            new RestRequest(RestRoutes.BulkOverwriteCommands(applicationId, guildId), body), Json.IReadOnlyListRestRegisteredCommand, cancellationToken);
+        return [.. registered.Select(c => new RegisteredCommand(c.Id, c.Name))];
+    }
+
+    public async Task<IReadOnlyList<RegisteredCommand>> GetCommandsAsync(Snowflake applicationId, Snowflake? guildId, CancellationToken cancellationToken = default)
+    {
+        var held = await executor.SendAsync(new RestRequest(RestRoutes.Commands(applicationId, guildId)), Json.IReadOnlyListRestRegisteredCommand, cancellationToken);
+        return [.. held.Select(c => new RegisteredCommand(c.Id, c.Name))];
     }
 
     public async Task<Channel> CreateChannelAsync(

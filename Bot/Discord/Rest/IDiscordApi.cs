@@ -15,7 +15,11 @@ public interface IDiscordApi
     Task<DiscordUser> GetCurrentUserAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the whole command set, of one guild when <paramref name="guildId"/> is given, else global.</summary>
-    Task BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default);
+    /// <returns>The commands as Discord now holds them, with their ids.</returns>
+    Task<IReadOnlyList<RegisteredCommand>> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default);
+
+    /// <summary>The commands Discord holds for the application, of one guild when <paramref name="guildId"/> is given, else global.</summary>
+    Task<IReadOnlyList<RegisteredCommand>> GetCommandsAsync(Snowflake applicationId, Snowflake? guildId, CancellationToken cancellationToken = default);
 
     /// <summary>The initial answer to an interaction; outside the global rate limit.</summary>
     Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken = default);

@@ -15,6 +15,10 @@ internal static class RestRoutes
         ? Bot(HttpMethod.Put, "/applications/{app}/guilds/{guild}/commands", $"applications/{application}/guilds/{g}/commands", Global)
         : Bot(HttpMethod.Put, "/applications/{app}/commands", $"applications/{application}/commands", Global);
 
+    public static RestRoute Commands(Snowflake application, Snowflake? guild) => guild is { } g
+        ? Bot(HttpMethod.Get, "/applications/{app}/guilds/{guild}/commands", $"applications/{application}/guilds/{g}/commands", Global)
+        : Bot(HttpMethod.Get, "/applications/{app}/commands", $"applications/{application}/commands", Global);
+
     /// <summary>Never sent twice after a lost answer: a second callback would be a second acknowledgement.</summary>
     public static RestRoute InteractionCallback(Snowflake interaction, string token) => new(
         HttpMethod.Post,

@@ -32,3 +32,6 @@ internal sealed record RestError(int? Code = null, string? Message = null, Syste
 
 /// <summary>The body of a 429: <c>retry_after</c> is in seconds, with decimals.</summary>
 internal sealed record RestRateLimited(double? RetryAfter = null, bool? Global = null, string? Message = null, int? Code = null);
+
+/// <summary>An application command as Discord answers a bulk overwrite: what the bot keeps is its id, for mentions.</summary>
+internal sealed record RestRegisteredCommand(Snowflake Id, string Name);

@@ -20,6 +20,7 @@ namespace CrossCoaching.Discord.Wire;
 [JsonSerializable(typeof(RestCreateChannel))]
 [JsonSerializable(typeof(RestCreateDm))]
 [JsonSerializable(typeof(IReadOnlyList<RestCommand>))]
+[JsonSerializable(typeof(IReadOnlyList<RestRegisteredCommand>))]
 [JsonSerializable(typeof(RestMessageBody))]
 [JsonSerializable(typeof(RestCallback))]
 [JsonSerializable(typeof(RestDeferData))]

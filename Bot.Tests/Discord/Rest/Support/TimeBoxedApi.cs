@@ -20,8 +20,11 @@ internal sealed class TimeBoxedApi(IDiscordApi inner) : IDiscordApi
     public Task<DiscordUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
         inner.GetCurrentUserAsync(cancellationToken).WaitAsync(Limit, CancellationToken.None);
 
-    public Task BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<RegisteredCommand>> BulkOverwriteCommandsAsync(Snowflake applicationId, Snowflake? guildId, IReadOnlyList<CommandDefinition> commands, CancellationToken cancellationToken = default) =>
         inner.BulkOverwriteCommandsAsync(applicationId, guildId, commands, cancellationToken).WaitAsync(Limit, CancellationToken.None);
+
+    public Task<IReadOnlyList<RegisteredCommand>> GetCommandsAsync(Snowflake applicationId, Snowflake? guildId, CancellationToken cancellationToken = default) =>
+        inner.GetCommandsAsync(applicationId, guildId, cancellationToken).WaitAsync(Limit, CancellationToken.None);
 
     public Task CreateInteractionResponseAsync(Snowflake interactionId, string interactionToken, InteractionCallback callback, CancellationToken cancellationToken = default) =>
         inner.CreateInteractionResponseAsync(interactionId, interactionToken, callback, cancellationToken).WaitAsync(Limit, CancellationToken.None);
