@@ -1,0 +1,2 @@
+-- Reserved for another branch's migration of this round; dropped when the branches are merged.
+SELECT 1;
