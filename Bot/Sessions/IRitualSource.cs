@@ -11,4 +11,6 @@ public interface IRitualSource
 }
 
 /// <param name="NextSlotAfter">The first occurrence strictly after an instant, or null when the rule has no more.</param>
-public sealed record RitualPlan(bool Paused, int DurationMinutes, int ReminderMinutes, Func<DateTimeOffset, DateTimeOffset?> NextSlotAfter);
+/// <param name="Place">Where the pair talks; outside Discord the sessions open no room.</param>
+public sealed record RitualPlan(
+    bool Paused, int DurationMinutes, int ReminderMinutes, Func<DateTimeOffset, DateTimeOffset?> NextSlotAfter, TalkPlace Place = TalkPlace.Discord);
