@@ -37,14 +37,13 @@ public sealed class CheckInButtons(
         using (await locks.AcquireAsync(session.Id, cancellationToken))
             count = await checkIns.AnswerAsync(session, pair.Members, me, talked, time.GetUtcNow(), cancellationToken);
 
-        var partner = Markdown.Name(pair.NameOf(pair.PartnerOf(me)));
         var noted = !talked ? context.Text(CheckInTexts.NotedNotTalked)
             : count >= 2 ? context.Text(CheckInTexts.NotedTalked) + "\n" + context.Text(CheckInTexts.BothTalked)
-            : context.Text(CheckInTexts.NotedTalked) + "\n" + context.Text(CheckInTexts.WaitingForPartner, partner);
+            : context.Text(CheckInTexts.NotedTalked) + "\n" + context.Text(CheckInTexts.WaitingForPartner);
         // In a server channel (DMs closed) the question named nobody but the member; it stays that way.
         var question = context.Interaction.GuildId is null
             ? CheckInMessages.Question(session, pair, me, context.Lang).Content
             : CheckInTexts.PublicQuestion.Format(context.Lang, $"<@{me}>");
-        await context.UpdateMessageAsync(MessageSpec.Text(question + "\n\n" + noted), cancellationToken);
+        await context.UpdateMessageAsync(MessageSpec.Text(question + "\n\n" + noted) with { Components = [] }, cancellationToken);
     }
 }

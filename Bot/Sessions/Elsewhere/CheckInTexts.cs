@@ -20,8 +20,8 @@ public static class CheckInTexts
         "✅ C'est noté : vous avez parlé. Cela compte dans `/stats` comme une séance tenue dans le salon.");
     public static readonly LocalizedText NotedNotTalked = new("Noted: you did not talk this time.", "C'est noté : vous n'avez pas parlé cette fois.");
     public static readonly LocalizedText WaitingForPartner = new(
-        "Until **{0}** answers too, it counts as partial.",
-        "Tant que **{0}** n'a pas répondu aussi, elle compte comme partielle.");
+        "Until your partner answers too, it counts as partial.",
+        "Tant que votre partenaire n'a pas répondu aussi, elle compte comme partielle.");
     public static readonly LocalizedText BothTalked = new("You both said so: the session counts as held.", "Vous l'avez dit tous les deux : la séance compte comme tenue.");
     public static readonly LocalizedText Expired = new(
         "This check-in is closed: it stays open {0} days after the session.",

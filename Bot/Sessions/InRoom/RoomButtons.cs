@@ -41,11 +41,11 @@ public sealed class RoomButtons(
             case "endyes":
                 if (session.IsFinished)
                 {
-                    await context.UpdateMessageAsync(MessageSpec.Text(context.Text(RoomTexts.AlreadyEnded)), cancellationToken);
+                    await context.UpdateMessageAsync(MessageSpec.Text(context.Text(RoomTexts.AlreadyEnded)) with { Components = [] }, cancellationToken);
                     return;
                 }
 
-                await context.UpdateMessageAsync(MessageSpec.Text(context.Text(RoomTexts.Ending)), cancellationToken);
+                await context.UpdateMessageAsync(MessageSpec.Text(context.Text(RoomTexts.Ending)) with { Components = [] }, cancellationToken);
                 await ender.CloseAsync(session.Id, roomDeletedByHand: false, cancellationToken);
                 break;
         }
