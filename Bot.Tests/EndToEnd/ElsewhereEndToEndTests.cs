@@ -1,4 +1,6 @@
+using System.Text;
 using CrossCoaching.Progress.Pictures;
+using Ical.Net;
 using CrossCoaching.Sessions;
 using CrossCoaching.Tests.Emulator;
 
@@ -75,6 +77,10 @@ public sealed class ElsewhereEndToEndTests
         await w.PairAliceAndBobAsync();
         var set = await (await SetMondayAsync(w, "walk", locale: "fr")).SeenAsync();
         Assert.Contains("en marchant (hors de Discord : aucun salon n'est ouvert)", set.Content, StringComparison.Ordinal);
+        var calendar = await (await w.SendAsync(w.Bob, "ritual", "calendar", locale: "fr")).SeenAsync();
+        var ics = Encoding.UTF8.GetString(Assert.Single(calendar.Attachments).Content);
+        Assert.Equal("Votre échange CrossCoaching, en marchant : aucun salon ne s'ouvre sur le serveur ; ensuite, le bot vous demande à tous les deux si vous avez parlé.",
+            Assert.Single(Calendar.Load(ics)!.Events).Description);
         w.Discord.CloseDms(w.Bob.Id);
 
         await w.AdvanceToAsync(Slot.AddMinutes(10),

@@ -94,6 +94,13 @@ public sealed class AroundTheTalkRulesTests
     }
 
     [Fact]
+    public void The_personal_export_says_where_the_ritual_is_held()
+    {
+        var exported = new CrossCoaching.Privacy.ExportRitual("week", "Monday", "14:00", "Europe/Paris", 15, 10, false, null, Slot, true, "phone");
+        Assert.EndsWith(", by phone (outside Discord: no room is opened)", CrossCoaching.Privacy.ExportWords.ForRitual(exported, Lang.En), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_place_has_a_stored_code_that_reads_back_and_a_choice_in_both_languages()
     {
         foreach (var place in TalkPlaces.All)
