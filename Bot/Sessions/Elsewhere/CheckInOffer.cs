@@ -28,8 +28,10 @@ public sealed class CheckInOffer(SessionRepository sessions, PairRepository pair
         {
             if (!CheckInRule.IsOffered(session) || session.Outcome != SessionOutcome.Missed)
                 continue; // answered already: the offer was made
-            if (await pairs.GetAsync(session.PairId, cancellationToken) is { } pair)
-                await OnClosedAsync(session, pair, cancellationToken);
+            if (await pairs.GetAsync(session.PairId, cancellationToken) is not { } pair ||
+                await outbox.HoldsAllAsync([.. pair.Members.Select(to => Letter.PartnerKey(session, CheckInMessages.Kind, to))], cancellationToken))
+                continue;
+            await OnClosedAsync(session, pair, cancellationToken);
         }
     }
 }
