@@ -76,7 +76,8 @@ public static class ExportWords
         RitualFrequencyCodes.TryParse(ritual.Frequency, out var frequency)
         && Enum.TryParse<DayOfWeek>(ritual.Day, ignoreCase: true, out var day) && Enum.IsDefined(day)
         && TimeOnly.TryParseExact(ritual.LocalTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            ? RitualDescription.Describe(frequency, day, time, ritual.TimeZone, ritual.DurationMinutes, ritual.ReminderMinutes, lang)
+            ? RitualDescription.Describe(frequency, day, time, ritual.TimeZone, ritual.DurationMinutes, ritual.ReminderMinutes, lang,
+                Sessions.TalkPlaces.TryParse(ritual.Place, out var place) ? place : Sessions.TalkPlace.Discord)
             : string.Join(' ', ritual.Frequency, ritual.Day, ritual.LocalTime, ritual.TimeZone);
 
     // The codes come from this process a moment earlier, so every one has words; should one not (a new enum member

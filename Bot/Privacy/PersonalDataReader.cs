@@ -68,7 +68,8 @@ public sealed class PersonalDataReader(
     private async Task<ExportRitual?> RitualAsync(long pairId, Snowflake userId, CancellationToken cancellationToken) =>
         await rituals.GetAsync(pairId, cancellationToken) is not { } r ? null : new ExportRitual(
             r.Rule.Frequency.Code(), r.Rule.Day.ToString(), r.Rule.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture), r.Rule.TimeZoneId,
-            r.DurationMinutes, r.ReminderMinutes, r.Paused, r.PausedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.UpdatedAt, r.UpdatedBy == userId);
+            r.DurationMinutes, r.ReminderMinutes, r.Paused, r.PausedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.UpdatedAt, r.UpdatedBy == userId,
+            Sessions.TalkPlaces.Code(r.Place));
 
     private static async Task<IReadOnlyList<ExportInvitation>> InvitationsAsync(SqliteConnection connection, Snowflake guildId, Snowflake userId)
     {

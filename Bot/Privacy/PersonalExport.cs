@@ -63,7 +63,8 @@ public sealed record ExportRitual(
     bool Paused,
     string? PausedUntil,
     DateTimeOffset UpdatedAt,
-    bool LastChangedByYou);
+    bool LastChangedByYou,
+    string Place = "discord");
 
 public sealed record ExportSession(
     long Id,

@@ -11,7 +11,8 @@ namespace CrossCoaching.Progress;
 /// in the room at least once, divided by those sessions; null when none took place.</item>
 /// <item><see cref="TimeTogether"/>: the time both partners were in the room at once, over every counted session.</item>
 /// <item>Streaks: held sessions in a row. A partial session, a miss or an unannounced skip breaks the streak (the
-/// streak is of conversations that happened); an announced skip neither counts nor breaks; what
+/// streak is of conversations that happened); a talk held outside Discord counts by its check-in (both partners: held;
+/// one alone: partial, see <see cref="Sessions.Elsewhere.CheckInRule"/>); an announced skip neither counts nor breaks; what
 /// <see cref="SessionTally"/> calls <see cref="Tally.None"/> is transparent.</item>
 /// </list>
 /// </summary>

@@ -18,4 +18,7 @@ public sealed record Ritual(
     public static readonly Snowflake ChangedByTheBot = new(0);
 
     public bool IsActive => !Paused;
+
+    /// <summary>Where the pair talks: the bot's voice room, or outside Discord (no room, a check-in afterwards).</summary>
+    public Sessions.TalkPlace Place { get; init; }
 }

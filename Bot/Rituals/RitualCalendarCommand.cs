@@ -23,7 +23,9 @@ public sealed class RitualCalendarCommand(PairRepository pairs, RitualRepository
             .Where(s => s is { Kind: SessionKind.Ritual, Status: SessionStatus.Skipped }).Select(s => s.SlotAt).ToList();
 
         var ics = RitualCalendar.ToIcs(ritual.Rule, ritual.DurationMinutes, skipped, $"crosscoaching-pair-{pair.Id}",
-            context.Text(RitualTexts.CalendarSummary, pair.NameOf(pair.PartnerOf(me))), context.Text(RitualTexts.CalendarDetails), time.GetUtcNow());
+            context.Text(RitualTexts.CalendarSummary, pair.NameOf(pair.PartnerOf(me))),
+            ritual.Place.IsOutsideDiscord() ? context.Text(PlaceTexts.CalendarDetails, ritual.Place.Words(context.Lang)) : context.Text(RitualTexts.CalendarDetails),
+            time.GetUtcNow());
         var file = new FileAttachment("crosscoaching.ics", "text/calendar", Encoding.UTF8.GetBytes(ics));
         await context.ReplyAsync(new MessageSpec(context.Text(RitualTexts.CalendarReply), AllowedMentions.None, Files: [file]), ephemeral: true, cancellationToken);
     }

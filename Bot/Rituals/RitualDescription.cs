@@ -15,11 +15,12 @@ public static class RitualDescription
     private static readonly string[] OrdinalsFr = ["premier", "deuxième", "troisième", "quatrième", "dernier"];
 
     public static string Describe(Ritual ritual, Lang lang) => Describe(
-        ritual.Rule.Frequency, ritual.Rule.Day, ritual.Rule.LocalTime, ritual.Rule.TimeZoneId, ritual.DurationMinutes, ritual.ReminderMinutes, lang);
+        ritual.Rule.Frequency, ritual.Rule.Day, ritual.Rule.LocalTime, ritual.Rule.TimeZoneId, ritual.DurationMinutes, ritual.ReminderMinutes, lang, ritual.Place);
 
     /// <summary>The same words from the ritual's parts, for readers that hold no <see cref="Ritual"/> (the personal data export).</summary>
     public static string Describe(
-        RitualFrequency frequency, DayOfWeek weekday, TimeOnly localTime, string timeZoneId, int durationMinutes, int reminderMinutes, Lang lang)
+        RitualFrequency frequency, DayOfWeek weekday, TimeOnly localTime, string timeZoneId, int durationMinutes, int reminderMinutes, Lang lang,
+        TalkPlace place = TalkPlace.Discord)
     {
         var day = lang.DayName(weekday);
         var time = localTime.ToString("HH:mm", CultureInfo.InvariantCulture);
@@ -30,7 +31,8 @@ public static class RitualDescription
             var monthly => RitualTexts.MonthlyOn.Format(lang, (lang == Lang.Fr ? OrdinalsFr : OrdinalsEn)[monthly - RitualFrequency.First], day, time),
         };
         var reminder = reminderMinutes > 0 ? RitualTexts.ReminderBefore.Format(lang, reminderMinutes) : RitualTexts.NoReminder[lang];
-        return RitualTexts.Summary.Format(lang, when, timeZoneId, durationMinutes, reminder);
+        var summary = RitualTexts.Summary.Format(lang, when, timeZoneId, durationMinutes, reminder);
+        return place.IsOutsideDiscord() ? summary + PlaceTexts.DescribeSuffix.Format(lang, place.Words(lang)) : summary;
     }
 
     /// <summary>The next occurrences as Discord timestamps, each reader seeing their own time zone.</summary>

@@ -13,7 +13,7 @@ public sealed class RitualRepository(SqliteConnectionFactory connections)
         """
         pair_id AS PairId, frequency AS Frequency, day_of_week AS DayOfWeek, local_time AS LocalTime, time_zone AS TimeZone,
         duration_minutes AS DurationMinutes, reminder_minutes AS ReminderMinutes, anchor_date AS AnchorDate, paused AS Paused,
-        paused_until AS PausedUntil, updated_at AS UpdatedAt, updated_by AS UpdatedBy
+        paused_until AS PausedUntil, updated_at AS UpdatedAt, updated_by AS UpdatedBy, place AS Place
         """;
 
     public async Task<Ritual?> GetAsync(long pairId, CancellationToken cancellationToken = default)
@@ -35,19 +35,20 @@ public sealed class RitualRepository(SqliteConnectionFactory connections)
         await connection.ExecuteAsync(
             """
             INSERT INTO rituals (pair_id, frequency, day_of_week, local_time, time_zone, duration_minutes, reminder_minutes, anchor_date,
-                                 paused, paused_until, updated_at, updated_by)
-            VALUES (@PairId, @Frequency, @Day, @LocalTime, @TimeZone, @DurationMinutes, @ReminderMinutes, @AnchorDate, @Paused, @PausedUntil, @UpdatedAt, @UpdatedBy)
+                                 paused, paused_until, updated_at, updated_by, place)
+            VALUES (@PairId, @Frequency, @Day, @LocalTime, @TimeZone, @DurationMinutes, @ReminderMinutes, @AnchorDate, @Paused, @PausedUntil, @UpdatedAt, @UpdatedBy,
+                    @Place)
             ON CONFLICT (pair_id) DO UPDATE SET
                 frequency = excluded.frequency, day_of_week = excluded.day_of_week, local_time = excluded.local_time,
                 time_zone = excluded.time_zone, duration_minutes = excluded.duration_minutes, reminder_minutes = excluded.reminder_minutes,
                 anchor_date = excluded.anchor_date, paused = excluded.paused, paused_until = excluded.paused_until,
-                updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                updated_at = excluded.updated_at, updated_by = excluded.updated_by, place = excluded.place
             """,
             new
             {
                 ritual.PairId, Frequency = ritual.Rule.Frequency.Code(), Day = (int)ritual.Rule.Day, ritual.Rule.LocalTime,
                 TimeZone = ritual.Rule.TimeZoneId, ritual.DurationMinutes, ritual.ReminderMinutes, ritual.Rule.AnchorDate,
-                Paused = ritual.Paused ? 1 : 0, ritual.PausedUntil, ritual.UpdatedAt, ritual.UpdatedBy,
+                Paused = ritual.Paused ? 1 : 0, ritual.PausedUntil, ritual.UpdatedAt, ritual.UpdatedBy, Place = Sessions.TalkPlaces.Code(ritual.Place),
             });
     }
 
@@ -58,12 +59,15 @@ public sealed class RitualRepository(SqliteConnectionFactory connections)
         if (!RitualFrequencyCodes.TryParse(r.Frequency, out var frequency))
             throw new InvalidOperationException($"Ritual {r.PairId} has the unknown frequency '{r.Frequency}'.");
         var rule = new RitualRule(frequency, (DayOfWeek)r.DayOfWeek, r.LocalTime, r.TimeZone, r.AnchorDate);
-        return new Ritual(r.PairId, rule, (int)r.DurationMinutes, (int)r.ReminderMinutes, r.Paused != 0, r.PausedUntil, r.UpdatedAt, r.UpdatedBy);
+        return new Ritual(r.PairId, rule, (int)r.DurationMinutes, (int)r.ReminderMinutes, r.Paused != 0, r.PausedUntil, r.UpdatedAt, r.UpdatedBy)
+        {
+            Place = Sessions.TalkPlaces.Parse(r.Place),
+        };
     }
 
     private sealed record Row(
         long PairId, string Frequency, long DayOfWeek, TimeOnly LocalTime, string TimeZone, long DurationMinutes, long ReminderMinutes,
-        DateOnly AnchorDate, long Paused, DateOnly? PausedUntil, DateTimeOffset UpdatedAt, Snowflake UpdatedBy);
+        DateOnly AnchorDate, long Paused, DateOnly? PausedUntil, DateTimeOffset UpdatedAt, Snowflake UpdatedBy, string Place);
 }
 
 public static class RitualLookup

@@ -37,6 +37,8 @@ public sealed class RitualSet(
             NameLocalizations: Localizations.French("durée"), DescriptionLocalizations: RitualTexts.DurationOption.ToLocalizations()),
         new(CommandOptionType.Integer, "reminder", RitualTexts.ReminderOption.En, MinValue: 0, MaxValue: o.MaximumReminderMinutes,
             NameLocalizations: Localizations.French("rappel"), DescriptionLocalizations: RitualTexts.ReminderOption.ToLocalizations()),
+        new(CommandOptionType.String, "place", PlaceTexts.Option.En, Choices: TalkPlaces.Choices(),
+            NameLocalizations: Localizations.French("lieu"), DescriptionLocalizations: PlaceTexts.Option.ToLocalizations()),
     ], NameLocalizations: Localizations.French("fixer"), DescriptionLocalizations: RitualTexts.SetDescription.ToLocalizations());
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken = default)
@@ -60,13 +62,15 @@ public sealed class RitualSet(
         if (reminder < 0 || reminder > o.MaximumReminderMinutes)
             throw new UserErrorException(context.Text(RitualTexts.ReminderRange, o.MaximumReminderMinutes));
 
+        var place = TalkPlaces.TryParse(i.GetString("place"), out var chosen) ? chosen : previous?.Place ?? TalkPlace.Discord;
+
         var now = time.GetUtcNow();
         // Every-2-weeks counts its rhythm from an anchor; changing only the time or the zone keeps it.
         var anchor = previous is { Rule.Frequency: RitualFrequency.TwoWeeks } && previous.Rule.Day == day && frequency == RitualFrequency.TwoWeeks
             ? previous.Rule.AnchorDate
             : RitualSchedule.AnchorFor(day, localTime, zone, now);
         var ritual = new Ritual(pair.Id, new RitualRule(frequency, day, localTime, zone.Id, anchor), duration, reminder,
-            previous?.Paused ?? false, previous?.PausedUntil, now, i.User.Id);
+            previous?.Paused ?? false, previous?.PausedUntil, now, i.User.Id) { Place = place };
         await rituals.SaveAsync(ritual, cancellationToken);
         await changes.ReplanAsync(pair, cancellationToken);
 

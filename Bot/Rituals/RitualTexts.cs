@@ -5,7 +5,7 @@ namespace CrossCoaching.Rituals;
 public static class RitualTexts
 {
     public static readonly LocalizedText GroupDescription = new("Your pair's recurring slot", "Le créneau régulier de votre binôme");
-    public static readonly LocalizedText SetDescription = new("Set or change your pair's slot", "Fixer ou changer le créneau de votre binôme");
+    public static readonly LocalizedText SetDescription = new("Set or change your pair's slot and where you talk", "Fixer ou changer le créneau de votre binôme et où vous parlez");
     public static readonly LocalizedText ShowDescription = new("Show your ritual and its next sessions", "Afficher votre rituel et ses prochaines séances");
     public static readonly LocalizedText SkipDescription = new("Skip the next session", "Passer la prochaine séance");
     public static readonly LocalizedText PauseDescription = new("Pause your ritual, optionally until a date", "Mettre votre rituel en pause, éventuellement jusqu'à une date");

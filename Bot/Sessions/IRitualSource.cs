@@ -11,7 +11,9 @@ public interface IRitualSource
 }
 
 /// <param name="NextSlotAfter">The first occurrence strictly after an instant, or null when the rule has no more.</param>
-public sealed record RitualPlan(bool Paused, int DurationMinutes, int ReminderMinutes, Func<DateTimeOffset, DateTimeOffset?> NextSlotAfter)
+/// <param name="Place">Where the pair talks; outside Discord the sessions open no room.</param>
+public sealed record RitualPlan(
+    bool Paused, int DurationMinutes, int ReminderMinutes, Func<DateTimeOffset, DateTimeOffset?> NextSlotAfter, TalkPlace Place = TalkPlace.Discord)
 {
     /// <summary>Whether the rule has an occurrence exactly at <paramref name="slot"/>.</summary>
     public bool IsOccurrence(DateTimeOffset slot) => NextSlotAfter(slot.AddTicks(-1)) == slot;

@@ -70,6 +70,12 @@ public sealed record Session(
     public DateTimeOffset CloseAt => EndsAt.AddMinutes(GraceMinutes);
 
     public bool IsFinished => Status is not (SessionStatus.Scheduled or SessionStatus.Open);
+
+    /// <summary>Where the pair talks; outside Discord no room is opened and a check-in records the talk.</summary>
+    public TalkPlace Place { get; init; }
+
+    /// <summary>How many times "+5 min" was pressed in the room (the time-box is already in <see cref="DurationMinutes"/>).</summary>
+    public int Extensions { get; init; }
 }
 
 public sealed record SessionStepDue(long SessionId, SessionStep Step, DateTimeOffset DueAt, StepState State, int Attempts);

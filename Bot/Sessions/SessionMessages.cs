@@ -15,7 +15,8 @@ public static class SessionMessages
     public const string TakeawayPrefix = "takeaway";
 
     public static MessageSpec Reminder(Session session, Pair pair, Snowflake to, Lang lang) => new(
-        SessionTexts.Reminder.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), Timestamps.Of(session.SlotAt, 'R'), Timestamps.Of(session.SlotAt, 't'), session.DurationMinutes),
+        SessionTexts.Reminder.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), Timestamps.Of(session.SlotAt, 'R'), Timestamps.Of(session.SlotAt, 't'), session.DurationMinutes)
+            + (session.Place.IsOutsideDiscord() ? "\n" + PlaceTexts.ReminderLine.Format(lang, session.Place.Words(lang)) : ""),
         AllowedMentions.None,
         [ActionRow.Of(
             new Button(ButtonStyle.Secondary, SessionTexts.SkipButton[lang], ComponentId.Create(ButtonPrefix, "skip", session.Id)),
@@ -25,7 +26,7 @@ public static class SessionMessages
 
     public static MessageSpec Welcome(Session session, Pair pair, Lang lang) => new(
         SessionTexts.Welcome.Format(lang, $"<@{pair.MemberA}>", $"<@{pair.MemberB}>", Timestamps.Of(session.EndsAt, 't'), session.DurationMinutes),
-        AllowedMentions.Only(pair.MemberA, pair.MemberB));
+        AllowedMentions.Only(pair.MemberA, pair.MemberB), InRoom.RoomControls.Buttons(session, lang));
 
     public static MessageSpec Warning(Session session, Lang lang) => MessageSpec.Text(session.GraceMinutes > 0
         ? SessionTexts.Warning.Format(lang, session.GraceMinutes)

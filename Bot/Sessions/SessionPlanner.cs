@@ -42,16 +42,17 @@ public sealed class SessionPlanner(
             .Select(s => s.SlotAt).DefaultIfEmpty(now).Max();
         if (ritual.NextSlotAfter(latest > now ? latest : now) is not { } slot)
             return null;
-        return await CreateAsync(pair, SessionKind.Ritual, slot, ritual.DurationMinutes, ritual.ReminderMinutes, now, cancellationToken);
+        return await CreateAsync(pair, SessionKind.Ritual, slot, ritual.DurationMinutes, ritual.ReminderMinutes, now, cancellationToken, ritual.Place);
     }
 
     private async Task<Session> CreateAsync(
-        Pair pair, SessionKind kind, DateTimeOffset slot, int durationMinutes, int reminderMinutes, DateTimeOffset now, CancellationToken cancellationToken)
+        Pair pair, SessionKind kind, DateTimeOffset slot, int durationMinutes, int reminderMinutes, DateTimeOffset now, CancellationToken cancellationToken,
+        TalkPlace place = TalkPlace.Discord)
     {
         var o = options.Value;
         var sharing = await sessions.CountAtSlotAsync(pair.GuildId, slot, cancellationToken) + 1;
         var draft = new Session(0, pair.Id, pair.GuildId, kind, slot, durationMinutes, o.GraceMinutes, SessionStatus.Scheduled,
-            null, false, null, null, null, now, null);
+            null, false, null, null, null, now, null) { Place = place };
         var session = await sessions.CreateAsync(draft, Steps(draft, reminderMinutes, PrepareLead(sharing, o), now), cancellationToken);
         await scheduler.ArmAsync(await sessions.GetStepsAsync(session.Id, cancellationToken), cancellationToken);
         return session;
@@ -70,6 +71,9 @@ public sealed class SessionPlanner(
         // A reminder only makes sense with some time left before the slot; set late, it goes out at once.
         if (reminderMinutes > 0 && s.SlotAt - now > TimeSpan.FromMinutes(1))
             steps.Add((SessionStep.Remind, Max(now, s.SlotAt.AddMinutes(-reminderMinutes))));
+        // Outside Discord there is no room to prepare, open or warn in: the close at the end is when the check-in goes.
+        if (s.Place.IsOutsideDiscord())
+            return [.. steps, (SessionStep.Close, s.CloseAt)];
         steps.Add((SessionStep.Prepare, Max(now, s.SlotAt - prepareLead)));
         steps.Add((SessionStep.Open, s.SlotAt));
         steps.Add((SessionStep.Warn, s.EndsAt));

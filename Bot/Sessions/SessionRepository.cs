@@ -13,7 +13,7 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
         id AS Id, pair_id AS PairId, guild_id AS GuildId, kind AS Kind, slot_at AS SlotAt, duration_minutes AS DurationMinutes,
         grace_minutes AS GraceMinutes, status AS Status, outcome AS Outcome, skip_announced AS SkipAnnounced,
         room_channel_id AS RoomChannelId, room_parent_id AS RoomParentId, failure AS Failure, created_at AS CreatedAt,
-        closed_at AS ClosedAt
+        closed_at AS ClosedAt, place AS Place, extensions AS Extensions
         """;
 
     /// <summary>
@@ -26,16 +26,17 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long?>(
             """
-            INSERT INTO sessions (pair_id, guild_id, kind, slot_at, duration_minutes, grace_minutes, status, created_at)
-            VALUES (@PairId, @GuildId, @kind, @SlotAt, @DurationMinutes, @GraceMinutes, 'scheduled', @CreatedAt)
+            INSERT INTO sessions (pair_id, guild_id, kind, slot_at, duration_minutes, grace_minutes, status, created_at, place)
+            VALUES (@PairId, @GuildId, @kind, @SlotAt, @DurationMinutes, @GraceMinutes, 'scheduled', @CreatedAt, @place)
             ON CONFLICT (pair_id, slot_at) DO UPDATE SET
                 kind = excluded.kind, duration_minutes = excluded.duration_minutes, grace_minutes = excluded.grace_minutes,
+                place = excluded.place, extensions = 0,
                 status = 'scheduled', outcome = NULL, skip_announced = 0, room_channel_id = NULL, room_parent_id = NULL,
                 failure = NULL, closed_at = NULL
             WHERE sessions.status = 'cancelled'
             RETURNING id
             """,
-            new { session.PairId, session.GuildId, kind = session.Kind.Code(), session.SlotAt, session.DurationMinutes, session.GraceMinutes, session.CreatedAt },
+            new { session.PairId, session.GuildId, kind = session.Kind.Code(), session.SlotAt, session.DurationMinutes, session.GraceMinutes, session.CreatedAt, place = session.Place.Code() },
             transaction);
         if (id is { } created)
         {
@@ -162,11 +163,12 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
     internal sealed record Row(
         long Id, long PairId, Snowflake GuildId, string Kind, DateTimeOffset SlotAt, long DurationMinutes, long GraceMinutes,
         string Status, string? Outcome, long SkipAnnounced, Snowflake? RoomChannelId, Snowflake? RoomParentId, string? Failure,
-        DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt)
+        DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, string Place, long Extensions)
     {
         public Session ToSession() => new(
             Id, PairId, GuildId, SessionCodes.Parse<SessionKind>(Kind), SlotAt, (int)DurationMinutes, (int)GraceMinutes,
             SessionCodes.Parse<SessionStatus>(Status), Outcome is null ? null : SessionCodes.Parse<SessionOutcome>(Outcome),
-            SkipAnnounced != 0, RoomChannelId, RoomParentId, Failure, CreatedAt, ClosedAt);
+            SkipAnnounced != 0, RoomChannelId, RoomParentId, Failure, CreatedAt, ClosedAt)
+        { Place = TalkPlaces.Parse(Place), Extensions = (int)Extensions };
     }
 }

@@ -46,6 +46,7 @@ public static class SessionsSetup
         services.AddSingleton<IDiscordEventHandler>(sp => sp.GetRequiredService<RoomEvents>());
         services.AddSingleton<Reconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
+        services.AddAroundTheTalk();
 
         AddScheduler(builder);
         return builder;

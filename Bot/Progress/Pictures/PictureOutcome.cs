@@ -11,8 +11,8 @@ public enum PictureOutcome
     Skipped,
 
     /// <summary>
-    /// The partners met, but not in the bot's room (a call elsewhere, in person). Nothing records it yet: it has its
-    /// colour and its legend entry so that the picture does not change shape the day it exists, and nothing maps to it.
+    /// The partners met, but not in the bot's room: a ritual held outside Discord (phone, walk, in person) that both
+    /// confirmed with the check-in, or a room that stayed empty while both said they talked anyway.
     /// </summary>
     HeldElsewhere,
 
@@ -32,6 +32,7 @@ public static class PictureOutcomes
     public static PictureOutcome? Of(Session session) => session switch
     {
         { Kind: not SessionKind.Ritual } => null,
+        { Status: SessionStatus.Closed, Outcome: SessionOutcome.Held, Place: not TalkPlace.Discord } => PictureOutcome.HeldElsewhere,
         { Status: SessionStatus.Closed, Outcome: SessionOutcome.Held } => PictureOutcome.Held,
         { Status: SessionStatus.Closed, Outcome: SessionOutcome.Partial } => PictureOutcome.Partial,
         { Status: SessionStatus.Closed, Outcome: SessionOutcome.Missed } or { Status: SessionStatus.Missed } => PictureOutcome.Missed,

@@ -1,0 +1,66 @@
+using CrossCoaching.Hosting;
+using CrossCoaching.Sessions.Scheduling;
+using CrossCoaching.Storage;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CrossCoaching.Sessions.InRoom;
+
+/// <summary>
+/// "+5 min": the session's time-box, its pending warning and its close move five minutes later in one commit, then
+/// their triggers are replaced. The database is the truth: should the process stop between the two, the old trigger
+/// fires early, finds the step due later and is re-armed (<see cref="SessionStepJob"/>), and the reconciler arms
+/// whatever is missing, so the room never closes before its new time and the extension is never applied twice.
+/// </summary>
+public sealed class SessionExtender(
+    SessionRepository sessions,
+    SqliteConnectionFactory connections,
+    ISchedulerFactory schedulers,
+    SessionScheduler scheduler,
+    KeyedLock<long> locks,
+    IOptions<SessionOptions> options,
+    TimeProvider time)
+{
+    public async Task<(ExtensionRefusal Refusal, Session? Session, DateTimeOffset? NextSlot)> ExtendAsync(long sessionId, CancellationToken cancellationToken = default)
+    {
+        using (await locks.AcquireAsync(sessionId, cancellationToken))
+        {
+            if (await sessions.GetAsync(sessionId, cancellationToken) is not { } session)
+                return (ExtensionRefusal.NotRunning, null, null);
+            var next = (await sessions.ListUnfinishedForPairAsync(session.PairId, cancellationToken))
+                .Where(s => s.Id != session.Id && s.SlotAt > session.SlotAt).Select(s => (DateTimeOffset?)s.SlotAt).Min();
+            var refusal = ExtensionRule.Check(session, time.GetUtcNow(), options.Value.MaximumDurationMinutes, next);
+            if (refusal != ExtensionRefusal.None)
+                return (refusal, session, next);
+
+            var extended = session with { DurationMinutes = session.DurationMinutes + ExtensionRule.Minutes };
+            await using (var work = await connections.BeginAsync(cancellationToken))
+            {
+                await work.ExecuteAsync(
+                    """
+                    UPDATE sessions SET duration_minutes = duration_minutes + @minutes, extensions = extensions + 1
+                    WHERE id = @sessionId AND status = 'open' AND extensions = @extensions
+                    """, new { sessionId, minutes = ExtensionRule.Minutes, extensions = session.Extensions });
+                await work.ExecuteAsync("UPDATE session_steps SET due_at = @due WHERE session_id = @sessionId AND step = 'warn' AND state = 'pending'",
+                    new { sessionId, due = extended.EndsAt });
+                await work.ExecuteAsync("UPDATE session_steps SET due_at = @due WHERE session_id = @sessionId AND step = 'close' AND state = 'pending'",
+                    new { sessionId, due = extended.CloseAt });
+                await work.CommitAsync(cancellationToken);
+            }
+
+            await RearmAsync(sessionId, cancellationToken);
+            return (ExtensionRefusal.None, await sessions.GetAsync(sessionId, cancellationToken), next);
+        }
+    }
+
+    /// <summary>A trigger is kept when armed again under its name, so the moved steps' old triggers go first.</summary>
+    private async Task RearmAsync(long sessionId, CancellationToken cancellationToken)
+    {
+        var quartz = await schedulers.GetScheduler(cancellationToken);
+        var moved = (await sessions.GetStepsAsync(sessionId, cancellationToken))
+            .Where(s => s.State == StepState.Pending && s.Step is SessionStep.Warn or SessionStep.Close).ToList();
+        foreach (var step in moved)
+            await quartz.UnscheduleJob(SessionScheduler.Key(sessionId, step.Step), cancellationToken);
+        await scheduler.ArmAsync(moved, cancellationToken);
+    }
+}
