@@ -19,6 +19,7 @@ public sealed class Reconciler(IServiceProvider services, IOptions<SessionOption
     public async Task RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await _running.WaitAsync(cancellationToken);
+        var start = time.GetTimestamp();
         try
         {
             foreach (var part in services.GetServices<IReconcilable>())
@@ -36,6 +37,7 @@ public sealed class Reconciler(IServiceProvider services, IOptions<SessionOption
         finally
         {
             _running.Release();
+            logger.LogDebug("Reconcile pass took {Milliseconds:0} ms", time.GetElapsedTime(start).TotalMilliseconds);
         }
     }
 
