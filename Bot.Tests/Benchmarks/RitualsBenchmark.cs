@@ -24,8 +24,6 @@ public static class RitualsBenchmark
     public static async Task RunAsync(BotCommand bot, Sizes sizes)
     {
         Console.WriteLine($"== rituals: {sizes.Rituals:N0} weekly rituals across {sizes.Guilds:N0} servers in the database");
-        await using var discord = await Emulator.StartAsync();
-        var callers = HelpCallers.Arrange(discord);
         var settings = new Dictionary<string, string>
         {
             ["Sessions__ReconcileMinutes"] = "1",
@@ -34,12 +32,15 @@ public static class RitualsBenchmark
 
         Console.WriteLine("  baseline: the same bot on an empty database");
         double emptyIdle;
-        await using (var empty = await BotRun.StartAsync(bot, discord, BotRun.NewFolder("rituals-empty"), settings))
+        await using (var quiet = await Emulator.StartAsync())
+        await using (var empty = await BotRun.StartAsync(bot, quiet, BotRun.NewFolder("rituals-empty"), settings))
         {
             await Task.Delay(sizes.Idle);
             emptyIdle = empty.Memory().RssMiB;
         }
 
+        await using var discord = await Emulator.StartAsync();
+        var callers = HelpCallers.Arrange(discord);
         var folder = BotRun.NewFolder("rituals");
         var home = new RitualSeeder.Home(callers.Guild, callers.Channels[0], callers.Users);
         var seeding = await RitualSeeder.SeedAsync(Path.Combine(folder, "bot.db"), sizes.Rituals, sizes.Guilds, TimeProvider.System.GetUtcNow(), home);
