@@ -22,7 +22,9 @@ public static class RitualSeeder
     public static readonly TimeSpan FirstSlotAfter = TimeSpan.FromMinutes(30);
 
     /// <param name="now">The seeding's "now" (the real clock for a benchmark, a test's fake one otherwise).</param>
-    public static async Task<TimeSpan> SeedAsync(string databasePath, int rituals, int guilds, DateTimeOffset now, Home? home = null, int seed = 11)
+    /// <param name="guildIds">The servers' ids, when they must be ones the emulator knows (a server missing from READY is one the bot was removed from).</param>
+    public static async Task<TimeSpan> SeedAsync(string databasePath, int rituals, int guilds, DateTimeOffset now, Home? home = null,
+        IReadOnlyList<Snowflake>? guildIds = null, int seed = 11)
     {
         var clock = Stopwatch.StartNew();
         DapperTypeHandlers.Register();
@@ -54,7 +56,7 @@ public static class RitualSeeder
         for (var i = 0; i < rituals; i++)
         {
             var homePair = i < homePairs;
-            var guild = homePair ? (long)home!.Guild.Value : 900_000_000_000_000_000L + (i % guilds);
+            var guild = homePair ? (long)home!.Guild.Value : guildIds is null ? 900_000_000_000_000_000L + (i % guilds) : (long)guildIds[i % guildIds.Count].Value;
             var (a, b) = homePair ? ((long)home!.Members[2 * i].Value, (long)home.Members[(2 * i) + 1].Value) : (++userId, ++userId);
             Run(guildRows, guild, Instant(now));
             var pair = (long)Scalar(pairRows, guild, a, b, Instant(now), homePair ? (long)home!.Channel.Value : DBNull.Value);

@@ -24,9 +24,11 @@ public sealed class Reconciler(IServiceProvider services, IOptions<SessionOption
         {
             foreach (var part in services.GetServices<IReconcilable>())
             {
+                var partStart = time.GetTimestamp();
                 try
                 {
                     await part.ReconcileAsync(cancellationToken);
+                    logger.LogDebug("Reconciling {Part} took {Milliseconds:0} ms", part.GetType().Name, time.GetElapsedTime(partStart).TotalMilliseconds);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
