@@ -159,4 +159,26 @@ public sealed class StepHorizonTests : IAsyncLifetime
 
         Assert.Contains(SessionStep.Open, await ArmedAsync(session));
     }
+
+    [Fact]
+    public async Task A_first_top_up_with_thousands_due_arms_the_nearest_first_and_the_next_top_up_goes_on_from_there()
+    {
+        // 150 sessions 7 s apart (no two steps due at once), none armed yet, as a database whose scheduler file is new:
+        // 750 steps in reach.
+        var slot = Monday.AddMinutes(30);
+        for (var i = 0; i < 150; i++)
+        {
+            var draft = new Session(0, _pair.Id, Guild, SessionKind.Ritual, slot.AddSeconds(7 * i), 15, 5, SessionStatus.Scheduled, null, false, null, null, null, Monday, null);
+            await _h.Get<SessionRepository>().CreateAsync(draft, SessionPlanner.Steps(draft, 10, TimeSpan.FromSeconds(62), Monday));
+        }
+
+        var horizon = _h.Get<StepHorizon>();
+        Assert.Equal(StepHorizon.MaxPerTopUp, await horizon.TopUpAsync());
+        var mark = await horizon.PlannedUntilAsync();
+        Assert.True(mark < Monday.AddMinutes(120));
+        Assert.All(await _h.Get<DueSteps>().BetweenAsync(Monday, mark!.Value), s => Assert.True(_h.Get<SessionScheduler>().IsArmedAsync(s.SessionId, s.Step).Result));
+
+        Assert.Equal(750 - StepHorizon.MaxPerTopUp, await horizon.TopUpAsync());
+        Assert.Equal(750, (await TriggersAsync()).Count);
+    }
 }

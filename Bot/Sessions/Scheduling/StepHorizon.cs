@@ -16,6 +16,12 @@ public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, Sess
 {
     private static readonly JobKey Mark = new("planned-until", "step-horizon");
     private const string Until = "until";
+
+    /// <summary>
+    /// At most this many steps armed by one top-up, so that one reconcile pass stays short; far above what a pass needs
+    /// once the horizon is filled (a two-minute slice of it).
+    /// </summary>
+    public const int MaxPerTopUp = 500;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Arms what came within the horizon since the last top-up; returns how many steps it armed.</summary>
@@ -30,7 +36,19 @@ public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, Sess
             var after = await PlannedUntilAsync(store, cancellationToken) ?? time.GetUtcNow();
             if (until <= after)
                 return 0;
-            var armed = await scheduler.ArmAsync(await due.BetweenAsync(after, until, cancellationToken), cancellationToken);
+            var steps = await due.BetweenAsync(after, until, cancellationToken);
+            if (steps.Count > MaxPerTopUp)
+            {
+                // A first start on a large database (or a lost scheduler file) has thousands to arm, each a write to the
+                // scheduler's store: the nearest go first, up to a due time so that steps sharing it go together, and
+                // the mark stops there; the next pass goes on. Steps due before then are re-armed by the reconciler's
+                // due-soon check, so none waits on this.
+                var last = steps[MaxPerTopUp - 1].DueAt;
+                steps = [.. steps.TakeWhile(s => s.DueAt <= last)];
+                until = last;
+            }
+
+            var armed = await scheduler.ArmAsync(steps, cancellationToken);
             await store.AddJob(JobBuilder.Create<HorizonMark>().WithIdentity(Mark).StoreDurably()
                 .UsingJobData(Until, until.ToString("O", CultureInfo.InvariantCulture)).Build(), AddJobOptions.Replacing, cancellationToken);
             if (armed > 0)
