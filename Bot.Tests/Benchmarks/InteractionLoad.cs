@@ -35,7 +35,9 @@ public sealed record LoadPhase(string Name, double Rate, double AchievedRate, in
 /// </summary>
 public static class InteractionLoad
 {
-    public static async Task<LoadPhase> RunAsync(DiscordEmulator discord, HelpCallers callers, string name, double rate, TimeSpan duration)
+    /// <param name="call">The i-th interaction, from the channel and user whose turn it is; /help when null.</param>
+    public static async Task<LoadPhase> RunAsync(DiscordEmulator discord, HelpCallers callers, string name, double rate, TimeSpan duration,
+        Func<int, Snowflake, Snowflake, CommandCall>? call = null)
     {
         var count = (int)Math.Round(rate * duration.TotalSeconds);
         var limitedBefore = discord.RateLimitedCount;
@@ -48,7 +50,7 @@ public static class InteractionLoad
                 await Task.Delay(wait);
             var channel = callers.Channels[i % callers.Channels.Count];
             var user = callers.Users[i % callers.Users.Count];
-            handles.Add(await discord.SendCommandAsync(callers.Guild, channel, user, "help"));
+            handles.Add(await discord.SendCommandAsync(call?.Invoke(i, channel, user) ?? new CommandCall(callers.Guild, channel, user, "help")));
         }
 
         var sending = clock.Elapsed;

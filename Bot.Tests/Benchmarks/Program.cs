@@ -12,14 +12,17 @@ public static class Program
 {
     private const string Usage =
         """
-        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|pool|all> [options]
+        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|pool|rituals|seed|all> [options]
           --pairs 50,200        rooms: the pair counts to run (default 50,200)
           --seed N              faults: the seed of the scripted day and its faults (default: random, printed)
+          --rituals N           rituals, seed: how many weekly rituals (default 100000)
+          --guilds N            rituals, seed: across how many servers (default 1000)
+          --db <path>           seed: the database file to fill (created with the bot's migrations)
           --bot <path>          the CrossCoaching.dll to run (default: Bot/bin/<this configuration>/, built if missing)
           --env K=V[,K2=V2]     extra environment variables for the bot, e.g. DOTNET_GCgen0size=0x400000
         """;
 
-    private static readonly string[] Options = ["--pairs", "--seed", "--bot", "--env"];
+    private static readonly string[] Options = ["--pairs", "--seed", "--bot", "--env", "--rituals", "--guilds", "--db"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -34,7 +37,7 @@ public static class Program
             return 0;
         }
 
-        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "pictures" or "faults" or "all") ||
+        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "pictures" or "faults" or "rituals" or "seed" or "all") ||
             rest.Length % 2 != 0 || rest.Where((_, i) => i % 2 == 0).Any(o => !Options.Contains(o)))
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -44,6 +47,16 @@ public static class Program
         var options = Enumerable.Range(0, rest.Length / 2).ToDictionary(i => rest[2 * i], i => rest[(2 * i) + 1], StringComparer.Ordinal);
         try
         {
+            var rituals = options.TryGetValue("--rituals", out var r) ? Count(r) : RitualsBenchmark.Sizes.Full.Rituals;
+            var guilds = options.TryGetValue("--guilds", out var g) ? Count(g) : RitualsBenchmark.Sizes.Full.Guilds;
+            if (name is "seed")
+            {
+                var db = options.GetValueOrDefault("--db") ?? throw new BenchmarkException("seed wants --db <path>.");
+                var took = await RitualSeeder.SeedAsync(db, rituals, guilds, TimeProvider.System.GetUtcNow());
+                Console.WriteLine($"seeded {rituals} rituals across {guilds} servers into {db} in {took.TotalSeconds:0.0} s");
+                return 0;
+            }
+
             var pairs = options.TryGetValue("--pairs", out var list) ? list.Split(',').Select(Count).ToArray() : [50, 200];
             var bot = BotCommand.Parse(await BotBuild.LocateAsync(options.GetValueOrDefault("--bot")), options.GetValueOrDefault("--env"));
             PrintMachine(bot);
@@ -60,6 +73,8 @@ public static class Program
                     await RoomsBenchmark.RunAsync(bot, count);
             }
 
+            if (name is "rituals" or "all")
+                await RitualsBenchmark.RunAsync(bot, RitualsBenchmark.Sizes.Full with { Rituals = rituals, Guilds = guilds });
             if (name is "all")
                 PoolBenchmark.Run();
             if (name is "faults" or "all")

@@ -19,13 +19,16 @@ public sealed class Reconciler(IServiceProvider services, IOptions<SessionOption
     public async Task RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await _running.WaitAsync(cancellationToken);
+        var start = time.GetTimestamp();
         try
         {
             foreach (var part in services.GetServices<IReconcilable>())
             {
+                var partStart = time.GetTimestamp();
                 try
                 {
                     await part.ReconcileAsync(cancellationToken);
+                    logger.LogDebug("Reconciling {Part} took {Milliseconds:0} ms", part.GetType().Name, time.GetElapsedTime(partStart).TotalMilliseconds);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -36,6 +39,7 @@ public sealed class Reconciler(IServiceProvider services, IOptions<SessionOption
         finally
         {
             _running.Release();
+            logger.LogDebug("Reconcile pass took {Milliseconds:0} ms", time.GetElapsedTime(start).TotalMilliseconds);
         }
     }
 

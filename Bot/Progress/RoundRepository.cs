@@ -53,5 +53,27 @@ public sealed class RoundRepository(SqliteConnectionFactory connections)
         return rows.OrderBy(r => Array.IndexOf(ids, r.SessionId)).Select(r => ((long, DateTimeOffset)?)(r.SessionId, DapperTypeHandlers.ParseInstant(r.SentAt))).FirstOrDefault();
     }
 
+    /// <summary>
+    /// Active pairs whose current round may be over: as many sessions counted since the round started as the guild's
+    /// round length, or the question already asked on one of them. One query, so the reconciler looks closer at these
+    /// only and not at every pair.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ListPairsWithRoundOverAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<long>(
+            """
+            SELECT p.id FROM pairs p
+            WHERE p.status = 'active' AND (
+                (SELECT count(*) FROM sessions s
+                 WHERE s.pair_id = p.id AND s.kind = 'ritual' AND s.status IN ('closed', 'missed') AND s.slot_at >= p.round_started_at)
+                >= coalesce((SELECT g.round_length FROM guild_settings g WHERE g.guild_id = p.guild_id), @defaultLength)
+                OR EXISTS (
+                    SELECT 1 FROM sessions s JOIN session_notices n ON n.session_id = s.id AND n.kind = @kind
+                    WHERE s.pair_id = p.id AND s.kind = 'ritual' AND s.status IN ('closed', 'missed') AND s.slot_at >= p.round_started_at))
+            ORDER BY p.id
+            """, new { kind = PromptKind, defaultLength = GuildSettings.GuildConfig.DefaultRoundLength })];
+    }
+
     private static string Code(RoundAnswer answer) => answer == RoundAnswer.Continue ? "continue" : "stop";
 }

@@ -29,15 +29,18 @@ public sealed class OrphanRooms(
             return;
         foreach (var guild in cache.Guilds)
         {
+            // Only a server with a channel shaped like a room costs queries: a pass over many servers stays in memory.
+            var shaped = guild.Channels.Values.Where(c => c.Type == ChannelType.GuildVoice && c.UserLimit == 2 && c.Overwrites.Count == 4
+                && time.GetUtcNow() - c.Id.CreatedAt >= MinimumAge).ToList();
+            if (shaped.Count == 0)
+                continue;
             var formed = await pairs.ListInGuildAsync(guild.Id, cancellationToken);
             if (formed.Count == 0)
                 continue;
             var tracked = (await rooms.ListLiveRoomsAsync(guild.Id, cancellationToken)).Select(r => r.RoomId).ToHashSet();
-            foreach (var channel in guild.Channels.Values)
+            foreach (var channel in shaped)
             {
-                if (channel.Type != ChannelType.GuildVoice || tracked.Contains(channel.Id) || time.GetUtcNow() - channel.Id.CreatedAt < MinimumAge)
-                    continue;
-                if (!LooksLikeOurRoom(guild.Id, channel, bot.Id, formed))
+                if (tracked.Contains(channel.Id) || !LooksLikeOurRoom(guild.Id, channel, bot.Id, formed))
                     continue;
                 logger.LogInformation("Deleting room {Room} in guild {Guild}: made by the bot but tied to no session", channel.Id, guild.Id);
                 try

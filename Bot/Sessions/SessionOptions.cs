@@ -44,6 +44,13 @@ public sealed class SessionOptions
     /// <summary>How often the reconciler compares the database with Discord and the scheduler, default 2 minutes.</summary>
     public int ReconcileMinutes { get; set; } = 2;
 
+    /// <summary>
+    /// How far ahead the scheduler holds session steps, default 120 minutes (at least twice the reconcile period, at
+    /// most a day): steps further out stay in the database only, and each reconcile pass arms those that came within
+    /// reach, so the scheduler's tables and its start-up stay the size of the next hours, not of every ritual.
+    /// </summary>
+    public int PlanAheadMinutes { get; set; } = 120;
+
     /// <summary>Both partners together this long (at most half the session) make a session "held", default 3.</summary>
     public int HeldTogetherMinutes { get; set; } = 3;
 

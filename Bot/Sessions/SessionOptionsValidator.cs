@@ -21,6 +21,8 @@ public sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
         Check(nameof(o.MaximumReminderMinutes), o.MaximumReminderMinutes, 0, SessionOptions.ReminderCeiling);
         Check(nameof(o.GraceMinutes), o.GraceMinutes, 0, SessionOptions.GraceCeiling);
         Check(nameof(o.ReconcileMinutes), o.ReconcileMinutes, 1, 60);
+        if (o.ReconcileMinutes is >= 1 and <= 60)
+            Check(nameof(o.PlanAheadMinutes), o.PlanAheadMinutes, 2 * o.ReconcileMinutes, 1440);
         Check(nameof(o.HeldTogetherMinutes), o.HeldTogetherMinutes, 1, 60);
         if (o.RoomsPerMinute is < 1 or > 600)
             errors.Add($"Sessions__RoomsPerMinute is {o.RoomsPerMinute}; it must be a whole number from 1 to 600.");

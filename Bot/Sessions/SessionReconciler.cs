@@ -1,33 +1,39 @@
 using CrossCoaching.Hosting;
-using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Sessions;
 
 /// <summary>
-/// The sessions' safety net: plans every active ritual's next session, runs steps that are overdue (an overdue close
-/// at once; a session whose slot passed while the bot was down is recorded as missed, never opened late), re-arms
-/// triggers that went missing, and deletes rooms left behind by sessions that are over.
+/// The sessions' safety net: plans the next session of active rituals whose chain of planning broke, tops up the
+/// scheduler's near horizon, runs steps that are overdue (an overdue close at once; a session whose slot passed while
+/// the bot was down is recorded as missed, never opened late), re-arms triggers that went missing before they are due,
+/// and deletes rooms left behind by sessions that are over. Every query asks for what is due or broken, so a pass costs
+/// what changed, not the number of rituals.
 /// </summary>
 public sealed class SessionReconciler(
     SessionRepository sessions,
-    PairRepository pairs,
+    DueSteps due,
+    StepHorizon horizon,
     SessionPlanner planner,
     SessionRunner runner,
     SessionScheduler scheduler,
     RoomService roomService,
     RoomRepository rooms,
     OrphanRooms orphans,
+    IOptions<SessionOptions> options,
     TimeProvider time,
     ILogger<SessionReconciler> logger) : IReconcilable
 {
     public async Task ReconcileAsync(CancellationToken cancellationToken = default)
     {
-        await EachAsync(await pairs.ListActiveAsync(cancellationToken), "plan the next session of pair", p => p.Id,
-            pair => planner.PlanNextAsync(pair.Id, cancellationToken));
-        await EachAsync(await sessions.ListUnfinishedAsync(cancellationToken), "reconcile session", s => s.Id,
-            session => ReconcileAsync(session, cancellationToken));
+        await EachAsync(await due.UnplannedPairsAsync(time.GetUtcNow(), cancellationToken), "plan the next session of pair", p => p,
+            pair => planner.PlanNextAsync(pair, cancellationToken));
+        await EachAsync([0], "top up the scheduler's horizon", _ => "", _ => horizon.TopUpAsync(cancellationToken));
+        var overdue = (await due.OverdueAsync(time.GetUtcNow(), cancellationToken)).GroupBy(s => s.SessionId);
+        await EachAsync(overdue, "reconcile session", s => s.Key, steps => RunOverdueAsync(steps, cancellationToken));
+        await EachAsync(await DueSoonAsync(cancellationToken), "re-arm the trigger of session", s => s.SessionId, step => RearmIfMissingAsync(step, cancellationToken));
         await EachAsync(await sessions.ListFinishedWithRoomAsync(cancellationToken), "delete the room left by session", s => s.Id,
             session => DeleteLeftoverRoomAsync(session, cancellationToken));
         await EachAsync([0], "delete untracked rooms", _ => "", _ => orphans.DeleteUntrackedAsync(cancellationToken));
@@ -54,37 +60,47 @@ public sealed class SessionReconciler(
         }
     }
 
-    private async Task ReconcileAsync(Session session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Steps due before the next pass or the one after: a trigger missing there (a scheduler file lost, a crash between
+    /// writing a session and arming it) is armed again in time. Later steps are checked as they come this close.
+    /// </summary>
+    private async Task<IReadOnlyList<SessionStepDue>> DueSoonAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var step in await sessions.GetStepsAsync(session.Id, cancellationToken))
+        return await due.BetweenAsync(now, now.AddMinutes(2 * options.Value.ReconcileMinutes), cancellationToken);
+    }
+
+    private async Task RearmIfMissingAsync(SessionStepDue step, CancellationToken cancellationToken)
+    {
+        if (await scheduler.IsArmedAsync(step.SessionId, step.Step, cancellationToken))
+            return;
+        logger.LogWarning("The trigger of {Step} for session {Session}, due {Due}, was missing: armed again", step.Step, step.SessionId, step.DueAt);
+        await scheduler.ArmAsync([step], cancellationToken);
+    }
+
+    /// <summary>
+    /// Overdue: run here rather than wait for a trigger that may be gone. The runner decides what a late step still
+    /// means (a close runs, a stale reminder is dropped, a slot long past becomes "missed").
+    /// </summary>
+    private async Task RunOverdueAsync(IEnumerable<SessionStepDue> steps, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps.OrderBy(s => s.Step))
         {
-            if (step.State != StepState.Pending)
-                continue;
-            if (step.DueAt <= now)
-            {
-                // Overdue: run it here rather than wait for a trigger that may be gone. The runner decides what a late
-                // step still means (a close runs, a stale reminder is dropped, a slot long past becomes "missed").
-                await TryRunAsync(session, step.Step, cancellationToken);
-                if ((await sessions.GetAsync(session.Id, cancellationToken))?.IsFinished == true)
-                    return;
-            }
-            else if (!await scheduler.IsArmedAsync(session.Id, step.Step, cancellationToken))
-            {
-                await scheduler.ArmAsync([step], cancellationToken);
-            }
+            await TryRunAsync(step.SessionId, step.Step, cancellationToken);
+            if ((await sessions.GetAsync(step.SessionId, cancellationToken))?.IsFinished != false)
+                return;
         }
     }
 
-    private async Task TryRunAsync(Session session, SessionStep step, CancellationToken cancellationToken)
+    private async Task TryRunAsync(long sessionId, SessionStep step, CancellationToken cancellationToken)
     {
         try
         {
-            await runner.RunAsync(session.Id, step, cancellationToken);
+            await runner.RunAsync(sessionId, step, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning("Step {Step} of session {Session} failed again ({Reason}); the next pass retries", step, session.Id, e.Message);
+            logger.LogWarning("Step {Step} of session {Session} failed again ({Reason}); the next pass retries", step, sessionId, e.Message);
         }
     }
 

@@ -41,6 +41,8 @@ public static class SessionsSetup
         services.AddSingleton<RoomOpener>();
         services.AddSingleton<OrphanRooms>();
         services.AddSingleton<SessionScheduler>();
+        services.AddSingleton<DueSteps>();
+        services.AddSingleton<StepHorizon>();
         services.AddSingleton<IReconcilable, SessionReconciler>();
         services.AddSingleton<RoomEvents>();
         services.AddSingleton<IDiscordEventHandler>(sp => sp.GetRequiredService<RoomEvents>());

@@ -2,7 +2,6 @@ using CrossCoaching.Hosting;
 using CrossCoaching.Sessions.Scheduling;
 using CrossCoaching.Storage;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace CrossCoaching.Sessions.InRoom;
 
@@ -15,7 +14,6 @@ namespace CrossCoaching.Sessions.InRoom;
 public sealed class SessionExtender(
     SessionRepository sessions,
     SqliteConnectionFactory connections,
-    ISchedulerFactory schedulers,
     SessionScheduler scheduler,
     KeyedLock<long> locks,
     IOptions<SessionOptions> options,
@@ -53,14 +51,11 @@ public sealed class SessionExtender(
         }
     }
 
-    /// <summary>A trigger is kept when armed again under its name, so the moved steps' old triggers go first.</summary>
+    /// <summary>The moved warning and close replace their old triggers (arming alone keeps a trigger already there).</summary>
     private async Task RearmAsync(long sessionId, CancellationToken cancellationToken)
     {
-        var quartz = await schedulers.GetScheduler(cancellationToken);
         var moved = (await sessions.GetStepsAsync(sessionId, cancellationToken))
             .Where(s => s.State == StepState.Pending && s.Step is SessionStep.Warn or SessionStep.Close).ToList();
-        foreach (var step in moved)
-            await quartz.UnscheduleJob(SessionScheduler.Key(sessionId, step.Step), cancellationToken);
-        await scheduler.ArmAsync(moved, cancellationToken);
+        await scheduler.RearmAsync(moved, cancellationToken);
     }
 }
