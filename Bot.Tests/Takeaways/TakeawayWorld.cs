@@ -3,6 +3,7 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Guilds;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
+using CrossCoaching.Pool;
 using CrossCoaching.Privacy;
 using CrossCoaching.Rituals;
 using CrossCoaching.Sessions;
@@ -45,6 +46,7 @@ public sealed class TakeawayWorld : IDisposable
         builder.AddMessaging();
         builder.AddGuildSettings();
         builder.AddPairs();
+        builder.AddPool();
         builder.AddRituals();
         builder.AddSessions();
         builder.AddGuilds();

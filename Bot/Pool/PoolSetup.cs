@@ -23,7 +23,8 @@ public static class PoolSetup
         services.AddSingleton<PoolPairing>();
         services.AddSingleton<PoolJoin>();
         services.AddSingleton<IPairPool, PoolCommand>();
-        services.AddSingleton<IReconcilable, PoolSweeper>();
+        services.AddSingleton<PoolSweeper>();
+        services.AddSingleton<IReconcilable>(sp => sp.GetRequiredService<PoolSweeper>());
         services.AddComponentHandler<PoolButtons>();
         services.AddComponentHandler<ProposalButtons>();
         return builder;
