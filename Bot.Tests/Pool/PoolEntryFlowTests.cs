@@ -3,6 +3,7 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.GuildSettings;
 using CrossCoaching.Pool;
 using CrossCoaching.Pool.Matching;
+using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 using static CrossCoaching.Tests.Fakes.TestInteractions;
 using static CrossCoaching.Tests.Pool.PoolWorld;
@@ -131,5 +132,49 @@ public sealed class PoolEntryFlowTests : IAsyncLifetime
         await _w.PressAsync(AliceUser, PoolButtons.OpenId, locale: "fr");
         Assert.Contains("Vous avez déjà un binôme ici (**Bob**)", _w.Api.LastReplyText(), StringComparison.Ordinal);
         Assert.True(_w.Api.Callbacks.Last().Ephemeral);
+    }
+
+    [Fact]
+    public async Task Coaching_setup_sets_the_pools_cadence_role_and_whether_it_is_open()
+    {
+        var role = new Snowflake(777);
+        await RunAsync(_w.Api, Command(Guild, HomeChannel, AliceUser, "coaching", "setup",
+            [Text("pool_every", "168"), new InteractionOption("pool_role", CommandOptionType.Role, Id: role), new InteractionOption("pool_open", CommandOptionType.Boolean, Boolean: false)],
+            permissions: CrossCoaching.Discord.Permissions.ManageGuild), c => _w.H.Get<SetupCommand>().HandleAsync(c));
+
+        var saved = await _w.H.Get<GuildSettingsRepository>().GetAsync(Guild);
+        Assert.Equal((168, role, false), (saved.PoolCadenceHours, saved.PoolRoleId!.Value, saved.PoolOpen));
+        Assert.Contains("Matching pool: closed (would match every 168 h, open to <@&777>)", _w.Api.LastReplyText(), StringComparison.Ordinal);
+        var other = await _w.H.Get<GuildSettingsRepository>().GetAsync(new Snowflake(1));
+        Assert.Equal((24, true), (other.PoolCadenceHours, other.PoolOpen));
+    }
+
+    [Fact]
+    public async Task Managers_stats_show_the_pool_once_it_is_used()
+    {
+        Task<FakeDiscordApi> StatsAsync() => RunAsync(_w.Api, Command(Guild, HomeChannel, CarolUser, "stats", permissions: CrossCoaching.Discord.Permissions.ManageGuild),
+            c => _w.H.Get<CrossCoaching.Progress.StatsCommand>().HandleAsync(c));
+
+        await StatsAsync();
+        Assert.DoesNotContain("Matching pool", _w.Api.LastReplyText(), StringComparison.Ordinal);
+
+        await _w.JoinAsync(AliceUser);
+        await StatsAsync();
+        Assert.Contains("**Matching pool**: 1 waiting · 0 matches proposed", _w.Api.LastReplyText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "Find a partner too")]
+    [InlineData("fr", "Trouver un binôme moi aussi")]
+    public void Every_public_trail_post_carries_the_find_a_partner_too_button(string locale, string label)
+    {
+        var pair = new CrossCoaching.Pairs.Pair(1, Guild, Alice, Bob, "Alice", "Bob", CrossCoaching.Pairs.PairStatus.Active, 1, Monday, Monday, HomeChannel);
+        var session = new CrossCoaching.Sessions.Session(1, 1, Guild, CrossCoaching.Sessions.SessionKind.Ritual, Monday, 15, 5,
+            CrossCoaching.Sessions.SessionStatus.Closed, null, false, null, null, null, Monday, null);
+
+        var post = CrossCoaching.Takeaways.TrailMessage.Render(session, pair, 1, [], CrossCoaching.Localization.LangExtensions.FromLocale(locale));
+
+        var button = Assert.Single(Assert.Single(post.Components!).Buttons);
+        Assert.Equal((label, PoolButtons.OpenId), (button.Label, button.CustomId));
     }
 }

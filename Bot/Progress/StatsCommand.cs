@@ -49,7 +49,8 @@ public sealed class StatsCommand(
                 if (PairStatistics.IsAtRisk(await sessions.ListForPairAsync(candidate.Id, cancellationToken)))
                     atRisk.Add(candidate);
             sections.Add(StatsReport.ServerSection(active.Count, atRisk, context.Lang));
-            sections.Add(Pool.PoolStatsText.Render(await pool.StatsAsync(guild, time.GetUtcNow(), cancellationToken), context.Lang));
+            if (Pool.PoolStatsText.Render(await pool.StatsAsync(guild, time.GetUtcNow(), cancellationToken), context.Lang) is { } poolLine)
+                sections.Add(poolLine);
             files.Add(await pictures.ForServerAsync(guild, context.Lang, cancellationToken));
         }
 
