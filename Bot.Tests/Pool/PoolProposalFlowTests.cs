@@ -12,6 +12,8 @@ namespace CrossCoaching.Tests.Pool;
 public sealed class PoolProposalFlowTests : IAsyncLifetime
 {
     /// <summary>Monday 18:00 in Paris, the first slot both default windows share after <see cref="FeatureHarness.Monday"/>.</summary>
+    private static readonly Snowflake Carol = CarolUser.Id;
+
     private static readonly DateTimeOffset Slot = new(2026, 11, 2, 17, 0, 0, TimeSpan.Zero);
 
     private PoolWorld _w = null!;
@@ -191,5 +193,20 @@ public sealed class PoolProposalFlowTests : IAsyncLifetime
         var line = PoolStatsText.Render(stats, CrossCoaching.Localization.Lang.En);
 
         Assert.Equal("**Matching pool**: 3 waiting · 2 matches proposed (1 awaiting answers) · 0 accepted · 1 declined · 0 expired", line);
+    }
+
+    [Fact]
+    public async Task A_server_purged_after_the_bot_was_removed_loses_its_pool_too()
+    {
+        await _w.JoinAsync(AliceUser);
+        await _w.JoinAsync(BobUser);
+        await _w.BlockAsync(CarolUser, AliceUser);
+
+        await _w.H.Get<CrossCoaching.Guilds.GuildRemovalRepository>().PurgeAsync(Guild);
+
+        Assert.Null(await _w.H.Get<PoolEntryRepository>().GetAsync(Guild, Alice));
+        Assert.Null(await _w.PendingAsync(AliceUser));
+        Assert.Null(PoolStatsText.Render(await _w.H.Get<PoolProposalRepository>().StatsAsync(Guild, _w.H.Time.GetUtcNow()), CrossCoaching.Localization.Lang.En));
+        Assert.False((await _w.H.Get<PoolExclusionRepository>().LoadAsync(Guild)).KeptApart(Carol.Value, Alice.Value));
     }
 }

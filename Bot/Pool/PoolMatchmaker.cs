@@ -17,6 +17,7 @@ public sealed class PoolMatchmaker(
     PoolEntryRepository entries,
     GuildSettingsRepository settings,
     GuildLanguage languages,
+    Guilds.GuildGate gate,
     Outbox outbox,
     IOptions<SessionOptions> sessions,
     ILogger<PoolMatchmaker> logger)
@@ -29,7 +30,9 @@ public sealed class PoolMatchmaker(
 
     public async Task<IReadOnlyList<PoolProposal>> RunAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
-        if (!(await settings.GetAsync(guildId, cancellationToken)).PoolOpen)
+        // A closed pool proposes nothing; nor does a server in an outage or that removed the bot (no DM about a server
+        // the members can no longer reach).
+        if (!(await settings.GetAsync(guildId, cancellationToken)).PoolOpen || await gate.HoldsAsync(guildId, cancellationToken))
             return [];
         var minutes = sessions.Value.DefaultDurationMinutes;
         var lang = await languages.ForGuildAsync(guildId, cancellationToken);
