@@ -4,6 +4,7 @@ using CrossCoaching.Help;
 using CrossCoaching.Hosting;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
+using CrossCoaching.Pool;
 using CrossCoaching.Privacy;
 using CrossCoaching.Progress;
 using CrossCoaching.Rituals;
@@ -61,6 +62,7 @@ public static class Program
         builder.AddMessaging();
         builder.AddGuildSettings();
         builder.AddPairs();
+        builder.AddPool();
         builder.AddRituals();
         builder.AddSessions();
         builder.AddTakeaways();

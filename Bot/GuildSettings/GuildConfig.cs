@@ -10,7 +10,13 @@ public sealed record GuildConfig(
     Snowflake? TrailChannelId = null,
     string? TimeZone = null,
     Lang? Language = null,
-    int RoundLength = GuildConfig.DefaultRoundLength)
+    int RoundLength = GuildConfig.DefaultRoundLength,
+    int PoolCadenceHours = GuildConfig.DefaultPoolCadenceHours,
+    Snowflake? PoolRoleId = null,
+    bool PoolOpen = true)
 {
     public const int DefaultRoundLength = 4;
+
+    /// <summary>The matching pool runs once a day unless managers choose otherwise.</summary>
+    public const int DefaultPoolCadenceHours = 24;
 }

@@ -13,13 +13,15 @@ public sealed class GuildSettingsRepository(SqliteConnectionFactory connections,
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
             """
             SELECT category_id AS CategoryId, trail_channel_id AS TrailChannelId,
-                   time_zone AS TimeZone, language AS Language, round_length AS RoundLength
+                   time_zone AS TimeZone, language AS Language, round_length AS RoundLength,
+                   pool_cadence_hours AS PoolCadenceHours, pool_role_id AS PoolRoleId, pool_open AS PoolOpen
             FROM guild_settings WHERE guild_id = @guildId
             """, new { guildId });
         return row is null
             ? new GuildConfig(guildId)
             : new GuildConfig(guildId, row.CategoryId, row.TrailChannelId, row.TimeZone,
-                LangExtensions.FromCode(row.Language), (int)row.RoundLength);
+                LangExtensions.FromCode(row.Language), (int)row.RoundLength,
+                (int)row.PoolCadenceHours, row.PoolRoleId, row.PoolOpen == 1);
     }
 
     public async Task SaveAsync(GuildConfig settings, CancellationToken cancellationToken = default)
@@ -27,19 +29,23 @@ public sealed class GuildSettingsRepository(SqliteConnectionFactory connections,
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
-            INSERT INTO guild_settings (guild_id, category_id, trail_channel_id, time_zone, language, round_length, updated_at)
-            VALUES (@GuildId, @CategoryId, @TrailChannelId, @TimeZone, @Language, @RoundLength, @At)
+            INSERT INTO guild_settings (guild_id, category_id, trail_channel_id, time_zone, language, round_length,
+                pool_cadence_hours, pool_role_id, pool_open, updated_at)
+            VALUES (@GuildId, @CategoryId, @TrailChannelId, @TimeZone, @Language, @RoundLength, @PoolCadenceHours, @PoolRoleId, @poolOpen, @At)
             ON CONFLICT (guild_id) DO UPDATE SET
                 category_id = excluded.category_id,
                 trail_channel_id = excluded.trail_channel_id, time_zone = excluded.time_zone, language = excluded.language,
-                round_length = excluded.round_length, updated_at = excluded.updated_at
+                round_length = excluded.round_length, pool_cadence_hours = excluded.pool_cadence_hours,
+                pool_role_id = excluded.pool_role_id, pool_open = excluded.pool_open, updated_at = excluded.updated_at
             """,
             new
             {
                 settings.GuildId, settings.CategoryId, settings.TrailChannelId, settings.TimeZone,
-                Language = settings.Language?.Code(), settings.RoundLength, At = time.GetUtcNow(),
+                Language = settings.Language?.Code(), settings.RoundLength,
+                settings.PoolCadenceHours, settings.PoolRoleId, poolOpen = settings.PoolOpen ? 1 : 0, At = time.GetUtcNow(),
             });
     }
 
-    private sealed record Row(Snowflake? CategoryId, Snowflake? TrailChannelId, string? TimeZone, string? Language, long RoundLength);
+    private sealed record Row(Snowflake? CategoryId, Snowflake? TrailChannelId, string? TimeZone, string? Language, long RoundLength,
+        long PoolCadenceHours, Snowflake? PoolRoleId, long PoolOpen);
 }

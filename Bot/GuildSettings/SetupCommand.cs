@@ -28,11 +28,18 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
                     NameLocalizations: Localizations.French("langue"), DescriptionLocalizations: SetupTexts.LanguageOption.ToLocalizations()),
                 new(CommandOptionType.Integer, "round", SetupTexts.RoundOption.En, MinValue: 1, MaxValue: 52,
                     NameLocalizations: Localizations.French("cycle"), DescriptionLocalizations: SetupTexts.RoundOption.ToLocalizations()),
+                new(CommandOptionType.String, "pool_every", SetupTexts.PoolEveryOption.En, Choices: SetupTexts.PoolCadences(),
+                    NameLocalizations: Localizations.French("vivier_frequence"), DescriptionLocalizations: SetupTexts.PoolEveryOption.ToLocalizations()),
+                new(CommandOptionType.Role, "pool_role", SetupTexts.PoolRoleOption.En,
+                    NameLocalizations: Localizations.French("vivier_role"), DescriptionLocalizations: SetupTexts.PoolRoleOption.ToLocalizations()),
+                new(CommandOptionType.Boolean, "pool_open", SetupTexts.PoolOpenOption.En,
+                    NameLocalizations: Localizations.French("vivier_ouvert"), DescriptionLocalizations: SetupTexts.PoolOpenOption.ToLocalizations()),
                 new(CommandOptionType.String, "clear", SetupTexts.ClearOption.En,
                     Choices:
                     [
                         new("category", "category", Localizations.French("catégorie")), new("trail", "trail", Localizations.French("fil")),
                         new("timezone", "timezone", Localizations.French("fuseau")), new("language", "language", Localizations.French("langue")),
+                        new("pool role", "pool_role", Localizations.French("rôle du vivier")),
                     ],
                     NameLocalizations: Localizations.French("retirer"), DescriptionLocalizations: SetupTexts.ClearOption.ToLocalizations()),
             ], NameLocalizations: Localizations.French("réglages"), DescriptionLocalizations: SetupTexts.SetupDescription.ToLocalizations()),
@@ -76,12 +83,19 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
             s = s with { Language = lang };
         if (i.GetInteger("round") is { } round)
             s = s with { RoundLength = (int)Math.Clamp(round, 1, 52) };
+        if (int.TryParse(i.GetString("pool_every"), out var hours))
+            s = s with { PoolCadenceHours = Math.Clamp(hours, 1, 720) };
+        if (i.Option("pool_role")?.Id is { } role)
+            s = s with { PoolRoleId = role };
+        if (i.Option("pool_open")?.Boolean is { } open)
+            s = s with { PoolOpen = open };
         return i.GetString("clear") switch
         {
             "category" => s with { CategoryId = null },
             "trail" => s with { TrailChannelId = null },
             "timezone" => s with { TimeZone = null },
             "language" => s with { Language = null },
+            "pool_role" => s with { PoolRoleId = null },
             _ => s,
         };
     }
@@ -100,6 +114,8 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
         var guildLocale = cache.GetGuild(s.GuildId)?.PreferredLocale ?? context.Interaction.GuildLocale ?? "en-US";
         text.AppendLine(s.Language is { } l ? context.Text(SetupTexts.LanguageIs, l.Code()) : context.Text(SetupTexts.LanguageFromServer, guildLocale));
         text.AppendLine(context.Text(SetupTexts.RoundIs, s.RoundLength));
+        text.AppendLine(context.Text(s.PoolOpen ? SetupTexts.PoolIsOpen : SetupTexts.PoolIsClosed, s.PoolCadenceHours,
+            s.PoolRoleId is { } r ? $"<@&{r}>" : context.Text(SetupTexts.PoolEveryone)));
         text.AppendLine();
         text.Append(PermissionReport(context, s));
         return text.ToString().TrimEnd();

@@ -11,6 +11,9 @@ public static class SetupTexts
     public static readonly LocalizedText TimezoneOption = new("Default time zone of new rituals (e.g. Europe/Paris)", "Fuseau horaire par défaut des rituels (ex. Europe/Paris)");
     public static readonly LocalizedText LanguageOption = new("Language of reminders and room messages", "Langue des rappels et des messages des salons");
     public static readonly LocalizedText RoundOption = new("Sessions in a round before partners decide to go on", "Séances par cycle avant que les binômes décident de continuer");
+    public static readonly LocalizedText PoolEveryOption = new("How often the matching pool proposes partners", "À quelle fréquence le vivier propose des binômes");
+    public static readonly LocalizedText PoolRoleOption = new("Only members with this role may enter the matching pool", "Seuls les membres ayant ce rôle peuvent entrer dans le vivier");
+    public static readonly LocalizedText PoolOpenOption = new("Whether members may enter the matching pool", "Si les membres peuvent entrer dans le vivier");
     public static readonly LocalizedText ClearOption = new("Remove one setting", "Retirer un réglage");
 
     public static readonly LocalizedText Saved = new("Settings saved.", "Réglages enregistrés.");
@@ -29,6 +32,20 @@ public static class SetupTexts
     public static readonly LocalizedText LanguageIs = new("Language: {0}", "Langue : {0}");
     public static readonly LocalizedText LanguageFromServer = new("Language: the server's ({0})", "Langue : celle du serveur ({0})");
     public static readonly LocalizedText RoundIs = new("Round: {0} sessions", "Cycle : {0} séances");
+    public static readonly LocalizedText PoolIsOpen = new("Matching pool: open to {1}, matching every {0} h", "Vivier de binômes : ouvert à {1}, propositions toutes les {0} h");
+    public static readonly LocalizedText PoolIsClosed = new("Matching pool: closed (would match every {0} h, open to {1})", "Vivier de binômes : fermé (propositions toutes les {0} h, ouvert à {1})");
+    public static readonly LocalizedText PoolEveryone = new("everyone", "tout le monde");
+
+    /// <summary>The pool's cadences offered to managers, in hours.</summary>
+    public static IReadOnlyList<Discord.Interactions.CommandChoice> PoolCadences() =>
+    [
+        new("every 6 hours", "6", Discord.Interactions.Localizations.French("toutes les 6 heures")),
+        new("every 12 hours", "12", Discord.Interactions.Localizations.French("toutes les 12 heures")),
+        new("daily", "24", Discord.Interactions.Localizations.French("chaque jour")),
+        new("every 2 days", "48", Discord.Interactions.Localizations.French("tous les 2 jours")),
+        new("weekly", "168", Discord.Interactions.Localizations.French("chaque semaine")),
+    ];
+
     public static readonly LocalizedText AllGood = new("✅ I have every permission I need.", "✅ J'ai toutes les permissions nécessaires.");
     public static readonly LocalizedText MissingForRooms = new(
         "⚠️ To open rooms there, I am missing: {0}. Grant them to my role, or in the category's permissions.",

@@ -59,14 +59,18 @@ public sealed class GuildRemovalRepository(SqliteConnectionFactory connections)
 
     /// <summary>
     /// Deletes everything the bot keeps about the server, in one transaction: pairs (their members, rituals, sessions
-    /// and everything hanging off a session go with them by cascade), invitations, settings, overflow categories, and
-    /// the removal itself.
+    /// and everything hanging off a session go with them by cascade), invitations, settings, overflow categories, the
+    /// matching pool, and the removal itself.
     /// </summary>
     public async Task PurgeAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var table in new[] { "pairs", "invitations", "guild_settings", "overflow_categories", "guild_removals" })
+        foreach (var table in new[]
+        {
+            "pairs", "invitations", "guild_settings", "overflow_categories", "pool_entries", "pool_blocks", "pool_proposals", "pool_declines", "pool_runs",
+            "guild_removals",
+        })
             await connection.ExecuteAsync($"DELETE FROM {table} WHERE guild_id = @guildId", new { guildId }, transaction);
         await transaction.CommitAsync(cancellationToken);
     }

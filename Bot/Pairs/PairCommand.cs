@@ -5,11 +5,15 @@ using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Pairs;
 
-/// <summary><c>/pair partner</c>: posts an invitation the partner answers with Accept or Decline, and the inviter may withdraw.</summary>
+/// <summary>
+/// <c>/pair partner</c>: posts an invitation the partner answers with Accept or Decline, and the inviter may withdraw.
+/// Without a partner, the matching pool (<see cref="IPairPool"/>) takes the command.
+/// </summary>
 public sealed class PairCommand(
     PairRepository pairs,
     InvitationRepository invitations,
     PairFormation formation,
+    IPairPool pool,
     IOptions<PairOptions> options,
     TimeProvider time) : ISlashCommand
 {
@@ -18,8 +22,9 @@ public sealed class PairCommand(
     public CommandDefinition Definition { get; } = new(
         "pair", PairTexts.PairDescription.En,
         [
-            new(CommandOptionType.User, "partner", PairTexts.PartnerOption.En, Required: true,
+            new(CommandOptionType.User, "partner", PairTexts.PartnerOption.En,
                 NameLocalizations: Localizations.French("binôme"), DescriptionLocalizations: PairTexts.PartnerOption.ToLocalizations()),
+            .. pool.Options,
         ],
         NameLocalizations: Localizations.French("binôme"),
         DescriptionLocalizations: PairTexts.PairDescription.ToLocalizations());
@@ -39,7 +44,12 @@ public sealed class PairCommand(
     {
         var i = context.Interaction;
         var guild = context.GuildId;
-        var partner = i.GetUser("partner") ?? throw new UserErrorException(context.Text(PairTexts.NoPair));
+        if (i.GetUser("partner") is not { } partner)
+        {
+            await pool.HandleAsync(context, cancellationToken);
+            return;
+        }
+
         if (partner.Id == i.User.Id)
             throw new UserErrorException(context.Text(PairTexts.NotYourself));
         if (partner.IsBot)
@@ -48,6 +58,9 @@ public sealed class PairCommand(
         using (await _guildLocks.AcquireAsync(guild, cancellationToken))
             await InviteOrAcceptAsync(context, guild, partner, partnerName, cancellationToken);
     }
+
+    public Task<IReadOnlyList<AutocompleteChoice>> AutocompleteAsync(InteractionContext context, CancellationToken cancellationToken = default) =>
+        pool.AutocompleteAsync(context, cancellationToken);
 
     private async Task InviteOrAcceptAsync(InteractionContext context, Snowflake guild, DiscordUser partner, string partnerName, CancellationToken cancellationToken)
     {

@@ -40,6 +40,21 @@ public sealed class PairFormation(
         }
     }
 
+    /// <summary>
+    /// Forms a pair both members agreed to outside an invitation (the matching pool), and withdraws their other
+    /// invitations as an accepted one would; null when one of them got paired meanwhile.
+    /// </summary>
+    public async Task<Pair?> FormAsync(
+        Snowflake guildId, (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, Lang lang, CancellationToken cancellationToken)
+    {
+        var (result, pair) = await pairs.CreateAsync(guildId, a, b, homeChannel, time.GetUtcNow(), cancellationToken);
+        if (result != PairCreation.Created || pair is null)
+            return null;
+        await WithdrawOthersAsync(pair, lang, cancellationToken);
+        logger.LogInformation("Pair {Pair} formed from the matching pool in guild {Guild}", pair.Id, pair.GuildId);
+        return pair;
+    }
+
     public async Task DeclineAsync(InteractionContext context, Invitation invitation, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

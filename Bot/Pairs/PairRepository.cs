@@ -84,22 +84,35 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
         if (accepted == 0)
             return (PairCreation.InvitationNotPending, null);
 
+        return await InsertAsync(connection, transaction, invitation.GuildId, (invitation.InviterId, inviterName), (invitation.InviteeId, inviteeName),
+            invitation.ChannelId, now, cancellationToken);
+    }
+
+    /// <summary>Forms a pair both members agreed to elsewhere (the matching pool), with the same guard as an invitation.</summary>
+    public async Task<(PairCreation Result, Pair? Pair)> CreateAsync(
+        Snowflake guildId, (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        return await InsertAsync(connection, transaction, guildId, a, b, homeChannel, now, cancellationToken);
+    }
+
+    private async Task<(PairCreation Result, Pair? Pair)> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Snowflake guildId,
+        (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var pairId = await connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO pairs (guild_id, member_a_id, member_b_id, name_a, name_b, status, round_number, round_started_at, created_at, home_channel_id)
-            VALUES (@GuildId, @InviterId, @InviteeId, @inviterName, @inviteeName, 'active', 1, @now, @now, @ChannelId)
+            VALUES (@guildId, @aId, @bId, @aName, @bName, 'active', 1, @now, @now, @homeChannel)
             RETURNING id
             """,
-            new { invitation.GuildId, invitation.InviterId, invitation.InviteeId, inviterName, inviteeName, now, invitation.ChannelId }, transaction);
+            new { guildId, aId = a.Id, bId = b.Id, aName = a.Name, bName = b.Name, now, homeChannel }, transaction);
         try
         {
             await connection.ExecuteAsync(
-                "INSERT INTO pair_members (guild_id, user_id, pair_id, display_name) VALUES (@GuildId, @user, @pairId, @name)",
-                new[]
-                {
-                    new { invitation.GuildId, user = invitation.InviterId, pairId, name = inviterName },
-                    new { invitation.GuildId, user = invitation.InviteeId, pairId, name = inviteeName },
-                }, transaction);
+                "INSERT INTO pair_members (guild_id, user_id, pair_id, display_name) VALUES (@guildId, @user, @pairId, @name)",
+                new[] { new { guildId, user = a.Id, pairId, name = a.Name }, new { guildId, user = b.Id, pairId, name = b.Name } }, transaction);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: one of them is paired already
         {

@@ -4,8 +4,10 @@ namespace CrossCoaching.Pairs;
 
 public static class PairTexts
 {
-    public static readonly LocalizedText PairDescription = new("Invite a member to be your CrossCoaching partner", "Inviter un membre à former un binôme CrossCoaching");
-    public static readonly LocalizedText PartnerOption = new("The member you want to pair with", "Le membre avec qui former un binôme");
+    public static readonly LocalizedText PairDescription = new(
+        "Invite a member to be your partner, or without one find a partner in the matching pool",
+        "Inviter un membre à former un binôme, ou sans membre trouver un binôme dans le vivier");
+    public static readonly LocalizedText PartnerOption = new("The member you want to pair with (leave empty to use the matching pool)", "Le membre avec qui former un binôme (vide : le vivier)");
     public static readonly LocalizedText UnpairDescription = new("End your pair (your trail is kept)", "Mettre fin à votre binôme (votre fil est conservé)");
 
     public static readonly LocalizedText Invitation = new(

@@ -16,8 +16,17 @@ public sealed record PoolEntry(
     DateTimeOffset JoinedAt,
     DateTimeOffset WaitingSince,
     DateTimeOffset ExpiresAt,
-    bool Reminded)
+    bool Reminded,
+    Snowflake? ChannelId = null)
 {
+    /// <summary>The language to write to the member in: the one they speak, the server's when they speak both.</summary>
+    public Localization.Lang LangOr(Localization.Lang server) => Languages switch
+    {
+        PoolLanguages.English => Localization.Lang.En,
+        PoolLanguages.French => Localization.Lang.Fr,
+        _ => server,
+    };
+
     /// <summary>The matcher's view; null when the stored zone is no longer in the time zone database.</summary>
     public PoolCandidate? ToCandidate() =>
         TimeZoneCatalog.TryFind(TimeZone, out var zone)

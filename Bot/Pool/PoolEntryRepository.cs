@@ -12,7 +12,7 @@ public sealed class PoolEntryRepository(SqliteConnectionFactory connections)
         """
         guild_id AS GuildId, user_id AS UserId, display_name AS DisplayName, time_zone AS TimeZone, languages AS Languages,
         windows AS Windows, someone_new AS SomeoneNew, joined_at AS JoinedAt, waiting_since AS WaitingSince,
-        expires_at AS ExpiresAt, reminded AS Reminded
+        expires_at AS ExpiresAt, reminded AS Reminded, channel_id AS ChannelId
         """;
 
     /// <summary>
@@ -25,14 +25,14 @@ public sealed class PoolEntryRepository(SqliteConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
-            INSERT INTO pool_entries (guild_id, user_id, display_name, time_zone, languages, windows, someone_new, joined_at, waiting_since, expires_at, reminded)
-            VALUES (@GuildId, @UserId, @DisplayName, @TimeZone, @languages, @windows, @SomeoneNew, @JoinedAt, @WaitingSince, @ExpiresAt, 0)
+            INSERT INTO pool_entries (guild_id, user_id, display_name, time_zone, languages, windows, someone_new, joined_at, waiting_since, expires_at, reminded, channel_id)
+            VALUES (@GuildId, @UserId, @DisplayName, @TimeZone, @languages, @windows, @someoneNew, @JoinedAt, @WaitingSince, @ExpiresAt, 0, @ChannelId)
             ON CONFLICT (guild_id, user_id) DO UPDATE SET display_name = excluded.display_name, time_zone = excluded.time_zone,
                 languages = excluded.languages, windows = excluded.windows, someone_new = excluded.someone_new,
-                expires_at = excluded.expires_at, reminded = 0
+                expires_at = excluded.expires_at, reminded = 0, channel_id = coalesce(excluded.channel_id, pool_entries.channel_id)
             """,
             new { entry.GuildId, entry.UserId, entry.DisplayName, entry.TimeZone, languages = (int)entry.Languages, windows = PoolWindowText.Format(entry.Windows),
-                entry.SomeoneNew, entry.JoinedAt, entry.WaitingSince, entry.ExpiresAt });
+                someoneNew = entry.SomeoneNew ? 1 : 0, entry.JoinedAt, entry.WaitingSince, entry.ExpiresAt, entry.ChannelId });
     }
 
     public async Task<PoolEntry?> GetAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
@@ -85,19 +85,41 @@ public sealed class PoolEntryRepository(SqliteConnectionFactory connections)
             "UPDATE pool_entries SET reminded = 1 WHERE guild_id = @guildId AND user_id = @userId AND reminded = 0", new { guildId, userId }) > 0;
     }
 
-    /// <summary>Removes the entries that have expired and returns them, so that their members can be told.</summary>
-    public async Task<IReadOnlyList<PoolEntry>> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Removes the entries that have expired and returns them, so that their members can be told. An entry waiting on
+    /// an answer to a proposal stays until that proposal closes: the pair it may form needs its name and channel.
+    /// </summary>
+    /// <param name="owe">Writes the message each removal owes, in the same transaction.</param>
+    public async Task<IReadOnlyList<PoolEntry>> RemoveExpiredAsync(
+        DateTimeOffset now, Func<DbWork, PoolEntry, Task>? owe = null, CancellationToken cancellationToken = default)
+    {
+        await using var work = await connections.BeginAsync(cancellationToken);
+        var rows = await work.Connection.QueryAsync<Row>(
+            $"""
+            DELETE FROM pool_entries WHERE expires_at <= @now
+              AND NOT EXISTS (SELECT 1 FROM pool_proposals p WHERE p.guild_id = pool_entries.guild_id AND p.status = 'pending'
+                              AND pool_entries.user_id IN (p.member_a_id, p.member_b_id))
+            RETURNING {Columns}
+            """, new { now }, work.Transaction);
+        var removed = rows.Select(r => r.ToEntry()).ToList();
+        foreach (var entry in removed.Where(_ => owe is not null))
+            await owe!(work, entry);
+        await work.CommitAsync(cancellationToken);
+        return removed;
+    }
+
+    /// <summary>The guilds where someone is waiting: the only ones a scheduled matching run has anything to do in.</summary>
+    public async Task<IReadOnlyList<Snowflake>> GuildsWaitingAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>($"DELETE FROM pool_entries WHERE expires_at <= @now RETURNING {Columns}", new { now });
-        return [.. rows.Select(r => r.ToEntry())];
+        return [.. await connection.QueryAsync<Snowflake>("SELECT DISTINCT guild_id FROM pool_entries WHERE expires_at > @now", new { now })];
     }
 
     public async Task BlockAsync(Snowflake guildId, Snowflake blockerId, Snowflake blockedId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO pool_blocks (guild_id, blocker_id, blocked_id, created_at) VALUES (@guildId, @blockerId, @blockedId, @now)",
+            "INSERT INTO pool_blocks (guild_id, blocker_id, blocked_id, created_at) VALUES (@guildId, @blockerId, @blockedId, @now) ON CONFLICT DO NOTHING",
             new { guildId, blockerId, blockedId, now });
     }
 
@@ -110,9 +132,9 @@ public sealed class PoolEntryRepository(SqliteConnectionFactory connections)
 
     private sealed record Row(
         Snowflake GuildId, Snowflake UserId, string DisplayName, string TimeZone, long Languages, string Windows, long SomeoneNew,
-        DateTimeOffset JoinedAt, DateTimeOffset WaitingSince, DateTimeOffset ExpiresAt, long Reminded)
+        DateTimeOffset JoinedAt, DateTimeOffset WaitingSince, DateTimeOffset ExpiresAt, long Reminded, Snowflake? ChannelId)
     {
         public PoolEntry ToEntry() => new(GuildId, UserId, DisplayName, TimeZone, (PoolLanguages)Languages, PoolWindowText.Parse(Windows),
-            SomeoneNew != 0, JoinedAt, WaitingSince, ExpiresAt, Reminded != 0);
+            SomeoneNew != 0, JoinedAt, WaitingSince, ExpiresAt, Reminded != 0, ChannelId);
     }
 }

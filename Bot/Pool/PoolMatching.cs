@@ -14,8 +14,10 @@ public sealed class PoolMatching(
     public static readonly TimeSpan AnswerTime = TimeSpan.FromHours(48);
 
     /// <param name="session">The guild's default session duration: two members fit when their windows overlap that long.</param>
-    /// <returns>The proposals made, for the caller to tell both members.</returns>
-    public async Task<IReadOnlyList<PoolProposal>> RunAsync(Snowflake guildId, TimeSpan session, CancellationToken cancellationToken = default)
+    /// <param name="owe">Writes the messages each proposal owes, in the transaction that records it.</param>
+    /// <returns>The proposals made.</returns>
+    public async Task<IReadOnlyList<PoolProposal>> RunAsync(
+        Snowflake guildId, TimeSpan session, Func<Storage.DbWork, PoolProposal, Task>? owe = null, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var waiting = await entries.WaitingAsync(guildId, now, cancellationToken);
@@ -24,6 +26,6 @@ public sealed class PoolMatching(
         if (candidates.Count < 2)
             return [];
         var matches = PoolMatcher.Match(candidates, await exclusions.LoadAsync(guildId, cancellationToken), session, now);
-        return await proposals.ProposeAsync(guildId, matches, now, now + AnswerTime, cancellationToken);
+        return matches.Count == 0 ? [] : await proposals.ProposeAsync(guildId, matches, now, now + AnswerTime, owe, cancellationToken);
     }
 }

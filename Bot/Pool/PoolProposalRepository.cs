@@ -19,12 +19,14 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
     /// Records the matcher's matches as pending proposals, in one transaction. A member who meanwhile got another
     /// pending proposal, left the pool or was paired is skipped, so a member never holds two proposals at once.
     /// </summary>
+    /// <param name="owe">Writes the messages each proposal owes, in the same transaction.</param>
     public async Task<IReadOnlyList<PoolProposal>> ProposeAsync(
-        Snowflake guildId, IEnumerable<PoolMatch> matches, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+        Snowflake guildId, IEnumerable<PoolMatch> matches, DateTimeOffset now, DateTimeOffset expiresAt,
+        Func<DbWork, PoolProposal, Task>? owe = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(matches);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var work = await connections.BeginAsync(cancellationToken);
+        var (connection, transaction) = (work.Connection, work.Transaction);
         var created = new List<PoolProposal>();
         foreach (var match in matches)
         {
@@ -41,11 +43,14 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
                 RETURNING {Columns}
                 """,
                 new { guildId, a, b, slot = match.Slot, now, expiresAt }, transaction);
-            if (row is not null)
-                created.Add(row.ToProposal());
+            if (row is null)
+                continue;
+            created.Add(row.ToProposal());
+            if (owe is not null)
+                await owe(work, created[^1]);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await work.CommitAsync(cancellationToken);
         return created;
     }
 
@@ -55,16 +60,29 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
         return (await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM pool_proposals WHERE id = @id", new { id }))?.ToProposal();
     }
 
+    /// <summary>The proposal waiting on this member's answer here, if any (a member holds at most one).</summary>
+    public async Task<PoolProposal?> PendingForAsync(Snowflake guildId, Snowflake userId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryFirstOrDefaultAsync<Row>(
+            $"""
+            SELECT {Columns} FROM pool_proposals
+            WHERE guild_id = @guildId AND status = 'pending' AND expires_at > @now AND @userId IN (member_a_id, member_b_id)
+            """, new { guildId, userId, now }))?.ToProposal();
+    }
+
     /// <summary>
     /// Records one member's answer. A decline closes the proposal, remembers who declined whom and puts the other
     /// member back at the head of the line; the second acceptance closes it as accepted and takes both out of the
     /// pool (the caller forms the pair). All in one transaction, so two answers at once cannot both close it.
     /// </summary>
+    /// <param name="owe">Writes the messages the answer owes, in the same transaction.</param>
     public async Task<(PoolAnswerOutcome Outcome, PoolProposal? Proposal)> AnswerAsync(
-        long id, Snowflake userId, bool accept, DateTimeOffset now, CancellationToken cancellationToken = default)
+        long id, Snowflake userId, bool accept, DateTimeOffset now,
+        Func<DbWork, PoolAnswerOutcome, PoolProposal, Task>? owe = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var work = await connections.BeginAsync(cancellationToken);
+        var (connection, transaction) = (work.Connection, work.Transaction);
         var proposal = (await connection.QuerySingleOrDefaultAsync<Row>(
             $"SELECT {Columns} FROM pool_proposals WHERE id = @id AND status = 'pending' AND expires_at > @now", new { id, now }, transaction))?.ToProposal();
         if (proposal is null || !proposal.Involves(userId))
@@ -95,7 +113,9 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
             outcome = PoolAnswerOutcome.WaitingForOther;
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        if (owe is not null)
+            await owe(work, outcome, proposal);
+        await work.CommitAsync(cancellationToken);
         return (outcome, proposal);
     }
 
@@ -104,10 +124,12 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
     /// the pool (they showed no sign of looking; they can join again) and counts as having declined the other; a
     /// member who had accepted goes back to the head of the line.
     /// </summary>
-    public async Task<IReadOnlyList<PoolProposal>> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <param name="owe">Writes the messages each expiry owes, in the same transaction.</param>
+    public async Task<IReadOnlyList<PoolProposal>> ExpireAsync(
+        DateTimeOffset now, Func<DbWork, PoolProposal, Task>? owe = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var work = await connections.BeginAsync(cancellationToken);
+        var (connection, transaction) = (work.Connection, work.Transaction);
         var expired = (await connection.QueryAsync<Row>(
             $"UPDATE pool_proposals SET status = 'expired', closed_at = @now WHERE status = 'pending' AND expires_at <= @now RETURNING {Columns}",
             new { now }, transaction)).Select(r => r.ToProposal()).ToList();
@@ -124,9 +146,12 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
                 await RememberDeclineAsync(connection, transaction, p.GuildId, member, p.OtherThan(member), now);
                 await connection.ExecuteAsync("DELETE FROM pool_entries WHERE guild_id = @GuildId AND user_id = @member", new { p.GuildId, member }, transaction);
             }
+
+            if (owe is not null)
+                await owe(work, p);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await work.CommitAsync(cancellationToken);
         return expired;
     }
 
@@ -146,18 +171,22 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
 
     private static Task<int> RememberDeclineAsync(DbConnection connection, DbTransaction transaction, Snowflake guildId, Snowflake decliner, Snowflake other, DateTimeOffset now) =>
         connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO pool_declines (guild_id, decliner_id, other_id, declined_at) VALUES (@guildId, @decliner, @other, @now)",
+            "INSERT INTO pool_declines (guild_id, decliner_id, other_id, declined_at) VALUES (@guildId, @decliner, @other, @now) ON CONFLICT DO NOTHING",
             new { guildId, decliner, other, now }, transaction);
 
-    // Earlier than anyone waiting in the guild: the matcher serves the longest wait first.
-    private static Task<int> FirstInLineAsync(DbConnection connection, DbTransaction transaction, Snowflake guildId, Snowflake userId) =>
-        connection.ExecuteAsync(
-            """
-            UPDATE pool_entries SET waiting_since = strftime('%Y-%m-%dT%H:%M:%fZ',
-                (SELECT MIN(waiting_since) FROM pool_entries WHERE guild_id = @guildId), '-1 second')
-            WHERE guild_id = @guildId AND user_id = @userId
-            """,
-            new { guildId, userId }, transaction);
+    // Earlier than anyone waiting in the guild: the matcher serves the longest wait first. Computed here rather than
+    // with the database's date functions, which SQLite and PostgreSQL do not share.
+    private static async Task FirstInLineAsync(DbConnection connection, DbTransaction transaction, Snowflake guildId, Snowflake userId)
+    {
+        var head = await connection.ExecuteScalarAsync<string?>(
+            "SELECT MIN(waiting_since) FROM pool_entries WHERE guild_id = @guildId", new { guildId }, transaction);
+        if (head is not null)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE pool_entries SET waiting_since = @since WHERE guild_id = @guildId AND user_id = @userId",
+                new { since = DapperTypeHandlers.ParseInstant(head).AddSeconds(-1), guildId, userId }, transaction);
+        }
+    }
 
     private sealed record Row(
         long Id, Snowflake GuildId, Snowflake MemberA, Snowflake MemberB, DateTimeOffset Slot, string TimeZone, string Status,

@@ -13,7 +13,9 @@ namespace CrossCoaching.Progress;
 /// <see cref="ProgressPictures"/>). The first picture loads the drawing library; should that and the reading take
 /// long, the router defers the answer before Discord's three seconds are up.
 /// </summary>
-public sealed class StatsCommand(PairRepository pairs, SessionRepository sessions, PairStatsReader stats, RoundKeeper rounds, ProgressPictures pictures) : ISlashCommand
+public sealed class StatsCommand(
+    PairRepository pairs, SessionRepository sessions, PairStatsReader stats, RoundKeeper rounds, ProgressPictures pictures, Pool.PoolProposalRepository pool, TimeProvider time)
+    : ISlashCommand
 {
     public CommandDefinition Definition { get; } = new("stats", ProgressTexts.StatsDescription.En, [],
         NameLocalizations: Localizations.French("stats"), DescriptionLocalizations: ProgressTexts.StatsDescription.ToLocalizations());
@@ -47,6 +49,8 @@ public sealed class StatsCommand(PairRepository pairs, SessionRepository session
                 if (PairStatistics.IsAtRisk(await sessions.ListForPairAsync(candidate.Id, cancellationToken)))
                     atRisk.Add(candidate);
             sections.Add(StatsReport.ServerSection(active.Count, atRisk, context.Lang));
+            if (Pool.PoolStatsText.Render(await pool.StatsAsync(guild, time.GetUtcNow(), cancellationToken), context.Lang) is { } poolLine)
+                sections.Add(poolLine);
             files.Add(await pictures.ForServerAsync(guild, context.Lang, cancellationToken));
         }
 

@@ -7,7 +7,8 @@ namespace CrossCoaching.Takeaways;
 
 /// <summary>
 /// The trail message of one session: an embed (mentions inside never ping, and its limits are roomier than a message's
-/// 2000 characters) with the session's number, both names, its date and the public takeaways, each cut to fit.
+/// 2000 characters) with the session's number, both names, its date and the public takeaways, each cut to fit, and a
+/// "Find a partner too" button.
 /// </summary>
 public static class TrailMessage
 {
@@ -24,7 +25,9 @@ public static class TrailMessage
         var description = shown.Count == 0
             ? $"{Timestamps.Of(session.SlotAt, 'D')}\n\n*{TakeawayTexts.TrailRemoved[lang]}*"
             : Body(Timestamps.Of(session.SlotAt, 'D'), [.. shown.Select(t => ($"**{Markdown.Name(t.AuthorName)}**", t.Text))], DescriptionLimit);
-        return new MessageSpec(null, AllowedMentions.None, Embeds: [new Embed(title, description, Color)]);
+        // The trail is there to make others want to talk too: whoever presses this enters the matching pool.
+        return new MessageSpec(null, AllowedMentions.None, Embeds: [new Embed(title, description, Color)],
+            Components: [ActionRow.Of(new Button(ButtonStyle.Secondary, Pool.PoolEntryTexts.TrailButton[lang], Pool.PoolButtons.OpenId))]);
     }
 
     /// <summary>

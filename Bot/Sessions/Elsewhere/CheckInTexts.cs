@@ -16,8 +16,8 @@ public static class CheckInTexts
     public static readonly LocalizedText Talked = new("We talked", "Nous avons parlé");
     public static readonly LocalizedText DidNotTalk = new("We didn't", "Nous n'avons pas parlé");
     public static readonly LocalizedText NotedTalked = new(
-        "✅ Noted: you talked. It counts in `/stats` like a session held in the room.",
-        "✅ C'est noté : vous avez parlé. Cela compte dans `/stats` comme une séance tenue dans le salon.");
+        "✅ Noted: you talked. It counts in </stats> like a session held in the room.",
+        "✅ C'est noté : vous avez parlé. Cela compte dans </stats> comme une séance tenue dans le salon.");
     public static readonly LocalizedText NotedNotTalked = new("Noted: you did not talk this time.", "C'est noté : vous n'avez pas parlé cette fois.");
     public static readonly LocalizedText WaitingForPartner = new(
         "Until your partner answers too, it counts as partial.",

@@ -1,0 +1,54 @@
+using CrossCoaching.Discord;
+using CrossCoaching.GuildSettings;
+using CrossCoaching.Hosting;
+using CrossCoaching.Messaging;
+using CrossCoaching.Sessions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CrossCoaching.Pool;
+
+/// <summary>
+/// A matching run for a guild when a member joins, after a proposal falls through and on the guild's schedule:
+/// <see cref="PoolMatching"/> with, for each proposal, the two messages it owes written in the same transaction.
+/// </summary>
+public sealed class PoolMatchmaker(
+    PoolMatching matching,
+    PoolEntryRepository entries,
+    GuildSettingsRepository settings,
+    GuildLanguage languages,
+    Guilds.GuildGate gate,
+    Outbox outbox,
+    IOptions<SessionOptions> sessions,
+    ILogger<PoolMatchmaker> logger)
+{
+    /// <summary>
+    /// Runs are one at a time per guild: the proposals' insert guards against a member holding two, and this keeps
+    /// two runs from each reading the same waiting list in the first place.
+    /// </summary>
+    private readonly KeyedLock<Snowflake> _guildLocks = new();
+
+    public async Task<IReadOnlyList<PoolProposal>> RunAsync(Snowflake guildId, CancellationToken cancellationToken = default)
+    {
+        // A closed pool proposes nothing; nor does a server in an outage or that removed the bot (no DM about a server
+        // the members can no longer reach).
+        if (!(await settings.GetAsync(guildId, cancellationToken)).PoolOpen || await gate.HoldsAsync(guildId, cancellationToken))
+            return [];
+        var minutes = sessions.Value.DefaultDurationMinutes;
+        var lang = await languages.ForGuildAsync(guildId, cancellationToken);
+        using (await _guildLocks.AcquireAsync(guildId, cancellationToken))
+        {
+            var made = await matching.RunAsync(guildId, TimeSpan.FromMinutes(minutes), cancellationToken: cancellationToken, owe: async (work, proposal) =>
+            {
+                // Read outside the transaction, which has not touched the entries: a proposal only adds a row.
+                var a = await entries.GetAsync(guildId, proposal.MemberA, cancellationToken);
+                var b = await entries.GetAsync(guildId, proposal.MemberB, cancellationToken);
+                if (a is not null && b is not null)
+                    await outbox.EnqueueAsync(work, [PoolLetters.Proposal(proposal, a, b, minutes, a.LangOr(lang)), PoolLetters.Proposal(proposal, b, a, minutes, b.LangOr(lang))]);
+            });
+            if (made.Count > 0)
+                logger.LogInformation("The matching pool of guild {Guild} proposed {Count} pairs", guildId, made.Count);
+            return made;
+        }
+    }
+}
