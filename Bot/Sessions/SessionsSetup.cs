@@ -42,6 +42,9 @@ public static class SessionsSetup
         services.AddSingleton<OrphanRooms>();
         services.AddSingleton<SessionScheduler>();
         services.AddSingleton<IReconcilable, SessionReconciler>();
+        services.AddSingleton<SessionMoveRepository>();
+        services.AddSingleton<SessionMover>();
+        services.AddSingleton<IReconcilable, MovedSessionsReconciler>();
         services.AddSingleton<RoomEvents>();
         services.AddSingleton<IDiscordEventHandler>(sp => sp.GetRequiredService<RoomEvents>());
         services.AddSingleton<Reconciler>();

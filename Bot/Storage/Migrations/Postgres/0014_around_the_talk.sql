@@ -24,12 +24,15 @@ CREATE TABLE move_proposals (
 CREATE INDEX ix_move_proposals_pair ON move_proposals (pair_id, status);
 
 -- A session moved away from the slot its ritual gave it: the planner counts original_slot as planned, so the
--- occurrence is never planned a second time at its old place.
+-- occurrence is never planned a second time at its old place. armed is 0 from the move until its triggers were
+-- replaced, so that a crash in between leaves the reconciler a row to finish.
 CREATE TABLE session_moves (
     session_id    BIGINT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
     original_slot TEXT    NOT NULL,
-    moved_at      TEXT    NOT NULL
+    moved_at      TEXT    NOT NULL,
+    armed         INTEGER NOT NULL DEFAULT 0 CHECK (armed IN (0, 1))
 );
+CREATE INDEX ix_session_moves_unarmed ON session_moves (armed) WHERE armed = 0;
 
 -- Servers the bot has said hello to once, when it first joined them (never again on a reconnect or a rejoin).
 CREATE TABLE guild_welcomes (
