@@ -56,7 +56,7 @@ public sealed class RoundsEndToEndTests
 
         Assert.StartsWith("🏁 Round 1 with **Bob** is complete: 2 sessions.", round.ToAlice.Content, StringComparison.Ordinal);
         Assert.StartsWith("🏁 Round 1 with **Alice** is complete: 2 sessions.", round.ToBob.Content, StringComparison.Ordinal);
-        Assert.Equal([$"round:continue:{round.Pair.Id}:1", $"round:stop:{round.Pair.Id}:1"], round.ToAlice.CustomIds);
+        Assert.Equal([$"round:continue:{round.Pair.Id}:1", $"round:keep:{round.Pair.Id}:1", $"round:stop:{round.Pair.Id}:1"], round.ToAlice.CustomIds);
         Assert.Empty(round.ToAlice.PingedUserIds);
 
         var alice = await (await w.PressAsync(round.ToAlice, "round:continue:", w.Alice)).SeenAsync();

@@ -38,8 +38,8 @@ public sealed class RoundEndTests : IAsyncLifetime
             var question = Assert.Single(_h.QuestionsTo(member));
             Assert.Contains("Round 1", question.Content, StringComparison.Ordinal);
             Assert.Contains("4 held", question.Content, StringComparison.Ordinal);
-            Assert.Equal([$"round:continue:{pair.Id}:1", $"round:stop:{pair.Id}:1"], question.Components!.Single().Buttons.Select(b => b.CustomId));
-            Assert.Equal(["Continue", "Stop"], question.Components!.Single().Buttons.Select(b => b.Label));
+            Assert.Equal([$"round:continue:{pair.Id}:1", $"round:keep:{pair.Id}:1", $"round:stop:{pair.Id}:1"], question.Components!.Single().Buttons.Select(b => b.CustomId));
+            Assert.Equal(["Continue", "Keep going, stop asking", "Stop"], question.Components!.Single().Buttons.Select(b => b.Label));
             Assert.Empty(question.Mentions.Users);
         }
 
@@ -119,7 +119,7 @@ public sealed class RoundEndTests : IAsyncLifetime
 
         var question = Assert.Single(_h.QuestionsTo(Bob));
         Assert.StartsWith("🏁 Le cycle 1 avec **Alice** est terminé : 4 séances.", question.Content, StringComparison.Ordinal);
-        Assert.Equal(["Continuer", "Arrêter"], question.Components!.Single().Buttons.Select(b => b.Label));
+        Assert.Equal(["Continuer", "Continuer sans plus demander", "Arrêter"], question.Components!.Single().Buttons.Select(b => b.Label));
     }
 
     [Fact]

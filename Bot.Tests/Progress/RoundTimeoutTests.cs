@@ -73,7 +73,7 @@ public sealed class RoundTimeoutTests : IAsyncLifetime
         {
             var notice = Assert.Single(PauseNotices(member));
             Assert.Contains("paused", notice.Content, StringComparison.Ordinal);
-            Assert.Equal([$"round:continue:{_pair.Id}:1", $"round:stop:{_pair.Id}:1"], notice.Components!.Single().Buttons.Select(b => b.CustomId));
+            Assert.Equal([$"round:continue:{_pair.Id}:1", $"round:keep:{_pair.Id}:1", $"round:stop:{_pair.Id}:1"], notice.Components!.Single().Buttons.Select(b => b.CustomId));
         }
 
         Assert.Single(_h.QuestionsTo(Alice), m => !m.Content!.StartsWith("⏸️", StringComparison.Ordinal));

@@ -15,6 +15,7 @@ public static class ProgressSetup
     {
         var services = builder.Services;
         services.AddSingleton<RoundRepository>();
+        services.AddSingleton<QuietRounds>();
         services.AddSingleton<PairStatsReader>();
         services.AddSingleton<RoundKeeper>();
         services.AddSingleton<GuildSessionsReader>();
@@ -25,6 +26,7 @@ public static class ProgressSetup
         services.AddSingleton<IReconcilable, RoundReconciler>();
         services.AddSlashCommand<StatsCommand>();
         services.AddComponentHandler<RoundButtons>();
+        services.AddSingleton<IRitualSubcommand, RitualRounds>();
         return builder;
     }
 }

@@ -45,6 +45,23 @@ public static class ProgressTexts
         "🏁 Le cycle {0} avec **{1}** est terminé : {2} séances.\n{3}\nContinuer pour un nouveau cycle de {2} séances ? Votre binôme continue seulement si vous dites oui tous les deux.");
     public static readonly LocalizedText ContinueButton = new("Continue", "Continuer");
     public static readonly LocalizedText StopButton = new("Stop", "Arrêter");
+    public static readonly LocalizedText KeepGoingButton = new("Keep going, stop asking", "Continuer sans plus demander");
+    public static readonly LocalizedText NoMoreQuestions = new(
+        "From now on your rounds go on without this question. Either of you can run </ritual rounds> to be asked again.",
+        "Désormais, vos cycles continuent sans cette question. L'un ou l'autre peut lancer </ritual rounds> pour qu'elle revienne.");
+    public static readonly LocalizedText RoundsDescription = new(
+        "Be asked again at the end of each round whether to go on", "Être de nouveau consulté à la fin de chaque cycle");
+    public static readonly LocalizedText AskingAgain = new(
+        "Done: at the end of round {0} ({1}/{2} sessions so far), you will both be asked whether to go on.",
+        "C'est noté : à la fin du cycle {0} ({1}/{2} séances pour l'instant), on vous demandera à tous les deux si vous continuez.");
+    public static readonly LocalizedText AlreadyAsking = new(
+        "You are already asked at the end of each round.", "Vous êtes déjà consultés à la fin de chaque cycle.");
+    public static readonly LocalizedText PartnerAsksAgain = new(
+        "**{0}** asked for the round question to come back: at the end of round {1}, you will both be asked whether to go on.",
+        "**{0}** a demandé le retour de la question : à la fin du cycle {1}, on vous demandera à tous les deux si vous continuez.");
+    public static readonly LocalizedText RoundQuiet = new(
+        "Round {0}: {1}/{2} sessions (not asking at the end of rounds; </ritual rounds> asks again)",
+        "Cycle {0} : {1}/{2} séances (sans question en fin de cycle ; </ritual rounds> la fait revenir)");
 
     public static readonly LocalizedText ChoseContinueWaiting = new(
         "Round {0} with **{1}**: you chose to continue. Waiting for the answer of **{1}**.",

@@ -22,6 +22,7 @@ public sealed class RoundDecisions(
     NoticeRepository notices,
     SessionNotifier notifier,
     RoundKeeper keeper,
+    QuietRounds quiet,
     PairStatsReader stats,
     GuildLanguage languages,
     TimeProvider time,
@@ -53,8 +54,10 @@ public sealed class RoundDecisions(
         var when = Timestamps.OrNone(next?.SlotAt);
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var text = resumed ? ProgressTexts.NextRoundResumed : ProgressTexts.NextRound;
+        var quietNote = await quiet.IsQuietAsync(pair.Id, cancellationToken) ? "\n" + ProgressTexts.NoMoreQuestions[lang] : "";
         await TellBothAsync(key, pair, ContinuedKind,
-            to => MessageSpec.Text(text.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), pair.RoundNumber, state.Progress.Length, when)), cancellationToken);
+            to => MessageSpec.Text(text.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), pair.RoundNumber, state.Progress.Length, when) + quietNote),
+            cancellationToken);
 
         // Sessions held while the answers were awaited count towards the new round, which may be over already.
         await keeper.AskIfOverAsync(await keeper.StateAsync(pair, cancellationToken), cancellationToken);

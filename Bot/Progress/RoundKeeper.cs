@@ -9,6 +9,8 @@ namespace CrossCoaching.Progress;
 /// <summary>Reads where a pair's round stands and, once it is over, asks both partners whether to go on — once each.</summary>
 public sealed class RoundKeeper(
     SessionRepository sessions,
+    PairRepository pairs,
+    QuietRounds quiet,
     GuildSettingsRepository settings,
     RoundRepository rounds,
     PairStatsReader stats,
@@ -41,11 +43,40 @@ public sealed class RoundKeeper(
         // Asked of both already (the reconciler passes by every round awaiting its answers): draw nothing.
         if (await AskedBothAsync(key, pair, cancellationToken))
             return;
+        if (!await AskedAnyAsync(key, pair, cancellationToken) && await quiet.IsQuietAsync(pair.Id, cancellationToken))
+        {
+            await MoveOnQuietlyAsync(state, cancellationToken);
+            return;
+        }
+
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
         var record = await stats.ReadAsync(pair, pair.MemberA, state.Sessions, cancellationToken);
         var strip = await pictures.ForRoundAsync(state, record, lang, cancellationToken);
         // Through the outbox: this runs when a session closes, and a round often ends for many pairs at one slot.
         await notifier.ToBothOnceAsync(key, pair, RoundRepository.PromptKind, to => RoundMessages.Question(state, record, to, lang, strip), cancellationToken);
+    }
+
+    /// <summary>
+    /// "Keep going, stop asking": the round moves on without a question, and so does every round already complete
+    /// (sessions held while the answers were awaited). A round whose question went out is left to its answers.
+    /// </summary>
+    private async Task MoveOnQuietlyAsync(RoundState state, CancellationToken cancellationToken)
+    {
+        for (var moves = 0; state is { Key: { } key, Pair.Status: PairStatus.Active } && moves < 100; moves++)
+        {
+            if (!await pairs.StartNextRoundAsync(state.Pair.Id, state.Pair.RoundNumber, RoundProgress.NextRoundStart(key), cancellationToken) ||
+                await pairs.GetAsync(state.Pair.Id, cancellationToken) is not { } pair)
+                return;
+            state = await StateAsync(pair, cancellationToken);
+        }
+    }
+
+    private async Task<bool> AskedAnyAsync(Session key, Pair pair, CancellationToken cancellationToken)
+    {
+        foreach (var member in pair.Members)
+            if (await outbox.HoldsAllAsync([Letter.PartnerKey(key, RoundRepository.PromptKind, member)], cancellationToken))
+                return true;
+        return false;
     }
 
     private Task<bool> AskedBothAsync(Session key, Pair pair, CancellationToken cancellationToken) =>

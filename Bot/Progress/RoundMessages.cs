@@ -8,14 +8,18 @@ namespace CrossCoaching.Progress;
 /// <summary>The messages of a round's end, in one language.</summary>
 public static class RoundMessages
 {
-    /// <summary>Custom-id prefix of Continue / Stop: <c>round:continue:{pairId}:{round}</c>.</summary>
+    /// <summary>Custom-id prefix of Continue / Keep going / Stop: <c>round:continue:{pairId}:{round}</c>.</summary>
     public const string Prefix = "round";
+
+    /// <summary>"Keep going, stop asking": a Continue that also stops the questions of the rounds after this one.</summary>
+    public const string KeepGoing = "keep";
 
     public static string ButtonId(RoundAnswer answer, long pairId, int round) =>
         ComponentId.Create(Prefix, answer == RoundAnswer.Continue ? "continue" : "stop", pairId, round);
 
     public static ActionRow Buttons(Pair pair, Lang lang) => ActionRow.Of(
         new Button(ButtonStyle.Success, ProgressTexts.ContinueButton[lang], ButtonId(RoundAnswer.Continue, pair.Id, pair.RoundNumber)),
+        new Button(ButtonStyle.Primary, ProgressTexts.KeepGoingButton[lang], ComponentId.Create(Prefix, KeepGoing, pair.Id, pair.RoundNumber)),
         new Button(ButtonStyle.Danger, ProgressTexts.StopButton[lang], ButtonId(RoundAnswer.Stop, pair.Id, pair.RoundNumber)));
 
     /// <param name="strip">The round's picture (see <see cref="Pictures.ProgressPictures"/>); Discord shows it between the text and the buttons.</param>

@@ -9,7 +9,8 @@ using CrossCoaching.Sessions;
 namespace CrossCoaching.Rituals;
 
 /// <summary><c>/ritual show</c>: the ritual, its next three occurrences, the pause and the round's progress.</summary>
-public sealed class RitualShow(PairRepository pairs, RitualRepository rituals, SessionRepository sessions, IEnumerable<IRitualStatusLine> extras, TimeProvider time)
+public sealed class RitualShow(
+    PairRepository pairs, RitualRepository rituals, SessionRepository sessions, MovedOccurrences moved, IEnumerable<IRitualStatusLine> extras, TimeProvider time)
     : IRitualSubcommand
 {
     public CommandOption Definition { get; } = new(CommandOptionType.SubCommand, "show", RitualTexts.ShowDescription.En,
@@ -30,7 +31,7 @@ public sealed class RitualShow(PairRepository pairs, RitualRepository rituals, S
                 ? context.Text(RitualTexts.PausedUntil, context.Lang.LongDate(until))
                 : context.Text(RitualTexts.Paused));
         else
-            text.Append('\n').Append(RitualDescription.Upcoming(RitualSchedule.Upcoming(ritual.Rule, time.GetUtcNow(), 3), skipped, context.Lang));
+            text.Append('\n').Append(RitualDescription.Upcoming(await moved.UpcomingAsync(pair.Id, ritual.Rule, time.GetUtcNow(), 3, cancellationToken), skipped, context.Lang));
         foreach (var extra in extras)
             if (await extra.LineAsync(pair, context.Lang, cancellationToken) is { } line)
                 text.Append('\n').Append(line);

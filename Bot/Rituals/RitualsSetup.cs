@@ -15,11 +15,15 @@ public static class RitualsSetup
         services.AddSingleton<IRitualSource, RitualSource>();
         services.AddSingleton<RitualChanges>();
         services.AddSingleton<PairComeback>();
+        services.AddSingleton<MoveProposals>();
+        services.AddSingleton<MovedOccurrences>();
+        services.AddComponentHandler<MoveButtons>();
         services.AddSingleton<IReconcilable, RitualResumer>();
         // The order here is the order of the subcommands in Discord's menu.
         services.AddSingleton<IRitualSubcommand, RitualSet>();
         services.AddSingleton<IRitualSubcommand, RitualShow>();
         services.AddSingleton<IRitualSubcommand, RitualSkip>();
+        services.AddSingleton<IRitualSubcommand, RitualMove>();
         services.AddSingleton<IRitualSubcommand, RitualPause>();
         services.AddSingleton<IRitualSubcommand, RitualResume>();
         services.AddSingleton<IRitualSubcommand, RitualNow>();

@@ -10,6 +10,7 @@ namespace CrossCoaching.Sessions;
 /// </summary>
 public sealed class SessionPlanner(
     SessionRepository sessions,
+    SessionMoveRepository moves,
     IRitualSource rituals,
     PairRepository pairs,
     SessionScheduler scheduler,
@@ -36,10 +37,12 @@ public sealed class SessionPlanner(
 
         // After the latest slot already planned, so a finished or skipped occurrence is never planned again. A skip is
         // tied to the occurrence it was made for: once the ritual changed, a skip of a slot the rule no longer has
-        // must not hold back the new rule's occurrences before it.
+        // must not hold back the new rule's occurrences before it. A moved session stands for its original slot too
+        // (/ritual move), so that occurrence is not planned again.
         var latest = all.Where(s => s.Kind == SessionKind.Ritual && s.Status != SessionStatus.Cancelled)
             .Where(s => s.Status != SessionStatus.Skipped || s.SlotAt <= now || ritual.IsOccurrence(s.SlotAt))
-            .Select(s => s.SlotAt).DefaultIfEmpty(now).Max();
+            .Select(s => s.SlotAt)
+            .Concat((await moves.ForPairAsync(pairId, cancellationToken)).Select(m => m.OriginalSlot)).DefaultIfEmpty(now).Max();
         if (ritual.NextSlotAfter(latest > now ? latest : now) is not { } slot)
             return null;
         return await CreateAsync(pair, SessionKind.Ritual, slot, ritual.DurationMinutes, ritual.ReminderMinutes, now, cancellationToken, ritual.Place);

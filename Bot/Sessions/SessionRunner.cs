@@ -27,7 +27,8 @@ public sealed class SessionRunner(
     KeyedLock<long> locks,
     Guilds.GuildGate guilds,
     TimeProvider time,
-    ILogger<SessionRunner> logger)
+    ILogger<SessionRunner> logger,
+    IEnumerable<IPairRecall> recalls)
 {
     public async Task RunAsync(long sessionId, SessionStep step, CancellationToken cancellationToken = default)
     {
@@ -85,9 +86,11 @@ public sealed class SessionRunner(
             return;
         // The step is done when its reminders are durable: both rows commit with it, or neither does. A reminder not
         // sent by the slot is obsolete; only a reminder may fall back to a bare mention when DMs are closed.
+        var recall = await RecallAsync(pair, lang, cancellationToken);
         await using var work = await connections.BeginAsync(cancellationToken);
         await outbox.EnqueueAsync(work, pair.Members.Select(to =>
-            Letter.ToPartner(session, NoticeKinds.Remind, to, SessionMessages.Reminder(session, pair, to, lang)).WithMentionFallback(pair, lang) with { ExpiresAt = session.SlotAt }));
+            Letter.ToPartner(session, NoticeKinds.Remind, to, PairRecall.With(SessionMessages.Reminder(session, pair, to, lang), recall))
+                .WithMentionFallback(pair, lang) with { ExpiresAt = session.SlotAt }));
         await sessions.EndStepAsync(work, session.Id, SessionStep.Remind, StepState.Done, time.GetUtcNow());
         await work.CommitAsync(cancellationToken);
     }
@@ -131,9 +134,11 @@ public sealed class SessionRunner(
         }
 
         session = (await sessions.GetAsync(session.Id, cancellationToken))!;
+        var recall = await RecallAsync(pair, lang, cancellationToken);
         await using (var work = await connections.BeginAsync(cancellationToken))
         {
-            await outbox.EnqueueAsync(work, Letter.InRoom(session, session.RoomChannelId!.Value, NoticeKinds.Welcome, SessionMessages.Welcome(session, pair, lang)));
+            await outbox.EnqueueAsync(work, Letter.InRoom(session, session.RoomChannelId!.Value, NoticeKinds.Welcome,
+                PairRecall.With(SessionMessages.Welcome(session, pair, lang), recall)));
             await sessions.SetStatusAsync(work, session.Id, SessionStatus.Open);
             await sessions.EndStepAsync(work, session.Id, SessionStep.Open, StepState.Done, time.GetUtcNow());
             await work.CommitAsync(cancellationToken);
@@ -155,4 +160,21 @@ public sealed class SessionRunner(
     private static IEnumerable<Letter> RoomNotCreated(Session session, Pair pair, string explanation, Lang lang) =>
         SessionNotifier.ToBoth(session, pair, NoticeKinds.RoomPermissions, to => MessageSpec.Text(SessionTexts.RoomNotCreated.Format(
             lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), Timestamps.Of(session.SlotAt, 't'), explanation)));
+
+    /// <summary>"Last time: …" (continuity); a failure to read it never holds back the reminder or the welcome.</summary>
+    private async Task<string?> RecallAsync(Pair pair, Lang lang, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var recall in recalls)
+                if (await recall.LastTimeAsync(pair, lang, cancellationToken) is { } line)
+                    return line;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not recall the last takeaways of pair {Pair}: {Reason}", pair.Id, e.Message);
+        }
+
+        return null;
+    }
 }

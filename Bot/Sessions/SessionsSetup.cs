@@ -44,6 +44,9 @@ public static class SessionsSetup
         services.AddSingleton<DueSteps>();
         services.AddSingleton<StepHorizon>();
         services.AddSingleton<IReconcilable, SessionReconciler>();
+        services.AddSingleton<SessionMoveRepository>();
+        services.AddSingleton<SessionMover>();
+        services.AddSingleton<IReconcilable, MovedSessionsReconciler>();
         services.AddSingleton<RoomEvents>();
         services.AddSingleton<IDiscordEventHandler>(sp => sp.GetRequiredService<RoomEvents>());
         services.AddSingleton<Reconciler>();

@@ -72,4 +72,10 @@ public static class TakeawayTexts
     public static readonly LocalizedText TrailTitle = new("Session #{0} · {1} & {2}", "Séance n° {0} · {1} et {2}");
     public static readonly LocalizedText TrailRemoved = new(
         "The takeaways of this session were removed at their author's request.", "Les enseignements de cette séance ont été retirés à la demande de leur auteur·e.");
+
+    public static readonly LocalizedText LastTime = new("💭 Last time: {0}", "💭 La dernière fois : {0}");
+    public static readonly LocalizedText LastTimeEntry = new("**{0}**: “{1}”", "**{0}** : « {1} »");
+    public static readonly LocalizedText Nudge = new(
+        "✍️ **{0}** has shared a takeaway from your session of {1}. Share yours with </takeaway> (or the button after the session): both are revealed together; if you do not, theirs is revealed alone {2}.",
+        "✍️ **{0}** a partagé un enseignement de votre séance du {1}. Partagez le vôtre avec </takeaway> (ou le bouton après la séance) : les deux sont révélés ensemble ; sinon, le sien le sera seul {2}.");
 }

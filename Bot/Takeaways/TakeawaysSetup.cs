@@ -1,5 +1,6 @@
 using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
+using CrossCoaching.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,8 @@ public static class TakeawaysSetup
         services.AddSingleton<TakeawaySubmission>();
         services.AddSingleton<TrailView>();
         services.AddSingleton<IReconcilable, TakeawayRevealer>();
+        services.AddSingleton<IPairRecall, LastTakeaways>();
+        services.AddSingleton<IReconcilable, TakeawayNudges>();
         services.AddSlashCommand<TakeawayCommand>();
         services.AddSlashCommand<TrailCommand>();
         services.AddComponentHandler<TakeawayButtons>();
