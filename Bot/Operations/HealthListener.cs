@@ -25,6 +25,7 @@ public sealed partial class HealthListener(IOptions<HealthOptions> options, Heal
     private TcpListener? _listener;
     private Task _accepting = Task.CompletedTask;
     private int _serving;
+    private int _disposed;
 
     /// <summary>Where the endpoint listens once started (tests read the port).</summary>
     public IPEndPoint? Endpoint => _listener?.LocalEndpoint as IPEndPoint;
@@ -66,8 +67,11 @@ public sealed partial class HealthListener(IOptions<HealthOptions> options, Heal
         await _accepting.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    /// <summary>Idempotent: the container disposes it once per registration (itself, the start-up task, the hosted service).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         _stopping.Cancel();
         _listener?.Dispose();
         _stopping.Dispose();
