@@ -45,6 +45,6 @@ public static class GatewaySetup
             services.GetRequiredService<BotExit>(),
             services.GetRequiredKeyedService<TimeProvider>(DiscordSetup.ClockKey),
             services.GetRequiredService<ILogger<GatewaySession>>(),
-            services.GetRequiredService<DiscordMetrics>());
+            services.GetService<DiscordMetrics>());
     }
 }
