@@ -28,6 +28,10 @@ RUN dotnet publish Bot/Bot.csproj -c Release -o /app --no-restore -r "$(cat /rid
 FROM mcr.microsoft.com/dotnet/runtime:10.0
 
 ENV ConnectionStrings__CrossCoaching="Data Source=/data/crosscoaching.db"
+# The health endpoint, for the HEALTHCHECK below: on loopback inside the container, so nothing outside reaches it.
+# Health__Address=0.0.0.0 opens it to probes from outside (Kubernetes); Health__Port=0 turns it off (then disable
+# the health check too, or the container shows "unhealthy").
+ENV Health__Port=8080
 
 # The database lives in /data, owned by the image's non-root "app" user (uid $APP_UID, 1654). A new named
 # volume mounted there takes this ownership; a bind-mounted host folder must be chowned to 1654 by hand.
@@ -42,4 +46,8 @@ VOLUME /data
 # The token comes from DISCORD_TOKEN in the environment or from the secret file /run/secrets/discord_token,
 # never from the image. On SIGTERM (docker stop) the bot finishes within a few seconds and exits 0.
 STOPSIGNAL SIGTERM
+# The image has no curl or wget: the bot asks its own endpoint and exits 0 (ready: the database answers and the
+# gateway is connected) or 1. The start period covers migrations and the first READY; three failures in a row
+# (a minute and a half) make the container "unhealthy". Docker only reports it; it restarts nothing.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["./CrossCoaching", "healthcheck", "ready"]
 ENTRYPOINT ["./CrossCoaching"]

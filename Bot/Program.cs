@@ -3,6 +3,7 @@ using CrossCoaching.Guilds;
 using CrossCoaching.Help;
 using CrossCoaching.Hosting;
 using CrossCoaching.Messaging;
+using CrossCoaching.Operations;
 using CrossCoaching.Pairs;
 using CrossCoaching.Pool;
 using CrossCoaching.Privacy;
@@ -27,6 +28,9 @@ public static class Program
             await Console.Error.WriteLineAsync("Usage: CrossCoaching backup <folder/ or file.db>   (a consistent copy of the live database)");
             return 2;
         }
+
+        if (args is [HealthCommand.Name, .. var which])
+            return await HealthCommand.RunAsync(Host.CreateApplicationBuilder([]).Configuration, which, Console.Out, Console.Error);
 
         if (args is ["backup", var target, ..])
         {
@@ -70,6 +74,7 @@ public static class Program
         builder.AddPrivacy();
         builder.AddGuilds();
         builder.AddHelp();
+        builder.AddOperations();
         return builder;
     }
 }

@@ -78,7 +78,7 @@ public sealed class ProcessTests
     /// The bot as built in its own folder (Bot/bin/&lt;configuration&gt;/net10.0): the copy beside the tests resolves
     /// Microsoft.Extensions from the ASP.NET Core framework the emulator brings, which the bot does not run with.
     /// </summary>
-    private static string BotAssembly()
+    internal static string BotAssembly()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);

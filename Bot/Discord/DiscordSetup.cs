@@ -30,6 +30,7 @@ public static class DiscordSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         builder.Services.AddKeyedSingleton(ClockKey, TimeProvider.System);
+        builder.Services.AddSingleton<DiscordMetrics>();
 
         builder.Services.AddDiscordRest();
         builder.Services.AddDiscordGateway();

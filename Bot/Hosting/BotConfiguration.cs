@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -19,12 +20,27 @@ public static class BotConfiguration
         builder.Configuration.AddKeyPerFile(secretsDirectory, optional: true);
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
+        // AddConsole, not AddSimpleConsole: the latter forces the "simple" formatter after the configuration is read, so
+        // Logging__Console__FormatterName=json was ignored. The compact defaults below apply to whichever formatter is
+        // chosen, and Logging__Console__FormatterOptions__* still wins over each of them.
+        builder.Logging.AddConsole();
+        // Named, or the console provider falls back to the deprecated ConsoleLoggerOptions and drops the options below.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName ??= ConsoleFormatterNames.Simple);
+        var formatterOptions = builder.Configuration.GetSection("Logging:Console:FormatterOptions");
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
             o.ColorBehavior = LoggerColorBehavior.Disabled;
+            formatterOptions.Bind(o);
+        });
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
+        {
+            // One object a line with an ISO 8601 UTC timestamp: what log shippers expect.
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            formatterOptions.Bind(o);
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);

@@ -8,6 +8,7 @@ public static class MessagingSetup
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxSender>();

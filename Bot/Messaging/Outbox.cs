@@ -8,7 +8,7 @@ namespace CrossCoaching.Messaging;
 /// Where every message the bot owes outside an interaction answer is written: in the caller's transaction, beside the
 /// state change that owes it. <see cref="OutboxWorker"/> sends it later, retrying across restarts.
 /// </summary>
-public sealed class Outbox(SqliteConnectionFactory connections, TimeProvider time, ILogger<Outbox> logger) : IDisposable
+public sealed class Outbox(SqliteConnectionFactory connections, OutboxMetrics metrics, TimeProvider time, ILogger<Outbox> logger) : IDisposable
 {
     private readonly SemaphoreSlim _wake = new(0);
 
@@ -23,7 +23,7 @@ public sealed class Outbox(SqliteConnectionFactory connections, TimeProvider tim
         }
 
         var now = time.GetUtcNow();
-        await work.ExecuteAsync(
+        var written = await work.ExecuteAsync(
             """
             INSERT INTO outbox (dedupe_key, kind, target, user_id, channel_id, message_id, payload, fallback_channel_id, fallback_payload,
                 concerns, session_id, notice_user_id, expires_at, until_session_ends, nonce, next_attempt_at, created_at)
@@ -40,6 +40,8 @@ public sealed class Outbox(SqliteConnectionFactory connections, TimeProvider tim
                 nonce = NewNonce(), now,
             });
         work.AfterCommit(Wake);
+        if (written > 0)
+            work.AfterCommit(() => metrics.Owed(letter.Kind));
     }
 
     public async Task EnqueueAsync(DbWork work, IEnumerable<Letter> letters)

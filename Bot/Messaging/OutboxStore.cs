@@ -70,6 +70,22 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
             """, new { now, limit })];
     }
 
+    /// <summary>How many messages are owed and not yet sent, and since when the oldest of them is (for the metrics).</summary>
+    public async Task<(long Count, DateTimeOffset? Oldest)> BacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var backlog = await connection.QuerySingleAsync<Backlog>(
+            "SELECT COUNT(*) AS Count, MIN(created_at) AS Oldest FROM outbox WHERE state = 'pending'");
+        return (backlog.Count, backlog.Oldest);
+    }
+
+    private sealed record Backlog
+    {
+        public long Count { get; init; }
+
+        public DateTimeOffset? Oldest { get; init; }
+    }
+
     /// <summary>
     /// What became of the post an edit waits for (see <see cref="Letter.EditOf"/>): its state and, once sent, where it is.
     /// Null when no such post was ever owed.

@@ -10,15 +10,18 @@ namespace CrossCoaching.Messaging;
 /// in the database, so the backoff survives a restart.
 /// </summary>
 public sealed class OutboxWorker(
-    Outbox outbox, OutboxStore store, OutboxSender sender, IOutboxRefusals refusals, TimeProvider time, ILogger<OutboxWorker> logger)
+    Outbox outbox, OutboxStore store, OutboxSender sender, IOutboxRefusals refusals, OutboxMetrics metrics, TimeProvider time,
+    ILogger<OutboxWorker> logger)
     : BackgroundService
 {
     private const int Batch = 50;
     private const int Senders = 4;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan BacklogEvery = TimeSpan.FromSeconds(10);
 
     private long _idleRequests, _idleSeen;
+    private DateTimeOffset _backlogReadAt = DateTimeOffset.MinValue;
 
     /// <summary>
     /// Completes after a pass that began after this call found nothing due (tests wait on it). A row waiting out its
@@ -45,6 +48,7 @@ public sealed class OutboxWorker(
         {
             try
             {
+                await ReadBacklogAsync(stoppingToken);
                 var request = Volatile.Read(ref _idleRequests);
                 var due = await store.DueAsync(time.GetUtcNow(), Batch, stoppingToken);
                 if (due.Count == 0)
@@ -74,6 +78,7 @@ public sealed class OutboxWorker(
         if (await store.IsObsoleteAsync(row, time.GetUtcNow(), cancellationToken))
         {
             await store.DroppedAsync(row, time.GetUtcNow(), "obsolete");
+            metrics.Dropped(row.Kind);
             logger.LogInformation("Dropped the {Kind} message {Row} of session {Session}: it no longer makes sense", row.Kind, row.Id, row.SessionId);
             return;
         }
@@ -91,6 +96,7 @@ public sealed class OutboxWorker(
                     return;
                 default:
                     await store.DroppedAsync(row, time.GetUtcNow(), "its post was never sent");
+                    metrics.Dropped(row.Kind);
                     return;
             }
         }
@@ -99,12 +105,14 @@ public sealed class OutboxWorker(
         {
             var sent = await sender.SendAsync(row, cancellationToken);
             await store.SentAsync(row, sent, time.GetUtcNow());
+            metrics.Sent(row.Kind);
         }
         catch (DiscordApiException e) when (e.Status is >= 400 and < 500 and not 429)
         {
             // Refused for good (DMs closed, room gone, permission missing): retrying would not change it. Ids and
             // Discord's code only, never the text.
             await store.RefusedAsync(row, time.GetUtcNow(), $"HTTP {e.Status}, code {e.Code}");
+            metrics.Failed(row.Kind);
             logger.LogWarning("Discord refused the {Kind} message {Row} (session {Session}, user {User}, channel {Channel}): HTTP {Status}, code {Code}",
                 row.Kind, row.Id, row.SessionId, row.UserId, row.ChannelId, e.Status, e.Code);
             await refusals.TellAsync(row, e, cancellationToken);
@@ -113,6 +121,7 @@ public sealed class OutboxWorker(
         {
             var at = time.GetUtcNow() + Backoff(row.Attempts);
             await store.RetryLaterAsync(row, at, e.GetType().Name);
+            metrics.Retried(row.Kind);
             logger.LogInformation("The {Kind} message {Row} did not go through ({Reason}); attempt {Attempt} at {At:O}",
                 row.Kind, row.Id, e.GetType().Name, row.Attempts + 2, at);
         }
@@ -120,8 +129,20 @@ public sealed class OutboxWorker(
         {
             // A bug, not Discord: the row backs off like an outage so that one bad row never spins the worker.
             await store.RetryLaterAsync(row, time.GetUtcNow() + Backoff(row.Attempts), e.GetType().Name);
+            metrics.Retried(row.Kind);
             logger.LogError(e, "Could not send the {Kind} message {Row}", row.Kind, row.Id);
         }
+    }
+
+    /// <summary>The backlog gauges' reading, taken only while a listener observes them, at most every few seconds.</summary>
+    private async Task ReadBacklogAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (!metrics.WantsBacklog || now - _backlogReadAt < BacklogEvery)
+            return;
+        _backlogReadAt = now;
+        var (count, oldest) = await store.BacklogAsync(cancellationToken);
+        metrics.Backlog(count, oldest is { } at ? now - at : TimeSpan.Zero);
     }
 
     /// <summary>An outage, a rate limit left to us, a timeout: the outcome is unknown or temporary, and the nonce makes a retry safe.</summary>

@@ -29,6 +29,7 @@ public sealed class SessionEnder(
     IServiceProvider services,
     KeyedLock<long> locks,
     IOptions<SessionOptions> options,
+    SessionMetrics metrics,
     TimeProvider time,
     ILogger<SessionEnder> logger)
 {
@@ -73,7 +74,8 @@ public sealed class SessionEnder(
         // Closed and owing "share your takeaway" in one commit: a crash after it still sends them, before it closes again.
         await using (var work = await connections.BeginAsync(cancellationToken))
         {
-            await sessions.SetStatusAsync(work, session.Id, SessionStatus.Closed, outcome, closedAt: now);
+            if (await sessions.SetStatusAsync(work, session.Id, SessionStatus.Closed, outcome, closedAt: now))
+                work.AfterCommit(() => metrics.Ended(outcome.Code()));
             await sessions.EndStepAsync(work, session.Id, SessionStep.Close, StepState.Done, now);
             if (wasOpen)
                 await outbox.EnqueueAsync(work, came.Select(to =>
@@ -104,8 +106,9 @@ public sealed class SessionEnder(
             SessionStatus.Missed => SessionOutcome.Missed,
             _ => null,
         };
-        await sessions.SetStatusAsync(session.Id, status, outcome, closedAt: now, skipAnnounced: status == SessionStatus.Skipped ? announced : null,
-            cancellationToken: cancellationToken);
+        if (await sessions.SetStatusAsync(session.Id, status, outcome, closedAt: now, skipAnnounced: status == SessionStatus.Skipped ? announced : null,
+            cancellationToken: cancellationToken))
+            metrics.Ended(status.Code());
         await FinishStepsAsync(session.Id, now, cancellationToken);
         logger.LogInformation("Session {Session} ended without meeting: {Status}", session.Id, status);
     }
@@ -117,7 +120,8 @@ public sealed class SessionEnder(
         await RemoveRoomAsync(session, alreadyGone: false, cancellationToken);
         await using (var work = await connections.BeginAsync(cancellationToken))
         {
-            await sessions.SetStatusAsync(work, session.Id, SessionStatus.Failed, failure: reason, closedAt: time.GetUtcNow());
+            if (await sessions.SetStatusAsync(work, session.Id, SessionStatus.Failed, failure: reason, closedAt: time.GetUtcNow()))
+                work.AfterCommit(() => metrics.Ended(SessionStatus.Failed.Code()));
             await outbox.EnqueueAsync(work, SessionNotifier.ToBoth(session, pair, NoticeKinds.Failed,
                 to => MessageSpec.Text(SessionTexts.SessionFailed.Format(lang, Markdown.Name(pair.NameOf(pair.PartnerOf(to))), reason))));
             await work.CommitAsync(cancellationToken);

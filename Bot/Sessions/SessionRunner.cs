@@ -26,6 +26,7 @@ public sealed class SessionRunner(
     GuildLanguage languages,
     KeyedLock<long> locks,
     Guilds.GuildGate guilds,
+    SessionMetrics metrics,
     TimeProvider time,
     ILogger<SessionRunner> logger,
     IEnumerable<IPairRecall> recalls)
@@ -36,10 +37,11 @@ public sealed class SessionRunner(
         using (await locks.AcquireAsync(sessionId, cancellationToken))
         {
             session = await sessions.GetAsync(sessionId, cancellationToken);
-            if (session is null || !await IsPendingAsync(session, step, cancellationToken))
+            if (session is null || await PendingAsync(session, step, cancellationToken) is not { } due)
                 return;
             if (await guilds.HoldsAsync(session.GuildId, cancellationToken))
                 return; // the server is out or the bot was removed: the step waits, no call draws a 403 or 404
+            metrics.StepRan(step, time.GetUtcNow() - due.DueAt);
             var pair = await pairs.GetAsync(session.PairId, cancellationToken);
             if (pair is not { Status: PairStatus.Active })
             {
@@ -63,15 +65,16 @@ public sealed class SessionRunner(
             await planner.PlanNextAsync(session.PairId, cancellationToken);
     }
 
-    private async Task<bool> IsPendingAsync(Session session, SessionStep step, CancellationToken cancellationToken)
+    /// <returns>The step when it is still to run; null when it ended already (or is dropped now, its session being over).</returns>
+    private async Task<SessionStepDue?> PendingAsync(Session session, SessionStep step, CancellationToken cancellationToken)
     {
         var due = (await sessions.GetStepsAsync(session.Id, cancellationToken)).FirstOrDefault(s => s.Step == step);
         if (due is not { State: StepState.Pending })
-            return false;
+            return null;
         if (!session.IsFinished)
-            return true;
+            return due;
         await sessions.EndStepAsync(session.Id, step, StepState.Dropped, time.GetUtcNow(), cancellationToken);
-        return false;
+        return null;
     }
 
     private async Task RemindAsync(Session session, Pair pair, Lang lang, CancellationToken cancellationToken)

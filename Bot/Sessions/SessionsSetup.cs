@@ -20,6 +20,7 @@ public static class SessionsSetup
         services.AddOptions<SessionOptions>().Bind(builder.Configuration.GetSection(SessionOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>();
 
+        services.AddSingleton<SessionMetrics>();
         services.AddSingleton<SessionRepository>();
         services.AddSingleton<NoticeRepository>();
         services.AddSingleton<AttendanceRepository>();

@@ -19,6 +19,17 @@ internal sealed class GatewayHarness : IAsyncDisposable
     private Task? _running;
 
     public GatewayHarness(DiscordOptions? options = null, double jitter = 0.5, params IGatewayDispatchHandler[] handlers)
+        : this(options, jitter, null, handlers)
+    {
+    }
+
+    /// <summary>A harness whose session reports to these metrics.</summary>
+    public GatewayHarness(DiscordMetrics metrics)
+        : this(null, 0.5, metrics, [])
+    {
+    }
+
+    private GatewayHarness(DiscordOptions? options, double jitter, DiscordMetrics? metrics, IGatewayDispatchHandler[] handlers)
     {
         Options = options ?? new DiscordOptions { Token = Token };
         Api = new FakeGatewayApi(GatewayUrl);
@@ -27,7 +38,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var dispatcher = new GatewayDispatcher([Dispatches, .. handlers], Logs.For<GatewayDispatcher>());
         Session = new GatewaySession(
             GatewayShard.From(Options), Options.Token!, Connections, new GatewayUrlProvider(Api, Microsoft.Extensions.Options.Options.Create(Options)),
-            dispatcher, Jitter, Exit, Time, Logs.For<GatewaySession>());
+            dispatcher, Jitter, Exit, Time, Logs.For<GatewaySession>(), metrics);
     }
 
     public DiscordOptions Options { get; }

@@ -72,6 +72,7 @@ internal sealed class GatewayFrameHandler(GatewaySessionState state, GatewayDisp
         else if (name == "RESUMED")
         {
             Ready = true;
+            state.Resumed();
             logger.LogInformation("Resumed the Discord gateway session");
         }
 

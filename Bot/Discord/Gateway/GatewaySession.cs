@@ -17,13 +17,16 @@ public sealed class GatewaySession(
     IGatewayJitter jitter,
     BotExit exit,
     [FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time,
-    ILogger<GatewaySession> logger)
+    ILogger<GatewaySession> logger,
+    DiscordMetrics? metrics = null) : IGatewayStatus
 {
     private readonly GatewaySessionState _state = new();
     private readonly GatewayCredentials _credentials = new(token, shard);
     private GatewayConnectionRun? _current;
 
     public GatewayShard? Shard => shard;
+
+    public IReadOnlyList<ShardStatus> Shards => [new(shard?.Id ?? 0, _state.Connected)];
 
     /// <summary>The bot's user from the last READY.</summary>
     public DiscordUser? User => _state.User;
@@ -49,6 +52,7 @@ public sealed class GatewaySession(
             {
                 await GatewayTime.DelayUntilAsync(time, due, stopping);
                 var outcome = await ConnectGuardedAsync(stopping);
+                _state.Disconnected();
                 failures = outcome.ReachedReady ? 0 : failures + 1;
                 switch (outcome.Next)
                 {
@@ -62,6 +66,7 @@ public sealed class GatewaySession(
                         break;
                 }
 
+                metrics?.Reconnecting(shard?.Id ?? 0, _state.CanResume);
                 var delay = GatewayReconnectPolicy.Delay(outcome.Next, failures, jitter.Next);
                 due = time.GetUtcNow() + delay;
                 logger.LogInformation("Reconnecting to the Discord gateway in {Delay:0.###} s to {Action}: {Reason} (close code {CloseCode})",

@@ -7,6 +7,7 @@ namespace CrossCoaching.Discord.Gateway;
 internal sealed class GatewaySessionState
 {
     private long _sequence = -1;
+    private volatile bool _connected;
 
     public string? SessionId { get; private set; }
 
@@ -22,11 +23,19 @@ internal sealed class GatewaySessionState
 
     public bool CanResume => SessionId is not null && ResumeUrl is not null;
 
+    /// <summary>READY or RESUMED arrived on the current connection, which has not ended since (read by the health check).</summary>
+    public bool Connected => _connected;
+
+    public void Resumed() => _connected = true;
+
+    public void Disconnected() => _connected = false;
+
     public void Track(long sequence) => Interlocked.Exchange(ref _sequence, sequence);
 
     public void Ready(string sessionId, Uri resumeUrl, DiscordUser user, Snowflake applicationId)
     {
         (SessionId, ResumeUrl, User, ApplicationId) = (sessionId, resumeUrl, user, applicationId);
+        _connected = true;
     }
 
     /// <summary>Forgets the session (the next connection identifies). The user and application stay known.</summary>

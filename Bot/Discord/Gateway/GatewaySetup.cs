@@ -24,6 +24,7 @@ public static class GatewaySetup
         services.AddSingleton<IGuildCache>(sp => sp.GetRequiredService<GuildCache>());
         services.AddSingleton<IGatewayDispatchHandler>(sp => sp.GetRequiredService<GuildCache>());
         services.AddSingleton(CreateSession);
+        services.AddSingleton<IGatewayStatus>(sp => sp.GetRequiredService<GatewaySession>());
 
         // The pump starts first and stops last, so no event is queued before it reads or after it stopped reading.
         services.AddHostedService<DiscordEventPump>();
@@ -43,6 +44,7 @@ public static class GatewaySetup
             services.GetRequiredService<IGatewayJitter>(),
             services.GetRequiredService<BotExit>(),
             services.GetRequiredKeyedService<TimeProvider>(DiscordSetup.ClockKey),
-            services.GetRequiredService<ILogger<GatewaySession>>());
+            services.GetRequiredService<ILogger<GatewaySession>>(),
+            services.GetService<DiscordMetrics>());
     }
 }

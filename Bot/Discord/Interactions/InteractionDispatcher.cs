@@ -14,6 +14,7 @@ public sealed class InteractionDispatcher(
     InteractionRouter router,
     [FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider clock,
     IHostApplicationLifetime lifetime,
+    DiscordMetrics metrics,
     ILogger<InteractionDispatcher> logger) : IGatewayDispatchHandler
 {
     public ValueTask OnDispatchAsync(string eventName, JsonElement data, CancellationToken cancellationToken = default)
@@ -42,10 +43,20 @@ public sealed class InteractionDispatcher(
         try
         {
             await router.RouteAsync(interaction, receivedAt, lifetime.ApplicationStopping);
+            metrics.InteractionHandled(TypeName(interaction.Type), clock.GetUtcNow() - receivedAt);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Interaction {Id} failed outside its handler", interaction.Id);
         }
     }
+
+    private static string TypeName(InteractionType type) => type switch
+    {
+        InteractionType.ApplicationCommand => "command",
+        InteractionType.MessageComponent => "component",
+        InteractionType.Autocomplete => "autocomplete",
+        InteractionType.ModalSubmit => "modal",
+        _ => "other",
+    };
 }

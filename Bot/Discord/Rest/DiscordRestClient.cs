@@ -22,11 +22,11 @@ internal sealed partial class DiscordRestClient(RestRequestExecutor executor) : 
     /// network; without it the client talks to <see cref="DiscordOptions.ApiBaseUrl"/>. Dispose it to close it.
     /// </summary>
     public static DiscordRestClient Create(
-        DiscordOptions options, TimeProvider time, HttpMessageHandler? handler = null, ILoggerFactory? loggers = null)
+        DiscordOptions options, TimeProvider time, HttpMessageHandler? handler = null, ILoggerFactory? loggers = null, DiscordMetrics? metrics = null)
     {
         loggers ??= NullLoggerFactory.Instance;
         var transport = handler is null ? new RestHttpTransport(Options.Create(options)) : new RestHttpTransport(options, handler);
-        var limiter = new RestRateLimiter(new RateLimitBuckets(time), new GlobalRateLimiter(time), time, loggers.CreateLogger<RestRateLimiter>());
+        var limiter = new RestRateLimiter(new RateLimitBuckets(time), new GlobalRateLimiter(time), time, loggers.CreateLogger<RestRateLimiter>(), metrics);
         var executor = new RestRequestExecutor(transport, limiter, new TokenRejection(), time, loggers.CreateLogger<RestRequestExecutor>());
         return new DiscordRestClient(executor) { _ownTransport = transport };
     }

@@ -13,7 +13,8 @@ internal sealed class RestRateLimiter(
     RateLimitBuckets buckets,
     GlobalRateLimiter global,
     [FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time,
-    ILogger<RestRateLimiter> logger)
+    ILogger<RestRateLimiter> logger,
+    DiscordMetrics? metrics = null)
 {
     /// <summary>
     /// Longer waits are honoured, not cut: sending earlier than Discord asks only earns another 429 and counts towards
@@ -90,6 +91,7 @@ internal sealed class RestRateLimiter(
         var body = ReadRateLimited(response.Body);
         var retryAfter = (body?.RetryAfter is { } seconds and >= 0d and < 1e7 ? TimeSpan.FromSeconds(seconds) : limits.RetryAfter ?? DefaultRetryAfter) + Margin;
         var isGlobal = limits.Global || body?.Global == true;
+        metrics?.RateLimited(route.Template, isGlobal);
         logger.LogWarning(
             "Discord rate-limited {Route} ({Scope}); retrying in {Wait} ms",
             route.Template, isGlobal ? "global" : "bucket", (long)retryAfter.TotalMilliseconds);

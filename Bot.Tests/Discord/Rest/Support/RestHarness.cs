@@ -14,11 +14,11 @@ internal sealed class RestHarness : IDisposable
 
     private readonly DiscordRestClient _client;
 
-    public RestHarness()
+    public RestHarness(DiscordMetrics? metrics = null)
     {
         Discord = new StubHttpHandler(BaseUri);
         _client = DiscordRestClient.Create(
-            new DiscordOptions { Token = Token, ApiBaseUrl = "https://discord.test/api/v10" }, Clock, Discord, Logs);
+            new DiscordOptions { Token = Token, ApiBaseUrl = "https://discord.test/api/v10" }, Clock, Discord, Logs, metrics);
         Client = new TimeBoxedApi(_client);
     }
 
