@@ -12,14 +12,15 @@ public static class Program
 {
     private const string Usage =
         """
-        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|pool|all> [options]
+        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|guilds|pool|all> [options]
           --pairs 50,200        rooms: the pair counts to run (default 50,200)
+          --guilds N            guilds: how many servers of 100 channels and 50 roles (default 1000)
           --seed N              faults: the seed of the scripted day and its faults (default: random, printed)
           --bot <path>          the CrossCoaching.dll to run (default: Bot/bin/<this configuration>/, built if missing)
           --env K=V[,K2=V2]     extra environment variables for the bot, e.g. DOTNET_GCgen0size=0x400000
         """;
 
-    private static readonly string[] Options = ["--pairs", "--seed", "--bot", "--env"];
+    private static readonly string[] Options = ["--pairs", "--guilds", "--seed", "--bot", "--env"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -34,7 +35,7 @@ public static class Program
             return 0;
         }
 
-        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "pictures" or "faults" or "all") ||
+        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "pictures" or "faults" or "guilds" or "all") ||
             rest.Length % 2 != 0 || rest.Where((_, i) => i % 2 == 0).Any(o => !Options.Contains(o)))
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -60,6 +61,8 @@ public static class Program
                     await RoomsBenchmark.RunAsync(bot, count);
             }
 
+            if (name is "guilds" or "all")
+                await GuildsBenchmark.RunAsync(bot, options.TryGetValue("--guilds", out var guilds) ? Count(guilds) : 1000);
             if (name is "all")
                 PoolBenchmark.Run();
             if (name is "faults" or "all")
