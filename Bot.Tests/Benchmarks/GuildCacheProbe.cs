@@ -17,7 +17,9 @@ public static class GuildCacheProbe
 {
     public static async Task<GuildCacheSize> MeasureAsync(DiscordEmulator discord)
     {
+        var generating = Stopwatch.StartNew();
         var payloads = discord.GuildCreatePayloads();
+        Console.WriteLine($"  the emulator writes the {payloads.Count} GUILD_CREATE payloads in {generating.ElapsedMilliseconds} ms (on this machine's cores, beside the bot)");
         var ids = payloads.Select(p => JsonDocument.Parse(p).RootElement.GetProperty("id").GetString()!).ToList();
         var ready = JsonSerializer.Serialize(new
         {

@@ -44,7 +44,7 @@ public sealed class DiscordEventPump(DiscordEventQueue queue, IEnumerable<IDisco
 
         // Events are delivered in order: every guild's GUILD_CREATE has been handled by every feature by now.
         if (discordEvent is GuildsLoaded loaded)
-            logger.LogInformation("All {Count} guilds available and handled {Milliseconds} ms after READY", loaded.Count,
-                (long)System.Diagnostics.Stopwatch.GetElapsedTime(loaded.ReadyTimestamp).TotalMilliseconds);
+            logger.LogInformation("All {Count} guilds available and handled {Milliseconds} ms after READY (all in the cache at {Cached} ms)", loaded.Count,
+                (long)System.Diagnostics.Stopwatch.GetElapsedTime(loaded.ReadyTimestamp).TotalMilliseconds, (long)loaded.Cached.TotalMilliseconds);
     }
 }

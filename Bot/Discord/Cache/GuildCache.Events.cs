@@ -43,7 +43,7 @@ public sealed partial class GuildCache
         if (_loading is { } loading && loading.Waiting.Remove(guild.Id) && loading.Waiting.Count == 0)
         {
             _loading = null;
-            events.Publish(new GuildsLoaded(loading.Count, loading.ReadyTimestamp));
+            events.Publish(new GuildsLoaded(loading.Count, loading.ReadyTimestamp, System.Diagnostics.Stopwatch.GetElapsedTime(loading.ReadyTimestamp)));
         }
     }
 
