@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using CrossCoaching.Discord;
 using CrossCoaching.Discord.Cache;
@@ -15,6 +17,9 @@ public sealed record GuildCacheSize(int Guilds, long PayloadBytes, long HeldByte
 /// </summary>
 public static class GuildCacheProbe
 {
+    /// <summary>The issue's target for 1,000 guilds of 100 channels and 50 roles.</summary>
+    public const double CacheTargetMiB = 20;
+
     public static async Task<GuildCacheSize> MeasureAsync(DiscordEmulator discord)
     {
         var generating = Stopwatch.StartNew();
@@ -63,4 +68,20 @@ public static class GuildCacheProbe
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
     }
+}
+
+/// <summary>The bot's "All N guilds available and handled X ms after READY (all in the cache at Y ms)" log line.</summary>
+public static partial class GuildsStartLine
+{
+    /// <summary>The bot's "All N guilds available and handled X ms after READY" line.</summary>
+    public static long? LoadedMilliseconds(string log) =>
+        Pattern().Match(log) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>From the same line: when the last guild was in the cache (received and parsed), before the features' work.</summary>
+    public static long? CachedMilliseconds(string log) =>
+        Pattern().Match(log) is { Success: true } m ? long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : null;
+
+    [GeneratedRegex(@"guilds available and handled (\d+) ms after READY \(all in the cache at (\d+) ms\)")]
+    private static partial Regex Pattern();
+
 }

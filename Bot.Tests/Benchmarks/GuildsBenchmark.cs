@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace CrossCoaching.Benchmarks;
 
@@ -9,9 +8,9 @@ namespace CrossCoaching.Benchmarks;
 /// emulator: the time from READY until every guild has been handled by every feature (from the bot's log), and its
 /// resident memory beside an idle run with one guild.
 /// </summary>
-public static partial class GuildsBenchmark
+public static class GuildsBenchmark
 {
-    public const double CacheTargetMiB = 20;
+    public const double CacheTargetMiB = GuildCacheProbe.CacheTargetMiB;
     public static readonly TimeSpan LoadTarget = TimeSpan.FromSeconds(3);
 
     public static async Task RunAsync(BotCommand bot, int guilds)
@@ -42,8 +41,8 @@ public static partial class GuildsBenchmark
         for (var waited = 0; waited < 120 && loaded is null; waited++)
         {
             var log = run.Bot.Tail(400);
-            loaded = LoadedMilliseconds(log);
-            if (CachedMilliseconds(log) is { } cached)
+            loaded = GuildsStartLine.LoadedMilliseconds(log);
+            if (GuildsStartLine.CachedMilliseconds(log) is { } cached)
                 Console.WriteLine($"  the bot had the last GUILD_CREATE in its cache {cached} ms after READY");
             if (loaded is null)
                 await run.Bot.WhileRunningAsync(Task.Delay(TimeSpan.FromSeconds(1)), "the guilds");
@@ -52,17 +51,6 @@ public static partial class GuildsBenchmark
         await run.Bot.WhileRunningAsync(Task.Delay(TimeSpan.FromSeconds(10)), "a quiet moment");
         return (loaded, run.Memory());
     }
-
-    /// <summary>The bot's "All N guilds available and handled X ms after READY" line.</summary>
-    public static long? LoadedMilliseconds(string log) =>
-        LoadedLine().Match(log) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-
-    /// <summary>From the same line: when the last guild was in the cache (received and parsed), before the features' work.</summary>
-    public static long? CachedMilliseconds(string log) =>
-        LoadedLine().Match(log) is { Success: true } m ? long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : null;
-
-    [GeneratedRegex(@"guilds available and handled (\d+) ms after READY \(all in the cache at (\d+) ms\)")]
-    private static partial Regex LoadedLine();
 
     private static void Line(string what, string value, string note) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-34} {value,12}   {note}"));
