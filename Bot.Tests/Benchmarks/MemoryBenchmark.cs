@@ -38,8 +38,11 @@ public static class MemoryBenchmark
             Console.WriteLine(Row(point, memory, target));
         }
 
+        var growth = points[3].Memory.RssMiB - points[1].Memory.RssMiB;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  idle after the load − idle before: {growth:+0.0;-0.0} MiB   target ≤ {InteractionsBenchmark.LoadGrowthTargetMiB} MiB (5 MB)   {InteractionsBenchmark.Verdict(growth <= InteractionsBenchmark.LoadGrowthTargetMiB)}"));
         Console.WriteLine(Row("bare .NET worker, idle", bare, "reference (issue: ≈ 42 MB)"));
-        Console.WriteLine("  discord.js bot, idle (from the issue, not measured here): ≈ 74 MB");
+        Console.WriteLine("  discord.js bot, idle (from the issue, not measured here): 74–87 MB");
         Console.WriteLine("  anon: GC and native heaps; file: mapped assemblies and native libraries; shmem: the runtime's executable code (MiB)");
         Console.WriteLine();
     }

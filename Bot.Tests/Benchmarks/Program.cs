@@ -12,11 +12,12 @@ public static class Program
 {
     private const string Usage =
         """
-        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|pool|rituals|seed|all> [options]
+        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|guilds|pool|rituals|seed|all> [options]
           --pairs 50,200        rooms: the pair counts to run (default 50,200)
           --seed N              faults: the seed of the scripted day and its faults (default: random, printed)
           --rituals N           rituals, seed: how many weekly rituals (default 100000)
-          --guilds N            rituals, seed: across how many servers (default 1000)
+          --guilds N            rituals, seed: across how many servers; guilds: how many servers of 100 channels
+                                and 50 roles (default 1000 for both)
           --db <path>           seed: the database file to fill (created with the bot's migrations)
           --bot <path>          the CrossCoaching.dll to run (default: Bot/bin/<this configuration>/, built if missing)
           --env K=V[,K2=V2]     extra environment variables for the bot, e.g. DOTNET_GCgen0size=0x400000
@@ -37,7 +38,7 @@ public static class Program
             return 0;
         }
 
-        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "pictures" or "faults" or "rituals" or "seed" or "all") ||
+        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "pictures" or "faults" or "guilds" or "rituals" or "seed" or "all") ||
             rest.Length % 2 != 0 || rest.Where((_, i) => i % 2 == 0).Any(o => !Options.Contains(o)))
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -75,6 +76,8 @@ public static class Program
 
             if (name is "rituals" or "all")
                 await RitualsBenchmark.RunAsync(bot, RitualsBenchmark.Sizes.Full with { Rituals = rituals, Guilds = guilds });
+            if (name is "guilds" or "all")
+                await GuildsBenchmark.RunAsync(bot, guilds);
             if (name is "all")
                 PoolBenchmark.Run();
             if (name is "faults" or "all")

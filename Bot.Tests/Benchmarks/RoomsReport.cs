@@ -34,6 +34,10 @@ public static class RoomsReport
         Line("overflow categories created", $"{overflow}", "(a category holds 50 channels)");
         Line("DM channels opened", $"{dms.Count}", dms.Count > 0 ? $"last at close due{Seconds(dms.Max(r => r.At) - closeDue)}" : "");
         Line("sessions in the bot's database", SessionStatuses(run.DatabasePath), "");
+        var (perSession, routes) = SessionRequests.Of(discord.Requests, pairs);
+        Line("REST requests per session", perSession.ToString("0.00", CultureInfo.InvariantCulture),
+            $"target: at most {SessionRequests.Target:0}   {InteractionsBenchmark.Verdict(perSession <= SessionRequests.Target)}");
+        Console.WriteLine($"    {SessionRequests.Describe(routes)}");
         if (discord.InternalErrors.Count > 0)
             Line("emulator internal errors", $"{discord.InternalErrors.Count}", discord.InternalErrors[0].Message);
         Console.WriteLine();

@@ -10,7 +10,7 @@ public sealed class GuildCacheTests : GuildCacheTestBase
     {
         Loaded();
 
-        Dispatch("CHANNEL_CREATE", """{"id":"2003","type":2,"guild_id":"1000","parent_id":"2000","name":"Room 2","user_limit":2,"permission_overwrites":[]}""");
+        Dispatch("CHANNEL_CREATE", """{"id":"2003","type":2,"guild_id":"1000","parent_id":"2000","name":"Room 2","user_limit":2,"permission_overwrites":[{"id":"100","type":1,"allow":"1024","deny":"0"}]}""");
         Assert.Equal("Room 2", _cache.GetGuild(Guild)!.Channels[new Snowflake(2003)].Name);
 
         Dispatch("CHANNEL_DELETE", """{"id":"2003","type":2,"guild_id":"1000","parent_id":"2000","name":"Room 2","permission_overwrites":[]}""");
@@ -18,6 +18,21 @@ public sealed class GuildCacheTests : GuildCacheTestBase
         Assert.False(_cache.GetGuild(Guild)!.Channels.ContainsKey(new Snowflake(2003)));
         var deleted = Assert.IsType<ChannelDeleted>(Assert.Single(Events()));
         Assert.Equal((new Snowflake(2003), (Snowflake?)Guild, "Room 2"), (deleted.Channel.Id, deleted.Channel.GuildId, deleted.Channel.Name));
+    }
+
+    [Fact]
+    public void A_channel_the_bot_did_not_make_is_kept_without_its_name_but_with_its_category_and_overwrites()
+    {
+        Loaded();
+
+        Dispatch("CHANNEL_CREATE", """{"id":"2004","type":0,"guild_id":"1000","parent_id":"2000","name":"general","permission_overwrites":[{"id":"1000","type":0,"allow":"0","deny":"1024"}]}""");
+
+        var guild = _cache.GetGuild(Guild)!;
+        var general = guild.Channels[new Snowflake(2004)];
+        Assert.Equal((ChannelType.GuildText, (Snowflake?)new Snowflake(2000), (string?)null), (general.Type, general.ParentId, general.Name));
+        Assert.False(_cache.BotPermissions(Guild, new Snowflake(2004))!.Value.HasFlag(Permissions.ViewChannel));
+        Assert.Equal(("Rooms", "Room 1"), (guild.Channels[new Snowflake(2000)].Name, guild.Channels[Room].Name));
+        Assert.Equal(2, guild.Channels.Values.Count(c => c.ParentId == new Snowflake(2000)));
     }
 
     [Fact]

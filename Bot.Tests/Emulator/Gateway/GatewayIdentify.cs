@@ -84,8 +84,10 @@ internal sealed class GatewayIdentify(World world)
         Hub.Readies.Add(new ReadyRecord(world.Now, connection.Number, session.Id));
         if ((intents & Intents.Guilds) != 0)
         {
+            // One pass over the channels for all guilds: a thousand big guilds would otherwise scan every channel each.
+            var channels = world.Channels.Values.ToLookup(c => c.GuildId);
             foreach (var guild in world.Guilds.Values.Where(g => g.Available && session.OwnsGuild(g.Id)))
-                session.Dispatch("GUILD_CREATE", ReadyPayloads.GuildCreate(world, guild, intents));
+                session.Dispatch("GUILD_CREATE", ReadyPayloads.GuildCreate(world, guild, intents, channels[guild.Id]));
         }
         world.Touch();
     }

@@ -46,7 +46,8 @@ internal static class ReadyPayloads
     /// GUILD_CREATE. Without GUILD_PRESENCES, members hold only the bot and users in voice, as the docs say; voice
     /// states carry no guild_id; channels carry no guild_id.
     /// </summary>
-    public static JsonObject GuildCreate(World world, EmulatedGuild guild, int intents)
+    /// <param name="channels">The guild's channels when the caller has them at hand; by default looked up.</param>
+    public static JsonObject GuildCreate(World world, EmulatedGuild guild, int intents, IEnumerable<EmulatedChannel>? channels = null)
     {
         var everyone = (intents & Intents.GuildPresences) != 0;
         var members = guild.MembersById.Values
@@ -74,7 +75,7 @@ internal static class ReadyPayloads
             ["roles"] = new JsonArray(guild.RolesById.Values.OrderBy(r => r.Position).Select(r => (JsonNode)EntityJson.Role(r)).ToArray()),
             ["emojis"] = new JsonArray(),
             ["stickers"] = new JsonArray(),
-            ["channels"] = new JsonArray(world.ChannelsOf(guild.Id).Select(c => (JsonNode)EntityJson.Channel(c, withGuildId: false)).ToArray()),
+            ["channels"] = new JsonArray((channels?.OrderBy(c => c.Position).ThenBy(c => c.Id) ?? world.ChannelsOf(guild.Id)).Select(c => (JsonNode)EntityJson.Channel(c, withGuildId: false)).ToArray()),
             ["threads"] = new JsonArray(),
             ["members"] = new JsonArray(members),
             ["voice_states"] = new JsonArray(voiceStates),

@@ -41,5 +41,10 @@ public sealed class DiscordEventPump(DiscordEventQueue queue, IEnumerable<IDisco
                 logger.LogError(e, "{Handler} failed on {Event}; going on", handler.GetType().Name, discordEvent.GetType().Name);
             }
         }
+
+        // Events are delivered in order: every guild's GUILD_CREATE has been handled by every feature by now.
+        if (discordEvent is GuildsLoaded loaded)
+            logger.LogInformation("All {Count} guilds available and handled {Milliseconds} ms after READY (all in the cache at {Cached} ms)", loaded.Count,
+                (long)System.Diagnostics.Stopwatch.GetElapsedTime(loaded.ReadyTimestamp).TotalMilliseconds, (long)loaded.Cached.TotalMilliseconds);
     }
 }

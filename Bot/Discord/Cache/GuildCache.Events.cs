@@ -25,6 +25,7 @@ public sealed partial class GuildCache
 
         foreach (var guildId in listed)
             SetUnavailable(guildId, true);
+        _loading = listed.Count > 0 ? new Loading(listed, System.Diagnostics.Stopwatch.GetTimestamp()) : null;
         events.Publish(new GuildsListed(listed, shard?.Id, shard?.Count));
     }
 
@@ -39,6 +40,11 @@ public sealed partial class GuildCache
         Volatile.Write(ref _guilds, _guilds.SetItem(guild.Id, GuildSnapshots.FromGuildCreate(guild, CurrentUser?.Id)));
         SetUnavailable(guild.Id, false);
         events.Publish(new GuildAvailable(guild.Id, GuildSnapshots.VoiceStatesOf(guild)));
+        if (_loading is { } loading && loading.Waiting.Remove(guild.Id) && loading.Waiting.Count == 0)
+        {
+            _loading = null;
+            events.Publish(new GuildsLoaded(loading.Count, loading.ReadyTimestamp, System.Diagnostics.Stopwatch.GetElapsedTime(loading.ReadyTimestamp)));
+        }
     }
 
     private void OnGuildUpdate(GatewayGuild update) => Update(update.Id, g => GuildSnapshots.WithGuildUpdate(g, update));

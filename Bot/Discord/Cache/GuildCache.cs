@@ -15,6 +15,7 @@ public sealed partial class GuildCache(DiscordEventQueue events) : IGuildCache, 
     private ImmutableDictionary<Snowflake, CachedGuild> _guilds = ImmutableDictionary<Snowflake, CachedGuild>.Empty;
     private ImmutableHashSet<Snowflake> _unavailable = [];
     private Identity? _identity;
+    private Loading? _loading; // written under _write only
 
     public DiscordUser? CurrentUser => Volatile.Read(ref _identity)?.User;
 
@@ -79,4 +80,14 @@ public sealed partial class GuildCache(DiscordEventQueue events) : IGuildCache, 
         Volatile.Write(ref _unavailable, unavailable ? _unavailable.Add(guildId) : _unavailable.Remove(guildId));
 
     private sealed record Identity(DiscordUser User, Snowflake ApplicationId);
+
+    /// <summary>The guilds READY listed that have not arrived yet, for one start-up figure in the log.</summary>
+    private sealed class Loading(HashSet<Snowflake> waiting, long readyTimestamp)
+    {
+        public HashSet<Snowflake> Waiting { get; } = [.. waiting];
+
+        public int Count { get; } = waiting.Count;
+
+        public long ReadyTimestamp { get; } = readyTimestamp;
+    }
 }

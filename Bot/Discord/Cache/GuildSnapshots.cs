@@ -14,8 +14,8 @@ internal static class GuildSnapshots
         guild.Name ?? "",
         guild.OwnerId ?? default,
         guild.PreferredLocale ?? "en-US",
-        (guild.Roles ?? []).Select(GatewayMapping.ToRole).ToImmutableDictionary(r => r.Id),
-        (guild.Channels ?? []).Select(c => GatewayMapping.ToChannel(c, guild.Id)).ToImmutableDictionary(c => c.Id),
+        GuildRoles.Of((guild.Roles ?? []).Select(GatewayMapping.ToRole)),
+        GuildChannels.Of(guild.Id, botUserId, (guild.Channels ?? []).Select(c => GatewayMapping.ToChannel(c, guild.Id))),
         [.. guild.Members?.FirstOrDefault(m => m.User?.Id == botUserId)?.Roles ?? []],
         VoiceStatesOf(guild).ToImmutableDictionary(v => v.UserId, v => v.ChannelId))
     {
@@ -33,22 +33,22 @@ internal static class GuildSnapshots
         OwnerId = update.OwnerId ?? guild.OwnerId,
         PreferredLocale = update.PreferredLocale ?? guild.PreferredLocale,
         SystemChannelId = update.SystemChannelId, // GUILD_UPDATE carries the whole guild object: null means none
-        Roles = update.Roles is null ? guild.Roles : update.Roles.Select(GatewayMapping.ToRole).ToImmutableDictionary(r => r.Id),
+        Roles = update.Roles is null ? guild.Roles : GuildRoles.Of(update.Roles.Select(GatewayMapping.ToRole)),
     };
 
-    public static CachedGuild WithRole(CachedGuild guild, Role role) => guild with { Roles = Immutable(guild.Roles).SetItem(role.Id, role) };
+    public static CachedGuild WithRole(CachedGuild guild, Role role) => guild with { Roles = Roles(guild).With(role) };
 
     public static CachedGuild WithoutRole(CachedGuild guild, Snowflake roleId) => guild with
     {
-        Roles = Immutable(guild.Roles).Remove(roleId),
+        Roles = Roles(guild).Without(roleId),
         BotRoleIds = [.. guild.BotRoleIds.Where(id => id != roleId)],
     };
 
     public static CachedGuild WithChannel(CachedGuild guild, Channel channel) =>
-        guild with { Channels = Immutable(guild.Channels).SetItem(channel.Id, channel) };
+        guild with { Channels = Channels(guild).With(channel) };
 
     public static CachedGuild WithoutChannel(CachedGuild guild, Snowflake channelId) =>
-        guild with { Channels = Immutable(guild.Channels).Remove(channelId) };
+        guild with { Channels = Channels(guild).Without(channelId) };
 
     public static CachedGuild WithBotRoles(CachedGuild guild, IEnumerable<Snowflake> roleIds) =>
         guild with { BotRoleIds = [.. roleIds] };
@@ -59,6 +59,12 @@ internal static class GuildSnapshots
         var states = Immutable(guild.VoiceChannelByUser);
         return guild with { VoiceChannelByUser = channelId is { } id ? states.SetItem(userId, id) : states.Remove(userId) };
     }
+
+    // A guild always holds the cache's own collections; a hand-made one (a test's) is taken in as it is.
+    private static GuildRoles Roles(CachedGuild guild) => guild.Roles as GuildRoles ?? GuildRoles.Of(guild.Roles.Values);
+
+    private static GuildChannels Channels(CachedGuild guild) =>
+        guild.Channels as GuildChannels ?? GuildChannels.Of(guild.Id, null, guild.Channels.Values);
 
     private static ImmutableDictionary<TKey, TValue> Immutable<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> items) where TKey : notnull =>
         items as ImmutableDictionary<TKey, TValue> ?? items.ToImmutableDictionary();

@@ -20,6 +20,13 @@ public sealed record GuildsListed(IReadOnlySet<Snowflake> GuildIds, int? ShardId
 /// <summary>A guild's state arrived (GUILD_CREATE): at start, after an outage, or on joining it.</summary>
 public sealed record GuildAvailable(Snowflake GuildId, IReadOnlyList<VoiceState> VoiceStates) : DiscordEvent;
 
+/// <summary>
+/// The last guild READY listed has arrived: <paramref name="ReadyTimestamp"/> is READY's <see cref="System.Diagnostics.Stopwatch"/>
+/// timestamp, so the pump can say how long the start took once the features have handled every guild before it;
+/// <paramref name="Cached"/> is when the last one was in the cache (received and parsed).
+/// </summary>
+public sealed record GuildsLoaded(int Count, long ReadyTimestamp, TimeSpan Cached) : DiscordEvent;
+
 /// <summary>The bot left or was removed from a guild, or the guild is in an outage (<paramref name="Unavailable"/>).</summary>
 public sealed record GuildRemoved(Snowflake GuildId, bool Unavailable) : DiscordEvent;
 
