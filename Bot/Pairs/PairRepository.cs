@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Pairs;
 
@@ -57,7 +56,7 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
         Invitation invitation, string inviterName, string inviteeName, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var accepted = await connection.ExecuteAsync(
             "UPDATE invitations SET status = 'accepted', answered_at = @now WHERE id = @Id AND status = 'pending' AND expires_at > @now",
             new { invitation.Id, now }, transaction);
@@ -81,7 +80,7 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
                     new { invitation.GuildId, user = invitation.InviteeId, pairId, name = inviteeName },
                 }, transaction);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: one of them is paired already
+        catch (System.Data.Common.DbException e) when (e.IsConstraintViolation()) // SQLITE_CONSTRAINT: one of them is paired already
         {
             await transaction.RollbackAsync(cancellationToken);
             return (PairCreation.AlreadyPaired, null);
@@ -95,7 +94,7 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
     public async Task<bool> EndAsync(long pairId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var ended = await connection.ExecuteAsync(
             "UPDATE pairs SET status = 'ended', ended_at = @now, end_reason = @reason WHERE id = @pairId AND status <> 'ended'",
             new { pairId, reason, now }, transaction);

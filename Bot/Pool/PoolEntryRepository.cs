@@ -97,7 +97,7 @@ public sealed class PoolEntryRepository(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO pool_blocks (guild_id, blocker_id, blocked_id, created_at) VALUES (@guildId, @blockerId, @blockedId, @now)",
+            "INSERT INTO pool_blocks (guild_id, blocker_id, blocked_id, created_at) VALUES (@guildId, @blockerId, @blockedId, @now) ON CONFLICT DO NOTHING",
             new { guildId, blockerId, blockedId, now });
     }
 

@@ -146,18 +146,22 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
 
     private static Task<int> RememberDeclineAsync(DbConnection connection, DbTransaction transaction, Snowflake guildId, Snowflake decliner, Snowflake other, DateTimeOffset now) =>
         connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO pool_declines (guild_id, decliner_id, other_id, declined_at) VALUES (@guildId, @decliner, @other, @now)",
+            "INSERT INTO pool_declines (guild_id, decliner_id, other_id, declined_at) VALUES (@guildId, @decliner, @other, @now) ON CONFLICT DO NOTHING",
             new { guildId, decliner, other, now }, transaction);
 
-    // Earlier than anyone waiting in the guild: the matcher serves the longest wait first.
-    private static Task<int> FirstInLineAsync(DbConnection connection, DbTransaction transaction, Snowflake guildId, Snowflake userId) =>
-        connection.ExecuteAsync(
-            """
-            UPDATE pool_entries SET waiting_since = strftime('%Y-%m-%dT%H:%M:%fZ',
-                (SELECT MIN(waiting_since) FROM pool_entries WHERE guild_id = @guildId), '-1 second')
-            WHERE guild_id = @guildId AND user_id = @userId
-            """,
-            new { guildId, userId }, transaction);
+    // Earlier than anyone waiting in the guild: the matcher serves the longest wait first. (Computed here rather than
+    // in SQL, whose date functions differ between SQLite and PostgreSQL; the transaction keeps it consistent.)
+    private static async Task<int> FirstInLineAsync(DbConnection connection, DbTransaction transaction, Snowflake guildId, Snowflake userId)
+    {
+        var earliest = await connection.ExecuteScalarAsync<string?>(
+            "SELECT MIN(waiting_since) FROM pool_entries WHERE guild_id = @guildId", new { guildId }, transaction);
+        if (earliest is null)
+            return 0;
+        var before = DapperTypeHandlers.ParseInstant(earliest).AddSeconds(-1);
+        return await connection.ExecuteAsync(
+            "UPDATE pool_entries SET waiting_since = @before WHERE guild_id = @guildId AND user_id = @userId",
+            new { before, guildId, userId }, transaction);
+    }
 
     private sealed record Row(
         long Id, Snowflake GuildId, Snowflake MemberA, Snowflake MemberB, DateTimeOffset Slot, string TimeZone, string Status,

@@ -3,7 +3,6 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Pool;
 using CrossCoaching.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Privacy;
 
@@ -20,7 +19,7 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
     public async Task<ErasedData> EraseAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var member = new { guildId, userId };
         var pairIds = (await connection.QueryAsync<long>(
             "SELECT id FROM pairs WHERE guild_id = @guildId AND (member_a_id = @userId OR member_b_id = @userId)", member, transaction)).ToArray();
@@ -54,7 +53,9 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
         await transaction.CommitAsync(cancellationToken);
         // secure_delete zeroed the rows in the pages just written; checkpointing moves those pages into the database
         // file and empties the write-ahead log, where the older copies of the same pages still held the text.
-        await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        // (PostgreSQL has neither: see "Storage providers" in README.md for what a forget leaves there until vacuum.)
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         return erased;
     }
 }

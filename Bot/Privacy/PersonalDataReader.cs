@@ -9,7 +9,6 @@ using CrossCoaching.Sessions;
 using CrossCoaching.Storage;
 using CrossCoaching.Takeaways;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Privacy;
 
@@ -39,7 +38,7 @@ public sealed class PersonalDataReader(
             await InvitationsAsync(connection, guildId, userId), await PoolPersonalData.ReadAsync(connection, guildId, userId));
     }
 
-    private async Task<ExportPair> PairAsync(SqliteConnection connection, Pair pair, PairMeta meta, Snowflake userId, CancellationToken cancellationToken)
+    private async Task<ExportPair> PairAsync(System.Data.Common.DbConnection connection, Pair pair, PairMeta meta, Snowflake userId, CancellationToken cancellationToken)
     {
         var history = await sessions.ListForPairAsync(pair.Id, cancellationToken);
         var numbers = TakeawaySessions.Numbers(history);
@@ -70,7 +69,7 @@ public sealed class PersonalDataReader(
             r.Rule.Frequency.Code(), r.Rule.Day.ToString(), r.Rule.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture), r.Rule.TimeZoneId,
             r.DurationMinutes, r.ReminderMinutes, r.Paused, r.PausedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.UpdatedAt, r.UpdatedBy == userId);
 
-    private static async Task<IReadOnlyList<ExportInvitation>> InvitationsAsync(SqliteConnection connection, Snowflake guildId, Snowflake userId)
+    private static async Task<IReadOnlyList<ExportInvitation>> InvitationsAsync(System.Data.Common.DbConnection connection, Snowflake guildId, Snowflake userId)
     {
         var rows = await connection.QueryAsync<InvitationRow>(
             """

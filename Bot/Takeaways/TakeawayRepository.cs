@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Takeaways;
 
@@ -23,7 +22,7 @@ public sealed class TakeawayRepository(SqliteConnectionFactory connections)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var existing = await connection.QuerySingleOrDefaultAsync<Held>(
             "SELECT id AS Id, revealed_at AS RevealedAt FROM takeaways WHERE session_id = @sessionId AND author_id = @authorId", new { sessionId, authorId }, transaction);
         if (existing is { RevealedAt: not null })
