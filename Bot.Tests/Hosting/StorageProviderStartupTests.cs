@@ -60,7 +60,7 @@ public sealed class StorageProviderStartupTests
     [InlineData("Data Source=data/bot.db", "SQLite", StorageProvider.Sqlite)]
     public void The_form_of_the_connection_string_chooses_the_provider_unless_Storage__Provider_says(string connectionString, string? provider, StorageProvider expected)
     {
-        var host = TestHostBuilder.Create(new() { ["DISCORD_TOKEN"] = "t", ["ConnectionStrings:CrossCoaching"] = connectionString, ["Storage:Provider"] = provider }).Build();
+        var host = TestHostBuilder.Create(new Dictionary<string, string?> { ["DISCORD_TOKEN"] = "t", ["ConnectionStrings:CrossCoaching"] = connectionString, ["Storage:Provider"] = provider }).Build();
 
         var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
 

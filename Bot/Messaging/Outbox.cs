@@ -61,6 +61,8 @@ public sealed class Outbox(SqliteConnectionFactory connections, TimeProvider tim
     /// <summary>Whether every one of these messages is owed already (pending, sent or given up): nothing left to write.</summary>
     public async Task<bool> HoldsAllAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
+        if (keys.Count == 0)
+            return true; // (an empty IN list is not the same SQL on both providers: see SqlLists)
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
             "SELECT COUNT(*) FROM outbox WHERE dedupe_key IN @keys", new { keys }) == keys.Count;

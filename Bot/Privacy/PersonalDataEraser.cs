@@ -23,8 +23,9 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
         var member = new { guildId, userId };
         var pairIds = (await connection.QueryAsync<long>(
             "SELECT id FROM pairs WHERE guild_id = @guildId AND (member_a_id = @userId OR member_b_id = @userId)", member, transaction)).ToArray();
-        var sessionIds = (await connection.QueryAsync<long>("SELECT id FROM sessions WHERE pair_id IN @pairIds", new { pairIds }, transaction)).ToArray();
-        var scope = new { guildId, userId, pairIds, sessionIds, slotA = FormerMember.InSlotA, slotB = FormerMember.InSlotB };
+        var sessionIds = (await connection.QueryAsync<long>(
+            "SELECT id FROM sessions WHERE pair_id IN @pairIds", new { pairIds = SqlLists.OrNoId(pairIds) }, transaction)).ToArray();
+        var scope = new { guildId, userId, pairIds = SqlLists.OrNoId(pairIds), sessionIds = SqlLists.OrNoId(sessionIds), slotA = FormerMember.InSlotA, slotB = FormerMember.InSlotB };
 
         // Every trail message of these pairs names the member in its title; the caller re-renders them.
         var trailSessions = (await connection.QueryAsync<long>("SELECT session_id FROM trail_posts WHERE session_id IN @sessionIds", scope, transaction)).ToList();

@@ -27,7 +27,7 @@ public sealed class PersonalDataReader(
         await using var connection = await connections.OpenAsync(cancellationToken);
         var meta = (await connection.QueryAsync<PairMeta>(
             "SELECT id AS Id, ended_at AS EndedAt, end_reason AS EndReason FROM pairs WHERE id IN @ids",
-            new { ids = mine.Select(p => p.Id).ToArray() })).ToDictionary(m => m.Id);
+            new { ids = SqlLists.OrNoId(mine.Select(p => p.Id)) })).ToDictionary(m => m.Id);
         var displayName = await connection.QuerySingleOrDefaultAsync<string>(
             "SELECT display_name FROM pair_members WHERE guild_id = @guildId AND user_id = @userId", new { guildId, userId });
 
@@ -44,7 +44,7 @@ public sealed class PersonalDataReader(
         var numbers = TakeawaySessions.Numbers(history);
         var stays = (await connection.QueryAsync<StayRow>(
             "SELECT session_id AS SessionId, joined_at AS JoinedAt, left_at AS LeftAt FROM attendance WHERE user_id = @userId AND session_id IN @ids ORDER BY joined_at",
-            new { userId, ids = history.Select(s => s.Id).ToArray() })).ToLookup(s => s.SessionId);
+            new { userId, ids = SqlLists.OrNoId(history.Select(s => s.Id)) })).ToLookup(s => s.SessionId);
         var written = (await takeaways.ListForPairAsync(pair.Id, cancellationToken)).Where(t => t.AuthorId == userId).ToDictionary(t => t.SessionId);
         var answers = await connection.QueryAsync<AnswerRow>(
             "SELECT round_number AS Round, answer AS Answer, answered_at AS AnsweredAt FROM round_answers WHERE pair_id = @Id AND user_id = @userId ORDER BY round_number",

@@ -76,7 +76,9 @@ public sealed class StorageOptions
     {
         try
         {
-            return !string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource);
+            // Every keyword is one SQLite knows: a SQLite string, even if its file is missing (the validator says so).
+            _ = new SqliteConnectionStringBuilder(connectionString);
+            return true;
         }
         catch (ArgumentException)
         {
@@ -90,7 +92,7 @@ public sealed class StorageOptions
         {
             return !string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException)
         {
             return false;
         }

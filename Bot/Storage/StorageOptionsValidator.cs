@@ -50,7 +50,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 return ValidateOptionsResult.Fail($"{Key} must name the PostgreSQL server with Host=..., e.g. {PostgresExample}.");
             return ValidateOptionsResult.Success;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException)
         {
             // Npgsql's message names the keyword at fault, never a password.
             return ValidateOptionsResult.Fail($"{Key} is not a valid PostgreSQL connection string ({e.Message}); e.g. {PostgresExample}.");

@@ -79,12 +79,12 @@ public sealed class TakeawayRepository(SqliteConnectionFactory connections)
     public async Task MarkDeliveredAsync(IEnumerable<long> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = ids.ToArray(), now });
+        await connection.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = SqlLists.OrNoId(ids), now });
     }
 
     /// <summary>Delivered as the message that carries them is owed, in the same transaction.</summary>
     public static Task MarkDeliveredAsync(DbWork work, IEnumerable<long> ids, DateTimeOffset now) =>
-        work.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = ids.ToArray(), now });
+        work.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = SqlLists.OrNoId(ids), now });
 
     /// <summary>Sessions with a takeaway still held: the reconciler reveals them once their deadline passed.</summary>
     public async Task<IReadOnlyList<long>> ListSessionsWithHeldAsync(CancellationToken cancellationToken = default)
