@@ -74,6 +74,8 @@ public sealed class InRoomEndToEndTests
         await using var _ = w;
         w.Discord.JoinVoice(w.Guild.Id, w.Alice.Id, room.Id);
         w.Discord.JoinVoice(w.Guild.Id, w.Bob.Id, room.Id);
+        // Only partners who came are thanked: the bot must have seen both joins before the room closes.
+        await w.Discord.WaitUntilAsync(_ => w.Bot.Get<AttendanceRepository>().ListAsync(session.Id).Result.Count == 2, what: "both in the room");
 
         var alice = await (await w.PressAsync(welcome, "room:end:", w.Alice)).SeenAsync();
         var bob = await (await w.Discord.PressButtonAsync(welcome, welcome.CustomIds.Single(id => id.StartsWith("room:end:", StringComparison.Ordinal)), w.Bob.Id, locale: "fr")).SeenAsync();
@@ -88,8 +90,8 @@ public sealed class InRoomEndToEndTests
         await Task.WhenAll(pressA.WaitForCallbackAsync(), pressB.WaitForCallbackAsync());
         var sessions = w.Bot.Get<SessionRepository>();
         await w.Discord.WaitUntilAsync(d => d.FindChannel(room.Id)!.DeletedAt is not null && sessions.GetAsync(session.Id).Result!.IsFinished, what: "the room to close");
-        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Alice.Id).Any(m => m.CustomIds.Any(id => id.StartsWith("takeaway:share:", StringComparison.Ordinal))),
-            what: "the takeaway DM");
+        await w.Discord.WaitUntilAsync(d => new[] { w.Alice.Id, w.Bob.Id }.All(u => d.DirectMessagesTo(u).Any(m => m.CustomIds.Any(id => id.StartsWith("takeaway:share:", StringComparison.Ordinal)))),
+            what: "the takeaway DMs");
         var closed = (await w.Bot.Get<SessionRepository>().GetAsync(session.Id))!;
         Assert.Equal(SessionStatus.Closed, closed.Status);
         Assert.True(closed.ClosedAt < Slot.AddMinutes(10));

@@ -30,6 +30,7 @@ public sealed partial class FeatureHarness : IAsyncDisposable
 
     private readonly TempFolder _folder;
     private readonly IHost _host;
+    private string? _postgres;
 
     private FeatureHarness(IHost host, TempFolder folder, FakeDiscordApi api, FakeGuildCache cache, FakeTimeProvider time, CapturingLoggerProvider logs) =>
         (_host, _folder, Api, Cache, Time, Logs) = (host, folder, api, cache, time, logs);
@@ -65,7 +66,9 @@ public sealed partial class FeatureHarness : IAsyncDisposable
         var folder = new TempFolder();
         settings ??= [];
         settings.TryAdd("DISCORD_TOKEN", "test-token");
-        settings.TryAdd("ConnectionStrings:CrossCoaching", $"Data Source={folder.File("bot.db")}");
+        // On PostgreSQL (Bot.Tests.Postgres) a migrated database of its own, dropped at the end.
+        var postgres = settings.ContainsKey("ConnectionStrings:CrossCoaching") ? null : TestDatabase.PostgresForHost();
+        settings.TryAdd("ConnectionStrings:CrossCoaching", postgres ?? $"Data Source={folder.File("bot.db")}");
         var builder = TestHostBuilder.Create(settings);
         var (api, cache, time, logs) = (new FakeDiscordApi(), new FakeGuildCache(), new FakeTimeProvider(now), new CapturingLoggerProvider());
         builder.Logging.AddProvider(logs);
@@ -76,7 +79,7 @@ public sealed partial class FeatureHarness : IAsyncDisposable
         Assert.Null(await BotRunner.PrepareAsync(host));
         // Partner messages leave through the outbox's background senders; the rest of the host stays stopped.
         await host.Services.GetRequiredService<OutboxWorker>().StartAsync(CancellationToken.None);
-        return new FeatureHarness(host, folder, api.AcceptingEverything(), cache, time, logs);
+        return new FeatureHarness(host, folder, api.AcceptingEverything(), cache, time, logs) { _postgres = postgres };
     }
 
     /// <summary>
@@ -113,5 +116,7 @@ public sealed partial class FeatureHarness : IAsyncDisposable
         _host.Dispose();
         await Task.Yield();
         _folder.Dispose();
+        if (_postgres is not null)
+            PostgresServer.Instance.Drop(_postgres);
     }
 }

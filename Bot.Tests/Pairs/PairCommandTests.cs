@@ -170,20 +170,14 @@ public sealed class PairCommandTests : IAsyncLifetime
     {
         // A write held open elsewhere stalls each /pair between its checks (reads go on in WAL mode) and its insert:
         // the window in which two crossing commands race.
+        // (BEGIN IMMEDIATE on SQLite, the write lock of WriteTransactions on PostgreSQL.)
         await using var writer = await _h.Get<SqliteConnectionFactory>().OpenAsync();
-        await using (var hold = writer.CreateCommand())
-        {
-            hold.CommandText = "BEGIN IMMEDIATE";
-            await hold.ExecuteNonQueryAsync();
-        }
+        var hold = await writer.BeginWriteAsync();
 
         var both = Task.WhenAll(Task.Run(() => PairAsync(AliceUser, BobUser)), Task.Run(() => PairAsync(BobUser, AliceUser)));
         await Task.Delay(300);
-        await using (var release = writer.CreateCommand())
-        {
-            release.CommandText = "ROLLBACK";
-            await release.ExecuteNonQueryAsync();
-        }
+        await hold.RollbackAsync();
+        await hold.DisposeAsync();
         await both.WaitAsync(TimeSpan.FromSeconds(20));
         await _h.DrainAsync();
 

@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Storage;
 using CrossCoaching.Tests.Fakes;
 using Dapper;
 
@@ -25,9 +26,11 @@ public sealed class DapperTypeHandlerTests : IAsyncLifetime
         await using var connection = await _db.Connections.OpenAsync();
         var id = new Snowflake(value);
 
-        var (type, back) = await connection.QuerySingleAsync<(string, Snowflake)>("SELECT typeof(@id), @id", new { id });
+        var postgres = TestDatabase.Provider == StorageProvider.Postgres;
+        var (type, back) = await connection.QuerySingleAsync<(string, Snowflake)>(
+            postgres ? "SELECT pg_typeof(@id)::text, @id" : "SELECT typeof(@id), @id", new { id });
 
-        Assert.Equal("integer", type);
+        Assert.Equal(postgres ? "bigint" : "integer", type);
         Assert.Equal(id, back);
     }
 

@@ -1,8 +1,8 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using CrossCoaching.Takeaways;
-using Dapper;
 using CrossCoaching.Tests.Fakes;
+using Dapper;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
 namespace CrossCoaching.Tests.Takeaways;
@@ -40,7 +40,9 @@ public sealed class TakeawayAbuseTests : OneSessionTests
         await using (var db = await World.Get<SqliteConnectionFactory>().OpenAsync())
         {
             // As a newer version, or a hand, might write it (the CHECK constraint is dropped for the test).
-            await db.ExecuteAsync("PRAGMA ignore_check_constraints = ON; UPDATE takeaways SET visibility = 'guild'");
+            await db.ExecuteAsync(TestDatabase.Provider == StorageProvider.Postgres
+                ? "ALTER TABLE takeaways DROP CONSTRAINT takeaways_visibility_check; UPDATE takeaways SET visibility = 'guild'"
+                : "PRAGMA ignore_check_constraints = ON; UPDATE takeaways SET visibility = 'guild'");
         }
 
         Assert.Equal(TakeawayVisibility.Private, Assert.Single(await StoredAsync()).Visibility);

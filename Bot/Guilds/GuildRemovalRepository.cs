@@ -65,7 +65,7 @@ public sealed class GuildRemovalRepository(SqliteConnectionFactory connections)
     public async Task PurgeAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         foreach (var table in new[]
         {
             "pairs", "invitations", "guild_settings", "overflow_categories", "pool_entries", "pool_blocks", "pool_proposals", "pool_declines", "pool_runs",

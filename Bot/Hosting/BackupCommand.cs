@@ -14,7 +14,7 @@ public static class BackupCommand
             await Console.Out.WriteLineAsync($"Backup written to {path}");
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"Backup failed: {e.Message}");
             return 1;

@@ -63,6 +63,8 @@ public sealed class Outbox(SqliteConnectionFactory connections, OutboxMetrics me
     /// <summary>Whether every one of these messages is owed already (pending, sent or given up): nothing left to write.</summary>
     public async Task<bool> HoldsAllAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
+        if (keys.Count == 0)
+            return true; // (an empty IN list is not the same SQL on both providers: see SqlLists)
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
             "SELECT COUNT(*) FROM outbox WHERE dedupe_key IN @keys", new { keys }) == keys.Count;
@@ -70,12 +72,13 @@ public sealed class Outbox(SqliteConnectionFactory connections, OutboxMetrics me
 
     /// <summary>
     /// Drops every pending message sent to or naming <paramref name="userId"/>, in the forget transaction: after
-    /// <c>/me forget</c> nothing more reaches or mentions them.
+    /// <c>/me forget</c> nothing more reaches or mentions them. (<c>replace</c> finds the needle on both providers, where
+    /// SQLite's <c>instr</c> is PostgreSQL's <c>strpos</c>.)
     /// </summary>
     public static Task<int> DropConcerningAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction transaction, Discord.Snowflake userId,
         DateTimeOffset now) =>
         Dapper.SqlMapper.ExecuteAsync(connection,
-            "UPDATE outbox SET state = 'dropped', done_at = @now, failure = 'forgotten' WHERE state = 'pending' AND instr(concerns, @needle) > 0",
+            "UPDATE outbox SET state = 'dropped', done_at = @now, failure = 'forgotten' WHERE state = 'pending' AND replace(concerns, @needle, '') <> concerns",
             new { now, needle = $" {userId} " }, transaction);
 
     /// <summary>The newest edit wins; one already sent with the same content is not sent again.</summary>

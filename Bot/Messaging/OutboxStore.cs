@@ -147,7 +147,7 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
                 """
                 INSERT INTO session_notices (session_id, user_id, kind, channel_id, message_id, sent_at)
                 SELECT @sessionId, @user, @Kind, @channelId, @messageId, @now WHERE EXISTS (SELECT 1 FROM sessions WHERE id = @sessionId)
-                ON CONFLICT DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id
+                ON CONFLICT (session_id, user_id, kind) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id
                 """, new { sessionId, user, row.Kind, channelId, messageId, now });
         }
         await work.CommitAsync();

@@ -65,7 +65,7 @@ public sealed class OutboxWorker(
             {
                 return;
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogError(e, "The outbox could not be read; trying again shortly");
                 await Task.Delay(Poll, stoppingToken);

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Pairs;
 
@@ -33,7 +32,7 @@ public sealed class InvitationRepository(SqliteConnectionFactory connections)
                 new { guildId, channelId, inviterId, inviterName, inviteeId, now, expiresAt });
             return new Invitation(id, guildId, channelId, null, inviterId, inviterName, inviteeId, InvitationStatus.Pending, now, expiresAt);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (System.Data.Common.DbException e) when (e.IsConstraintViolation())
         {
             return null;
         }

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Pairs;
 
@@ -77,7 +76,7 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
         Invitation invitation, string inviterName, string inviteeName, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var accepted = await connection.ExecuteAsync(
             "UPDATE invitations SET status = 'accepted', answered_at = @now WHERE id = @Id AND status = 'pending' AND expires_at > @now",
             new { invitation.Id, now }, transaction);
@@ -94,11 +93,11 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         return await InsertAsync(connection, transaction, guildId, a, b, homeChannel, now, cancellationToken);
     }
 
-    private async Task<(PairCreation Result, Pair? Pair)> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Snowflake guildId,
+    private async Task<(PairCreation Result, Pair? Pair)> InsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Snowflake guildId,
         (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var pairId = await connection.ExecuteScalarAsync<long>(
@@ -114,7 +113,7 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
                 "INSERT INTO pair_members (guild_id, user_id, pair_id, display_name) VALUES (@guildId, @user, @pairId, @name)",
                 new[] { new { guildId, user = a.Id, pairId, name = a.Name }, new { guildId, user = b.Id, pairId, name = b.Name } }, transaction);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: one of them is paired already
+        catch (System.Data.Common.DbException e) when (e.IsConstraintViolation()) // SQLITE_CONSTRAINT: one of them is paired already
         {
             await transaction.RollbackAsync(cancellationToken);
             return (PairCreation.AlreadyPaired, null);
@@ -128,7 +127,7 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
     public async Task<bool> EndAsync(long pairId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var ended = await connection.ExecuteAsync(
             "UPDATE pairs SET status = 'ended', ended_at = @now, end_reason = @reason WHERE id = @pairId AND status <> 'ended'",
             new { pairId, reason, now }, transaction);

@@ -3,7 +3,6 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Pool;
 using CrossCoaching.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Privacy;
 
@@ -20,12 +19,13 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
     public async Task<ErasedData> EraseAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var member = new { guildId, userId };
         var pairIds = (await connection.QueryAsync<long>(
             "SELECT id FROM pairs WHERE guild_id = @guildId AND (member_a_id = @userId OR member_b_id = @userId)", member, transaction)).ToArray();
-        var sessionIds = (await connection.QueryAsync<long>("SELECT id FROM sessions WHERE pair_id IN @pairIds", new { pairIds }, transaction)).ToArray();
-        var scope = new { guildId, userId, pairIds, sessionIds, slotA = FormerMember.InSlotA, slotB = FormerMember.InSlotB };
+        var sessionIds = (await connection.QueryAsync<long>(
+            "SELECT id FROM sessions WHERE pair_id IN @pairIds", new { pairIds = SqlLists.OrNoId(pairIds) }, transaction)).ToArray();
+        var scope = new { guildId, userId, pairIds = SqlLists.OrNoId(pairIds), sessionIds = SqlLists.OrNoId(sessionIds), slotA = FormerMember.InSlotA, slotB = FormerMember.InSlotB };
 
         // Every trail message of these pairs names the member in its title; the caller re-renders them.
         var trailSessions = (await connection.QueryAsync<long>("SELECT session_id FROM trail_posts WHERE session_id IN @sessionIds", scope, transaction)).ToList();
@@ -55,7 +55,9 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
         await transaction.CommitAsync(cancellationToken);
         // secure_delete zeroed the rows in the pages just written; checkpointing moves those pages into the database
         // file and empties the write-ahead log, where the older copies of the same pages still held the text.
-        await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        // (PostgreSQL has neither: see "Storage providers" in README.md for what a forget leaves there until vacuum.)
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         return erased;
     }
 }

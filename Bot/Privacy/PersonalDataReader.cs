@@ -9,7 +9,6 @@ using CrossCoaching.Sessions;
 using CrossCoaching.Storage;
 using CrossCoaching.Takeaways;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Privacy;
 
@@ -28,7 +27,7 @@ public sealed class PersonalDataReader(
         await using var connection = await connections.OpenAsync(cancellationToken);
         var meta = (await connection.QueryAsync<PairMeta>(
             "SELECT id AS Id, ended_at AS EndedAt, end_reason AS EndReason FROM pairs WHERE id IN @ids",
-            new { ids = mine.Select(p => p.Id).ToArray() })).ToDictionary(m => m.Id);
+            new { ids = SqlLists.OrNoId(mine.Select(p => p.Id)) })).ToDictionary(m => m.Id);
         var displayName = await connection.QuerySingleOrDefaultAsync<string>(
             "SELECT display_name FROM pair_members WHERE guild_id = @guildId AND user_id = @userId", new { guildId, userId });
 
@@ -39,13 +38,13 @@ public sealed class PersonalDataReader(
             await InvitationsAsync(connection, guildId, userId), await PoolPersonalData.ReadAsync(connection, guildId, userId));
     }
 
-    private async Task<ExportPair> PairAsync(SqliteConnection connection, Pair pair, PairMeta meta, Snowflake userId, CancellationToken cancellationToken)
+    private async Task<ExportPair> PairAsync(System.Data.Common.DbConnection connection, Pair pair, PairMeta meta, Snowflake userId, CancellationToken cancellationToken)
     {
         var history = await sessions.ListForPairAsync(pair.Id, cancellationToken);
         var numbers = TakeawaySessions.Numbers(history);
         var stays = (await connection.QueryAsync<StayRow>(
             "SELECT session_id AS SessionId, joined_at AS JoinedAt, left_at AS LeftAt FROM attendance WHERE user_id = @userId AND session_id IN @ids ORDER BY joined_at",
-            new { userId, ids = history.Select(s => s.Id).ToArray() })).ToLookup(s => s.SessionId);
+            new { userId, ids = SqlLists.OrNoId(history.Select(s => s.Id)) })).ToLookup(s => s.SessionId);
         var written = (await takeaways.ListForPairAsync(pair.Id, cancellationToken)).Where(t => t.AuthorId == userId).ToDictionary(t => t.SessionId);
         var answers = await connection.QueryAsync<AnswerRow>(
             "SELECT round_number AS Round, answer AS Answer, answered_at AS AnsweredAt FROM round_answers WHERE pair_id = @Id AND user_id = @userId ORDER BY round_number",
@@ -71,7 +70,7 @@ public sealed class PersonalDataReader(
             r.DurationMinutes, r.ReminderMinutes, r.Paused, r.PausedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.UpdatedAt, r.UpdatedBy == userId,
             Sessions.TalkPlaces.Code(r.Place));
 
-    private static async Task<IReadOnlyList<ExportInvitation>> InvitationsAsync(SqliteConnection connection, Snowflake guildId, Snowflake userId)
+    private static async Task<IReadOnlyList<ExportInvitation>> InvitationsAsync(System.Data.Common.DbConnection connection, Snowflake guildId, Snowflake userId)
     {
         var rows = await connection.QueryAsync<InvitationRow>(
             """

@@ -2,7 +2,6 @@ using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
 using CrossCoaching.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Sessions;
@@ -37,7 +36,7 @@ public sealed class ImpromptuSessions(SqliteConnectionFactory connections, Sessi
 
         long id;
         await using (var connection = await connections.OpenAsync(cancellationToken))
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken))
+        await using (var transaction = await connection.BeginWriteAsync(cancellationToken))
         {
             var args = new { draft.PairId, draft.GuildId, until = draft.CloseAt, kind = SessionKind.Impromptu.Code() };
             var blocking = await connection.QueryFirstOrDefaultAsync<long?>(

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Sessions;
 
@@ -23,7 +22,7 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
     public async Task<Session> CreateAsync(Session session, IReadOnlyList<(SessionStep Step, DateTimeOffset DueAt)> steps, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long?>(
             """
             INSERT INTO sessions (pair_id, guild_id, kind, slot_at, duration_minutes, grace_minutes, status, created_at, place)

@@ -59,23 +59,29 @@ public static class SessionsSetup
     }
 
     /// <summary>
-    /// Quartz as the alarm clock: a durable store (a missed close still fires after a restart), on its own SQLite file
-    /// beside the database, driven by the container's TimeProvider (tests move it by hand).
+    /// Quartz as the alarm clock: a durable store (a missed close still fires after a restart), driven by the
+    /// container's TimeProvider (tests move it by hand). On SQLite the store is its own file beside the database; on
+    /// PostgreSQL it is Quartz's tables in the bot's database, clustered (see <see cref="SchedulerCluster"/>).
     /// </summary>
     private static void AddScheduler(IHostApplicationBuilder builder)
     {
-        var storage = new StorageOptions { ConnectionString = StorageOptions.ConnectionStringFrom(builder.Configuration) };
-        var schedulerDatabase = new SqliteConnectionStringBuilder(storage.SchedulerConnectionString).DataSource;
+        var storage = StorageOptions.From(builder.Configuration);
+        var provider = storage.TryProvider();
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 16);
-            q.UsePersistentStore(store =>
-            {
-                store.UseSqlite(storage.SchedulerConnectionString);
-                store.ProvisionSchema();
-            });
+            if (provider == StorageProvider.Postgres)
+                SchedulerCluster.Configure(q, storage.ConnectionString);
+            else if (provider == StorageProvider.Sqlite)
+                q.UsePersistentStore(store =>
+                {
+                    store.UseSqlite(storage.SchedulerConnectionString);
+                    store.ProvisionSchema();
+                });
+            // Otherwise the storage options are wrong: the bot stops at their validation, before the scheduler starts.
         });
-        builder.Services.AddSingleton<IStartupTask>(new CreateFolder(schedulerDatabase));
+        if (provider == StorageProvider.Sqlite)
+            builder.Services.AddSingleton<IStartupTask>(new CreateFolder(new SqliteConnectionStringBuilder(storage.SchedulerConnectionString).DataSource));
         // Jobs are short; on stop they get a few seconds, then a recovered firing finishes the work at the next start.
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

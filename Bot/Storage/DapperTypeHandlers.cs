@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using System.Reflection;
 using CrossCoaching.Discord;
 using Dapper;
 
@@ -21,6 +22,11 @@ public static class DapperTypeHandlers
         // Dapper maps these types natively (to SQLite's own text format); drop that so our handlers apply.
         foreach (var type in new[] { typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(TimeOnly), typeof(TimeOnly?), typeof(DateOnly), typeof(DateOnly?) })
             SqlMapper.RemoveTypeMap(type);
+        // Flags are INTEGER 0/1 on both providers; Npgsql would send a bool as boolean, which an integer column refuses.
+        SqlMapper.RemoveTypeMap(typeof(bool));
+        SqlMapper.RemoveTypeMap(typeof(bool?));
+        SqlMapper.AddTypeHandler(new FlagHandler());
+        ExpandListsOnPostgres();
         SqlMapper.AddTypeHandler(new SnowflakeHandler());
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new LocalTimeHandler());
@@ -32,6 +38,34 @@ public static class DapperTypeHandlers
 
     public static DateTimeOffset ParseInstant(string text) =>
         DateTimeOffset.ParseExact(text, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    /// <summary>
+    /// <c>IN @ids</c> with a list: Dapper expands it into <c>IN (@ids1, @ids2…)</c>, except on Npgsql, where it passes
+    /// one array parameter instead, which <c>IN</c> cannot take (PostgreSQL wants <c>= ANY(@ids)</c>, which SQLite does
+    /// not know). Dapper has no setting for it, so its Npgsql feature flag is turned off here: the same SQL then runs on
+    /// both providers. Should a Dapper release rename what this touches, the start fails here, loudly.
+    /// </summary>
+    private static void ExpandListsOnPostgres()
+    {
+        var features = typeof(SqlMapper).Assembly.GetType("Dapper.FeatureSupport", throwOnError: true)!;
+        const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic;
+        var arrays = features.GetField("<Arrays>k__BackingField", Instance)
+            ?? throw new InvalidOperationException("Dapper.FeatureSupport has no Arrays flag any more: see DapperTypeHandlers.ExpandListsOnPostgres.");
+        foreach (var shared in features.GetFields(BindingFlags.Static | BindingFlags.NonPublic).Where(f => f.FieldType == features))
+            arrays.SetValue(shared.GetValue(null), false);
+    }
+
+    /// <summary>A bool as INTEGER 0/1, the form SQLite gives it and the schema uses on both providers.</summary>
+    private sealed class FlagHandler : SqlMapper.TypeHandler<bool>
+    {
+        public override void SetValue(IDbDataParameter parameter, bool value)
+        {
+            parameter.DbType = DbType.Int64;
+            parameter.Value = value ? 1L : 0L;
+        }
+
+        public override bool Parse(object value) => value is bool flag ? flag : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0;
+    }
 
     /// <summary>Snowflakes fit in 63 bits, so SQLite's signed INTEGER holds them unchanged.</summary>
     private sealed class SnowflakeHandler : SqlMapper.TypeHandler<Snowflake>

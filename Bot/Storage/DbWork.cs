@@ -1,6 +1,6 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Storage;
 
@@ -13,23 +13,25 @@ public sealed class DbWork : IAsyncDisposable
     private readonly List<Action> _afterCommit = [];
     private bool _committed;
 
-    private DbWork(SqliteConnection connection, SqliteTransaction transaction)
+    private DbWork(DbConnection connection, DbTransaction transaction)
     {
         Connection = connection;
         Transaction = transaction;
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
-    public SqliteTransaction Transaction { get; }
+    public DbTransaction Transaction { get; }
 
-    /// <summary>BEGIN IMMEDIATE: the write lock is taken up front, so two writers never deadlock on an upgrade.</summary>
+    /// <summary>
+    /// The write lock is taken up front (<see cref="WriteTransactions"/>), so two writers never deadlock on an upgrade.
+    /// </summary>
     public static async Task<DbWork> BeginAsync(SqliteConnectionFactory connections, CancellationToken cancellationToken = default)
     {
         var connection = await connections.OpenAsync(cancellationToken);
         try
         {
-            return new DbWork(connection, connection.BeginTransaction(deferred: false));
+            return new DbWork(connection, await connection.BeginWriteAsync(cancellationToken));
         }
         catch
         {

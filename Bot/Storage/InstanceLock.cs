@@ -1,20 +1,30 @@
 using CrossCoaching.Hosting;
+using Dapper;
 
 namespace CrossCoaching.Storage;
 
 /// <summary>
-/// Holds an exclusive lock on <c>&lt;database&gt;.lock</c> for the life of the process. Two processes on one
-/// database would each run the scheduled session steps (Quartz cannot cluster on SQLite), so the second refuses to
-/// start. The operating system releases the lock when the process ends, even after a crash.
+/// Makes this process the only one running on the database, for the life of the process: two processes would each
+/// connect the gateway and each own the in-process locks, so the second refuses to start. On SQLite it is an exclusive
+/// lock on <c>&lt;database&gt;.lock</c>; on PostgreSQL a session advisory lock held by a connection kept for the
+/// purpose. Either way the lock goes when the process ends, even after a crash (the server drops a dead client's
+/// session, and with it the lock).
 /// </summary>
 public sealed class InstanceLock(SqliteConnectionFactory connections) : IStartupTask, IDisposable
 {
     private FileStream? _lock;
+    private Npgsql.NpgsqlConnection? _session;
 
     public string LockPath => connections.DatabasePath + ".lock";
 
-    public Task RunAsync(CancellationToken cancellationToken = default)
+    public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        if (connections.Provider == StorageProvider.Postgres)
+        {
+            await LockPostgresAsync(cancellationToken);
+            return;
+        }
+
         PrivateFiles.CreateFolder(Path.GetDirectoryName(LockPath)!);
         try
         {
@@ -24,13 +34,46 @@ public sealed class InstanceLock(SqliteConnectionFactory connections) : IStartup
         catch (IOException)
         {
             throw new StartupException(
-                $"Another CrossCoaching process is already running on the database {connections.DatabasePath} " +
+                $"Another CrossCoaching process is already running on {connections.Description} " +
                 $"(it holds {LockPath}). Two processes on one database would run every session step twice: stop the " +
                 "other one first (when upgrading: stop the old version, then start the new one).");
         }
-
-        return Task.CompletedTask;
     }
 
-    public void Dispose() => _lock?.Dispose();
+    private async Task LockPostgresAsync(CancellationToken cancellationToken)
+    {
+        if (_session is not null)
+            return;
+        // Not from the pool: closing this connection ends the session, and the lock with it.
+        var session = new Npgsql.NpgsqlConnection(
+            new Npgsql.NpgsqlConnectionStringBuilder(connections.ConnectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await session.OpenAsync(cancellationToken);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            await session.DisposeAsync();
+            // Npgsql's message names the server and the cause (refused, timeout, authentication), never the password.
+            throw new StartupException(
+                $"Could not open {connections.Description}: {e.Message}. Check ConnectionStrings__CrossCoaching and that " +
+                "the server is up and lets this user in.");
+        }
+        if (!await session.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@key)", new { key = WriteTransactions.InstanceLockKey }))
+        {
+            await session.DisposeAsync();
+            throw new StartupException(
+                $"Another CrossCoaching process is already running on {connections.Description} (it holds the " +
+                "database's instance lock). Until instances share the Discord shards, one process serves a database: " +
+                "stop the other one first (when upgrading: stop the old version, then start the new one).");
+        }
+
+        _session = session;
+    }
+
+    public void Dispose()
+    {
+        _lock?.Dispose();
+        _session?.Dispose();
+    }
 }

@@ -3,21 +3,32 @@ using System.Text.RegularExpressions;
 
 namespace CrossCoaching.Storage;
 
-/// <summary>One numbered, forward-only schema change (<c>Storage/Migrations/0001_initial.sql</c>).</summary>
+/// <summary>
+/// One numbered, forward-only schema change: <c>Storage/Migrations/0001_initial.sql</c> for SQLite and the same change
+/// in PostgreSQL's dialect in <c>Storage/Migrations/Postgres/0001_initial.sql</c>, numbered and named alike.
+/// </summary>
 public sealed record Migration(int Version, string Name, string Sql)
 {
-    private const string ResourcePrefix = "Migrations.";
+    private const string SqlitePrefix = "Migrations.", PostgresPrefix = "Migrations.Postgres.";
 
-    /// <summary>The migrations embedded in this build, in order.</summary>
-    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
+    /// <summary>The SQLite migrations embedded in this build, in order.</summary>
+    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded(SqlitePrefix);
 
-    private static List<Migration> LoadEmbedded()
+    /// <summary>The PostgreSQL migrations embedded in this build, in order.</summary>
+    public static IReadOnlyList<Migration> Postgres { get; } = LoadEmbedded(PostgresPrefix);
+
+    public static IReadOnlyList<Migration> For(StorageProvider provider) => provider == StorageProvider.Postgres ? Postgres : Embedded;
+
+    private static List<Migration> LoadEmbedded(string prefix)
     {
         var assembly = typeof(Migration).Assembly;
         var migrations = new List<Migration>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(n => prefix == PostgresPrefix || !n.StartsWith(PostgresPrefix, StringComparison.Ordinal));
+        foreach (var resource in names)
         {
-            var match = Regex.Match(resource, @"^Migrations\.(\d{4})_([a-z0-9_]+)\.sql$");
+            var match = Regex.Match(resource[prefix.Length..], @"^(\d{4})_([a-z0-9_]+)\.sql$");
             if (!match.Success)
                 throw new InvalidOperationException($"Migration resource '{resource}' must be named NNNN_name.sql.");
             using var stream = assembly.GetManifestResourceStream(resource)!;

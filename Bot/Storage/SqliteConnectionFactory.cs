@@ -1,32 +1,60 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CrossCoaching.Storage;
 
-/// <summary>Opens connections with the pragmas every connection needs (they are per connection in SQLite).</summary>
-public sealed class SqliteConnectionFactory
+/// <summary>
+/// Opens connections to the bot's database, SQLite or PostgreSQL (<see cref="StorageProvider"/>), each ready for use:
+/// on SQLite with the pragmas every connection needs (they are per connection there). The name is from when SQLite was
+/// the only provider; every repository takes it, so it stayed.
+/// </summary>
+public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
+    private readonly string? _databasePath;
+    private readonly NpgsqlDataSource? _postgres;
     private volatile bool _prepared;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
-        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString)
+        Provider = options.Value.ProviderKind;
+        if (Provider == StorageProvider.Postgres)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
+            _connectionString = builder.ConnectionString;
+            _postgres = NpgsqlDataSource.Create(builder);
+            Description = $"the PostgreSQL database {builder.Database ?? builder.Username} on {builder.Host}";
+            return;
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(options.Value.ConnectionString)
         {
             // Microsoft.Data.Sqlite retries a busy database for this long; writes are short, so a few seconds
             // absorb any contention (the Quartz store and the bot share the folder, not the file).
             DefaultTimeout = 10,
             Pooling = true,
         };
-        builder.DataSource = Path.GetFullPath(builder.DataSource);
-        _connectionString = builder.ToString();
-        DatabasePath = builder.DataSource;
+        sqlite.DataSource = Path.GetFullPath(sqlite.DataSource);
+        _connectionString = sqlite.ToString();
+        _databasePath = sqlite.DataSource;
+        Description = $"the database {_databasePath}";
     }
 
-    public string DatabasePath { get; }
+    public StorageProvider Provider { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    /// <summary>The database for an operator's message: its file, or its server and name (never a password).</summary>
+    public string Description { get; }
+
+    /// <summary>The SQLite file; PostgreSQL has none (callers that need a file are SQLite-only).</summary>
+    public string DatabasePath => _databasePath ?? throw new InvalidOperationException("A PostgreSQL database has no file path.");
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        if (_postgres is not null)
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+
         if (!_prepared)
         {
             // Before SQLite creates anything, so that no file of the set ever exists readable by others.
@@ -41,6 +69,7 @@ public sealed class SqliteConnectionFactory
             await using var pragma = connection.CreateCommand();
             // secure_delete: deleted rows are overwritten with zeros, so /me forget leaves no text in free pages
             // or in the backups copied from them (https://www.sqlite.org/pragma.html#pragma_secure_delete).
+            // PostgreSQL has no such setting: see "Storage providers" in README.md for what it means there.
             pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
@@ -54,4 +83,15 @@ public sealed class SqliteConnectionFactory
 
     /// <summary>A transaction for a state change and the messages it owes (see <see cref="DbWork"/>).</summary>
     public Task<DbWork> BeginAsync(CancellationToken cancellationToken = default) => DbWork.BeginAsync(this, cancellationToken);
+
+    /// <summary>A connection string for a tool of the same provider (the scheduler's store, a copy).</summary>
+    internal string ConnectionString => _connectionString;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
+    }
+
+    public void Dispose() => _postgres?.Dispose();
 }

@@ -12,7 +12,11 @@ public static class StorageSetup
     {
         DapperTypeHandlers.Register();
         builder.Services.AddOptions<StorageOptions>()
-            .Configure<IConfiguration>((options, configuration) => options.ConnectionString = StorageOptions.ConnectionStringFrom(configuration))
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                var configured = StorageOptions.From(configuration);
+                (options.ConnectionString, options.Provider) = (configured.ConnectionString, configured.Provider);
+            })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddSingleton<SqliteConnectionFactory>();

@@ -1,7 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace CrossCoaching.Takeaways;
 
@@ -23,7 +22,7 @@ public sealed class TakeawayRepository(SqliteConnectionFactory connections)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var existing = await connection.QuerySingleOrDefaultAsync<Held>(
             "SELECT id AS Id, revealed_at AS RevealedAt FROM takeaways WHERE session_id = @sessionId AND author_id = @authorId", new { sessionId, authorId }, transaction);
         if (existing is { RevealedAt: not null })
@@ -80,12 +79,12 @@ public sealed class TakeawayRepository(SqliteConnectionFactory connections)
     public async Task MarkDeliveredAsync(IEnumerable<long> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = ids.ToArray(), now });
+        await connection.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = SqlLists.OrNoId(ids), now });
     }
 
     /// <summary>Delivered as the message that carries them is owed, in the same transaction.</summary>
     public static Task MarkDeliveredAsync(DbWork work, IEnumerable<long> ids, DateTimeOffset now) =>
-        work.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = ids.ToArray(), now });
+        work.ExecuteAsync("UPDATE takeaways SET delivered_at = @now WHERE id IN @ids AND delivered_at IS NULL", new { ids = SqlLists.OrNoId(ids), now });
 
     /// <summary>Sessions with a takeaway still held: the reconciler reveals them once their deadline passed.</summary>
     public async Task<IReadOnlyList<long>> ListSessionsWithHeldAsync(CancellationToken cancellationToken = default)

@@ -4,7 +4,7 @@
 -- /ritual rounds. since_round is the round it was chosen in (for the log and the managers, not for logic).
 CREATE TABLE quiet_rounds (
     pair_id     BIGINT PRIMARY KEY REFERENCES pairs (id) ON DELETE CASCADE,
-    since_round INTEGER NOT NULL,
+    since_round BIGINT NOT NULL,
     chosen_at   TEXT    NOT NULL
 );
 
@@ -30,7 +30,7 @@ CREATE TABLE session_moves (
     session_id    BIGINT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
     original_slot TEXT    NOT NULL,
     moved_at      TEXT    NOT NULL,
-    armed         INTEGER NOT NULL DEFAULT 0 CHECK (armed IN (0, 1))
+    armed         BIGINT NOT NULL DEFAULT 0 CHECK (armed IN (0, 1))
 );
 CREATE INDEX ix_session_moves_unarmed ON session_moves (armed) WHERE armed = 0;
 

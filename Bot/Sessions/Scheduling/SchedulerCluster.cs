@@ -1,0 +1,34 @@
+using Quartz;
+
+namespace CrossCoaching.Sessions.Scheduling;
+
+/// <summary>
+/// The scheduler on PostgreSQL: Quartz's own tables (qrtz_*, created when missing) in the bot's database, with
+/// clustering on. Each firing is taken by exactly one instance under a row lock; every instance checks in every
+/// <see cref="CheckinInterval"/>, and one that misses its check-in by <see cref="CheckinMisfireThreshold"/> is
+/// declared dead: the firings it was running (the steps request recovery) are run again by another instance, which
+/// the steps allow, being idempotent. Instance ids are generated (host name + start time), so they are unique.
+/// Misfire handling is what each trigger states, as on SQLite.
+/// </summary>
+public static class SchedulerCluster
+{
+    /// <summary>How often an instance tells the others it is alive.</summary>
+    public static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(7.5);
+
+    /// <summary>How late a check-in may be before the instance counts as dead (a failover then takes about 15 s).</summary>
+    public static readonly TimeSpan CheckinMisfireThreshold = TimeSpan.FromSeconds(7.5);
+
+    public static void Configure(IQuartzBuilder quartz, string connectionString)
+    {
+        quartz.UsePersistentStore(store =>
+        {
+            store.UsePostgres(connectionString);
+            store.ProvisionSchema();
+            store.UseClustering(c =>
+            {
+                c.CheckinInterval = CheckinInterval;
+                c.CheckinMisfireThreshold = CheckinMisfireThreshold;
+            });
+        });
+    }
+}
