@@ -1,4 +1,3 @@
-using CrossCoaching.Localization;
 using CrossCoaching.Discord;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pool;
@@ -95,7 +94,7 @@ public sealed class PoolEndToEndTests
 
         w.Time.SetUtcNow(CoachingWorld.Monday.AddDays(2));
         await reconciler.RunOnceAsync();
-        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Alice.Id).Any(m => m.Content == ProposalTexts.EntryExpired[Lang.En]), what: "the expiry notice");
+        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Alice.Id).Any(m => m.Content.StartsWith("Your entry in the matching pool has expired.", StringComparison.Ordinal)), what: "the expiry notice");
         Assert.Null(await w.Bot.Get<PoolEntryRepository>().GetAsync(w.Guild.Id, w.Alice.Id));
         Assert.Contains("You are not in the matching pool", await w.ReplyToAsync(w.Alice, "pair"), StringComparison.Ordinal);
         Assert.Empty(w.Discord.InternalErrors);
