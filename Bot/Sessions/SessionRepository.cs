@@ -104,6 +104,27 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
     }
 
 #pragma warning disable CA1822 // Instance methods like their siblings: callers reach the repository, not its SQL.
+    /// <summary>
+    /// Lengthens an open session by <paramref name="minutes"/> (its <paramref name="extended"/> form carries the new end)
+    /// and moves its pending warning and close with it; false when the session is no longer open or was extended since
+    /// <paramref name="extensionsBefore"/> was read.
+    /// </summary>
+    public async Task<bool> ExtendAsync(DbWork work, Session extended, int extensionsBefore, int minutes)
+    {
+        var sessionId = extended.Id;
+        if (await work.ExecuteAsync(
+                """
+                UPDATE sessions SET duration_minutes = duration_minutes + @minutes, extensions = extensions + 1
+                WHERE id = @sessionId AND status = 'open' AND extensions = @extensionsBefore
+                """, new { sessionId, minutes, extensionsBefore }) != 1)
+            return false;
+        await work.ExecuteAsync("UPDATE session_steps SET due_at = @due WHERE session_id = @sessionId AND step = 'warn' AND state = 'pending'",
+            new { sessionId, due = extended.EndsAt });
+        await work.ExecuteAsync("UPDATE session_steps SET due_at = @due WHERE session_id = @sessionId AND step = 'close' AND state = 'pending'",
+            new { sessionId, due = extended.CloseAt });
+        return true;
+    }
+
     /// <summary>The same, in a transaction that also writes the messages the step owes (see <see cref="DbWork"/>).</summary>
     public async Task<bool> EndStepAsync(DbWork work, long sessionId, SessionStep step, StepState state, DateTimeOffset now) =>
         await work.ExecuteAsync(

@@ -34,15 +34,9 @@ public sealed class SessionExtender(
             var extended = session with { DurationMinutes = session.DurationMinutes + ExtensionRule.Minutes };
             await using (var work = await connections.BeginAsync(cancellationToken))
             {
-                await work.ExecuteAsync(
-                    """
-                    UPDATE sessions SET duration_minutes = duration_minutes + @minutes, extensions = extensions + 1
-                    WHERE id = @sessionId AND status = 'open' AND extensions = @extensions
-                    """, new { sessionId, minutes = ExtensionRule.Minutes, extensions = session.Extensions });
-                await work.ExecuteAsync("UPDATE session_steps SET due_at = @due WHERE session_id = @sessionId AND step = 'warn' AND state = 'pending'",
-                    new { sessionId, due = extended.EndsAt });
-                await work.ExecuteAsync("UPDATE session_steps SET due_at = @due WHERE session_id = @sessionId AND step = 'close' AND state = 'pending'",
-                    new { sessionId, due = extended.CloseAt });
+                // Counted against the extensions already made: a press that lost a race changes nothing.
+                if (!await sessions.ExtendAsync(work, extended, session.Extensions, ExtensionRule.Minutes))
+                    return (ExtensionRefusal.NotRunning, await sessions.GetAsync(sessionId, cancellationToken), next);
                 await work.CommitAsync(cancellationToken);
             }
 
