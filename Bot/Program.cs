@@ -2,6 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Guilds;
 using CrossCoaching.Help;
 using CrossCoaching.Hosting;
+using CrossCoaching.Managers;
 using CrossCoaching.Messaging;
 using CrossCoaching.Operations;
 using CrossCoaching.Pairs;
@@ -65,6 +66,7 @@ public static class Program
         builder.AddDiscord();
         builder.AddMessaging();
         builder.AddGuildSettings();
+        builder.AddManagers();
         builder.AddPairs();
         builder.AddPool();
         builder.AddRituals();

@@ -144,6 +144,27 @@ public sealed partial class PersonalDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forget_blanks_the_member_in_the_dates_they_proposed_to_move_and_leaves_the_partners_proposals_alone()
+    {
+        var session = await _world.SessionAsync(_pair, Monday.AddDays(7).AddHours(1), SessionStatus.Scheduled);
+        await using (var work = await _world.Connections.BeginAsync())
+        {
+            var moves = _world.Get<MoveProposals>();
+            await moves.ProposeAsync(work, _pair.Id, session.Id, session.SlotAt, session.SlotAt.AddDays(1), Bob, Monday);
+            await work.ExecuteAsync("UPDATE move_proposals SET status = 'declined'");
+            await moves.ProposeAsync(work, _pair.Id, session.Id, session.SlotAt, session.SlotAt.AddDays(2), Alice, Monday);
+            await work.CommitAsync();
+        }
+
+        await _world.RunAsync(_world.Button(Bob, $"me:forget:{Bob}"));
+
+        await using var db = await _world.Connections.OpenAsync();
+        var proposers = (await db.QueryAsync<long>("SELECT proposed_by FROM move_proposals ORDER BY id")).ToList();
+        // Bob was partner B of the pair: his proposal now reads as partner B's sentinel; Alice's is untouched.
+        Assert.Equal([(long)FormerMember.InSlotB.Value, (long)Alice.Value], proposers);
+    }
+
+    [Fact]
     public async Task Forget_in_one_server_leaves_the_members_data_in_another()
     {
         await using (var db = await _world.Connections.OpenAsync())

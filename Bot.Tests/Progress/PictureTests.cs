@@ -20,7 +20,7 @@ public sealed class PictureTests : IAsyncLifetime
         (1, SessionStatus.Closed, SessionOutcome.Held, false, PictureOutcome.Held),
         (2, SessionStatus.Closed, SessionOutcome.Held, false, PictureOutcome.Held),
         (3, SessionStatus.Closed, SessionOutcome.Partial, false, PictureOutcome.Partial),
-        (4, SessionStatus.Missed, SessionOutcome.Missed, false, PictureOutcome.Missed),
+        (4, SessionStatus.Closed, SessionOutcome.Missed, false, PictureOutcome.Missed),
         (5, SessionStatus.Skipped, SessionOutcome.Skipped, true, PictureOutcome.Skipped),
         (6, SessionStatus.Failed, null, false, PictureOutcome.FailedByBot),
         (7, SessionStatus.Closed, SessionOutcome.Held, false, PictureOutcome.Held),
@@ -81,7 +81,7 @@ public sealed class PictureTests : IAsyncLifetime
     [Fact]
     public async Task A_second_session_in_a_week_stacks_under_the_first_and_impromptu_or_cancelled_ones_are_left_out()
     {
-        await _h.SessionAsync(_pair, Week(7).AddDays(2), SessionStatus.Missed, SessionOutcome.Missed);
+        await _h.SessionAsync(_pair, Week(7).AddDays(2), SessionStatus.Closed, SessionOutcome.Missed);
         await _h.SessionAsync(_pair, Week(7).AddDays(3), SessionStatus.Closed, SessionOutcome.Held, SessionKind.Impromptu);
         await _h.SessionAsync(_pair, Week(6).AddDays(1), SessionStatus.Cancelled);
 
@@ -93,10 +93,26 @@ public sealed class PictureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_missed_while_the_bot_was_down_is_coloured_like_one_the_bot_failed_to_hold_not_as_missed()
+    {
+        // Status Missed is what the runner records when the slot passed before the room could open (the bot was down).
+        await _h.SessionAsync(_pair, Week(8), SessionStatus.Missed, SessionOutcome.Missed);
+        _h.Time.SetUtcNow(Week(9).AddHours(-2));
+
+        var file = Assert.Single((await StatsAsync(Alice)).Files!);
+        using var picture = new PictureReader(file);
+
+        Assert.Equal(PictureOutcome.FailedByBot, picture.OutcomeAt(PairPictureLayout.CellCentre(7, 0)));
+        Assert.Contains("1 missed, 1 skipped, 2 failed by the bot", file.Description, StringComparison.Ordinal);
+        // The streak was not broken by it either (the held session of week 7 still counts).
+        Assert.Contains("Current streak: 1 held in a row", file.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_old_pair_sees_its_last_26_weeks_with_the_newest_on_the_right()
     {
         _h.Time.SetUtcNow(Week(40).AddHours(-2));
-        await _h.SessionAsync(_pair, Week(39), SessionStatus.Missed, SessionOutcome.Missed);
+        await _h.SessionAsync(_pair, Week(39), SessionStatus.Closed, SessionOutcome.Missed);
         await _h.SessionAsync(_pair, Week(14), SessionStatus.Closed, SessionOutcome.Held);
 
         var file = Assert.Single((await StatsAsync(Alice)).Files!);
@@ -113,7 +129,7 @@ public sealed class PictureTests : IAsyncLifetime
     {
         var other = await _h.PairAsync(Carol, Dave, "Carol", "Dave");
         await _h.SessionAsync(other, Week(7).AddHours(1), SessionStatus.Closed, SessionOutcome.Held);
-        await _h.SessionAsync(other, Week(7).AddHours(2), SessionStatus.Missed, SessionOutcome.Missed);
+        await _h.SessionAsync(other, Week(7).AddHours(2), SessionStatus.Closed, SessionOutcome.Missed);
 
         var member = await StatsAsync(Alice);
         var manager = await StatsAsync(Alice, Permissions.ManageGuild);
@@ -145,7 +161,7 @@ public sealed class PictureTests : IAsyncLifetime
         var pair = await _h.PairAsync(Carol, Dave, "Carol", "Dave");
         await _h.SessionAsync(pair, Week(8), SessionStatus.Closed, SessionOutcome.Held);
         await _h.SessionAsync(pair, Week(9), SessionStatus.Skipped, SessionOutcome.Skipped, skipAnnounced: true);
-        await _h.SessionAsync(pair, Week(10), SessionStatus.Missed, SessionOutcome.Missed);
+        await _h.SessionAsync(pair, Week(10), SessionStatus.Closed, SessionOutcome.Missed);
         await _h.SessionAsync(pair, Week(11), SessionStatus.Closed, SessionOutcome.Partial);
 
         await _h.HoldAndCloseAsync(pair, Week(12));

@@ -7,9 +7,15 @@ using CrossCoaching.Sessions;
 
 namespace CrossCoaching.GuildSettings;
 
-/// <summary><c>/coaching setup</c>: the guild's settings, and a plain-words check of the bot's permissions.</summary>
-public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache cache, LostCategory lostCategory) : ISlashCommand
+/// <summary>
+/// <c>/coaching setup</c>: the guild's settings, and a plain-words check of the bot's permissions. The other managers'
+/// subcommands of <c>/coaching</c> come from their own folders (<see cref="ICoachingSubcommand"/>).
+/// </summary>
+public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache cache, LostCategory lostCategory, IEnumerable<ICoachingSubcommand> others)
+    : ISlashCommand
 {
+    private readonly IReadOnlyList<ICoachingSubcommand> _others = [.. others];
+
     public const Permissions TrailNeeds = Permissions.ViewChannel | Permissions.SendMessages | Permissions.EmbedLinks;
 
     public CommandDefinition Definition { get; } = new(
@@ -43,6 +49,7 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
                     ],
                     NameLocalizations: Localizations.French("retirer"), DescriptionLocalizations: SetupTexts.ClearOption.ToLocalizations()),
             ], NameLocalizations: Localizations.French("réglages"), DescriptionLocalizations: SetupTexts.SetupDescription.ToLocalizations()),
+            .. others.Select(o => o.Definition),
         ],
         DefaultMemberPermissions: Permissions.ManageGuild,
         NameLocalizations: Localizations.French("coaching"),
@@ -54,6 +61,11 @@ public sealed class SetupCommand(GuildSettingsRepository settings, IGuildCache c
         // Server admins can widen who sees the command in Discord's settings; the rule is enforced here as well.
         if (!i.MemberPermissions.HasFlag(Permissions.ManageGuild) && !i.MemberPermissions.HasFlag(Permissions.Administrator))
             throw new UserErrorException(context.Text(SetupTexts.ManagersOnly));
+        if (_others.FirstOrDefault(o => o.Definition.Name == i.Subcommand) is { } other)
+        {
+            await other.HandleAsync(context, cancellationToken);
+            return;
+        }
 
         var current = await settings.GetAsync(context.GuildId, cancellationToken);
         var updated = Apply(context, current);

@@ -64,5 +64,6 @@ public static class SetupTexts
     public static readonly LocalizedText UnknownZone = new(
         "I don't know the time zone \"{0}\". Use an IANA name such as Europe/Paris or America/New_York (start typing to get suggestions).",
         "Je ne connais pas le fuseau horaire « {0} ». Utilisez un nom IANA comme Europe/Paris ou America/New_York (commencez à taper pour avoir des suggestions).");
-    public static readonly LocalizedText ManagersOnly = new("Only members who can manage the server can change these settings.", "Seuls les membres qui peuvent gérer le serveur peuvent modifier ces réglages.");
+    public static readonly LocalizedText ManagersOnly = new(
+        "Only members who can manage the server can use this command.", "Seuls les membres qui peuvent gérer le serveur peuvent utiliser cette commande.");
 }

@@ -16,6 +16,7 @@ public static class GuildsSetup
         services.AddSingleton<GuildRemovalRepository>();
         services.AddSingleton<GuildGate>();
         services.AddSingleton<GuildRemoval>();
+        services.AddSingleton<GuildWelcome>();
         services.AddSingleton<IDiscordEventHandler, GuildEvents>();
         services.AddSingleton<IReconcilable, GuildPurge>();
         return builder;

@@ -27,7 +27,8 @@ public sealed class HelpCommand(IServiceProvider services) : ISlashCommand
         // The list goes in the description (up to 4096 characters), not in a field (1024): every subcommand has a line.
         var embed = new Embed(
             Title: HelpTexts.Title[lang],
-            Description: $"{HelpTexts.Intro[lang]}\n\n**{HelpTexts.CommandsHeading[lang]}**\n{list.ToString().TrimEnd()}",
+            Description: $"{HelpTexts.Intro[lang]}\n\n**{HelpTexts.CommandsHeading[lang]}**\n{list.ToString().TrimEnd()}\n\n" +
+                HelpTexts.ForManagers.Format(lang, Managers.ManagersTexts.AtRiskRule.Format(lang, Managers.PairHealthRule.QuietWeeks)),
             Color: 0x3BA55C,
             Footer: HelpTexts.Footer[lang]);
         return context.ReplyAsync(new MessageSpec(null, AllowedMentions.None, Embeds: [embed]), ephemeral: true, cancellationToken);

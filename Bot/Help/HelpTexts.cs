@@ -24,6 +24,10 @@ public static class HelpTexts
 
     public static readonly LocalizedText CommandsHeading = new("Commands", "Commandes");
 
+    public static readonly LocalizedText ForManagers = new(
+        "Server managers: </coaching pairs> lists the pairs with their last session and streak, and can end a pair. {0}",
+        "Gestionnaires du serveur : </coaching pairs> liste les binômes avec leur dernière séance et leur série, et peut mettre fin à un binôme. {0}");
+
     public static readonly LocalizedText Footer = new(
         "Times are shown in your own time zone. Replies like this one are visible only to you.",
         "Les horaires s'affichent dans votre fuseau horaire. Les réponses comme celle-ci ne sont visibles que par vous.");

@@ -12,6 +12,7 @@ public static class NoticeKinds
 
     // A pair's life.
     public const string RitualChange = "ritual-change", Unpaired = "unpaired", PartnerLeft = "partner-left", PartnerForgot = "partner-forgot";
+    public const string EndedByManager = "ended-by-manager";
     public const string Takeaway = "takeaway";
 
     // Rounds.
@@ -19,7 +20,7 @@ public static class NoticeKinds
     public const string RoundContinued = "round-continued", RoundStopped = "round-stopped";
 
     // A server's managers and members.
-    public const string BotRemoved = "bot-removed";
+    public const string BotRemoved = "bot-removed", GuildWelcome = "guild-welcome";
 
     /// <summary>A note to a server's managers about <paramref name="topic"/> (a lost category, missing permissions…).</summary>
     public static string Managers(string topic) => $"managers-{topic}";

@@ -126,14 +126,29 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
     /// <summary>Ends the pair: it keeps its history (sessions, trail) but its members are free to pair again.</summary>
     public async Task<bool> EndAsync(long pairId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
-        var ended = await connection.ExecuteAsync(
+        await using var work = await connections.BeginAsync(cancellationToken);
+        var ended = await EndAsync(work, pairId, reason, now);
+        await work.CommitAsync(cancellationToken);
+        return ended;
+    }
+
+    /// <summary>As above, in the caller's transaction (with the letters the ending owes); false when it had ended already.</summary>
+#pragma warning disable CA1822 // Like the other repositories: callers reach the repository, not its SQL.
+    public async Task<bool> EndAsync(DbWork work, long pairId, string reason, DateTimeOffset now)
+    {
+        var ended = await work.ExecuteAsync(
             "UPDATE pairs SET status = 'ended', ended_at = @now, end_reason = @reason WHERE id = @pairId AND status <> 'ended'",
-            new { pairId, reason, now }, transaction);
-        await connection.ExecuteAsync("DELETE FROM pair_members WHERE pair_id = @pairId", new { pairId }, transaction);
-        await transaction.CommitAsync(cancellationToken);
+            new { pairId, reason, now });
+        await work.ExecuteAsync("DELETE FROM pair_members WHERE pair_id = @pairId", new { pairId });
         return ended == 1;
+    }
+#pragma warning restore CA1822
+
+    /// <summary>The ids of the guild's pairs that have not ended (active or suspended), oldest first.</summary>
+    public async Task<IReadOnlyList<long>> ListCurrentIdsAsync(Snowflake guildId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<long>("SELECT id FROM pairs WHERE guild_id = @guildId AND status <> 'ended' ORDER BY id", new { guildId })];
     }
 
     /// <summary>Stops the pair's sessions without ending it (a partner left the guild); the other partner may /unpair.</summary>

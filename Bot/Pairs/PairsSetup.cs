@@ -16,6 +16,7 @@ public static class PairsSetup
         services.AddSingleton<PairRepository>();
         services.AddSingleton<InvitationRepository>();
         services.AddSingleton<PairFormation>();
+        services.AddSingleton<PairEnding>();
         services.AddSingleton<IReconcilable, InvitationSweeper>();
         services.AddSlashCommand<PairCommand>();
         services.AddSlashCommand<UnpairCommand>();

@@ -9,14 +9,12 @@ namespace CrossCoaching.Pairs;
 
 /// <summary>
 /// The confirmation of <c>/unpair</c>: ends the pair, cancels its future sessions, closes a room that is open, keeps
-/// the trail, and tells the partner.
+/// the trail, and tells the partner (<see cref="PairEnding"/>).
 /// </summary>
 public sealed class UnpairButtons(
     PairRepository pairs,
-    IPairSessions pairSessions,
-    Outbox outbox,
+    PairEnding ending,
     GuildLanguage languages,
-    TimeProvider time,
     ILogger<UnpairButtons> logger) : IComponentHandler
 {
     public string Prefix => UnpairCommand.Prefix;
@@ -33,16 +31,13 @@ public sealed class UnpairButtons(
             return;
         }
 
-        if (!await pairs.EndAsync(pair.Id, "unpaired", time.GetUtcNow(), cancellationToken))
-            throw new UserErrorException(context.Text(PairTexts.NoPair));
         var partner = pair.PartnerOf(me);
-        await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PairTexts.Unpaired, Markdown.Name(pair.NameOf(partner)))) with { Components = [] }, cancellationToken);
-        logger.LogInformation("Pair {Pair} ended by {User}", pair.Id, me);
-
-        await pairSessions.EndAllAsync(pair.Id, cancellationToken);
-
         var lang = await languages.ForGuildAsync(pair.GuildId, cancellationToken);
-        await outbox.EnqueueAsync(Letter.Dm($"pair:{pair.Id}:unpaired", NoticeKinds.Unpaired, partner,
-            MessageSpec.Text(PairTexts.PartnerUnpaired.Format(lang, Markdown.Name(pair.NameOf(me))))), cancellationToken);
+        var told = Letter.Dm($"pair:{pair.Id}:unpaired", NoticeKinds.Unpaired, partner,
+            MessageSpec.Text(PairTexts.PartnerUnpaired.Format(lang, Markdown.Name(pair.NameOf(me)))));
+        if (!await ending.EndAsync(pair, "unpaired", [told], cancellationToken))
+            throw new UserErrorException(context.Text(PairTexts.NoPair));
+        logger.LogInformation("Pair {Pair} ended by {User}", pair.Id, me);
+        await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PairTexts.Unpaired, Markdown.Name(pair.NameOf(partner)))) with { Components = [] }, cancellationToken);
     }
 }

@@ -12,7 +12,8 @@ public sealed record ErasedData(int Takeaways, int Stays, int RoundAnswers, int 
 /// <summary>
 /// Deletes a member's data in one guild, in one transaction: their takeaways, voice stays, round answers, invitations
 /// and pair membership go; in the pairs' history (which their partners keep) their id becomes a sentinel and their
-/// name an empty string, shown as "a former member" (see <see cref="FormerMember"/>).
+/// name an empty string, shown as "a former member" (see <see cref="FormerMember"/>), wherever it is kept: the pair, the
+/// ritual's last editor, the dates they proposed to move (their slot's sentinel, so "who proposed" still reads right).
 /// </summary>
 public sealed class PersonalDataEraser(SqliteConnectionFactory connections, TimeProvider time)
 {
@@ -43,6 +44,9 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
             DELETE FROM session_checkins WHERE user_id = @userId AND session_id IN @sessionIds;
             DELETE FROM pair_members WHERE guild_id = @guildId AND user_id = @userId;
             UPDATE rituals SET updated_by = @slotA WHERE updated_by = @userId AND pair_id IN @pairIds;
+            UPDATE move_proposals SET proposed_by = CASE
+                WHEN (SELECT p.member_a_id FROM pairs p WHERE p.id = move_proposals.pair_id) = @userId THEN @slotA ELSE @slotB END
+            WHERE proposed_by = @userId AND pair_id IN @pairIds;
             UPDATE pairs SET member_a_id = @slotA, name_a = '' WHERE guild_id = @guildId AND member_a_id = @userId;
             UPDATE pairs SET member_b_id = @slotB, name_b = '' WHERE guild_id = @guildId AND member_b_id = @userId;
             """, scope, transaction);

@@ -52,6 +52,32 @@ public sealed class GuildCacheLifecycleTests : GuildCacheTestBase
     }
 
     [Fact]
+    public void Only_a_guild_READY_did_not_list_and_that_was_not_out_is_announced_as_joined()
+    {
+        Dispatch("READY", """{"v":10,"user":{"id":"100","username":"coachbot","bot":true},"guilds":[{"id":"1000","unavailable":true}],"session_id":"s","resume_gateway_url":"wss://r","application":{"id":"200"}}""");
+        Dispatch("GUILD_CREATE", GuildJson); // listed by READY: the bot was in it already
+        Assert.False(Assert.Single(Events().OfType<GuildAvailable>()).Joined);
+        Dispatch("GUILD_DELETE", """{"id":"1000","unavailable":true}""");
+        Events();
+        Dispatch("GUILD_CREATE", GuildJson); // back from an outage: not joined
+        Assert.False(Assert.IsType<GuildAvailable>(Assert.Single(Events())).Joined);
+        // A new gateway session lists it again: still not joined.
+        Dispatch("READY", """{"v":10,"user":{"id":"100","username":"coachbot","bot":true},"guilds":[{"id":"1000","unavailable":true}],"session_id":"t","resume_gateway_url":"wss://r","application":{"id":"200"}}""");
+        Dispatch("GUILD_CREATE", GuildJson);
+        Assert.DoesNotContain(Events(), e => e is GuildAvailable { Joined: true });
+
+        Dispatch("GUILD_CREATE", GuildJson.Replace("\"1000\"", "\"1500\"", StringComparison.Ordinal)); // a guild the bot was just added to
+        Assert.Equal(new Snowflake(1500), Assert.IsType<GuildAvailable>(Assert.Single(Events(), e => e is GuildAvailable { Joined: true })).GuildId);
+        Dispatch("GUILD_CREATE", GuildJson.Replace("\"1000\"", "\"1500\"", StringComparison.Ordinal)); // the same GUILD_CREATE again
+        Assert.DoesNotContain(Events(), e => e is GuildAvailable { Joined: true });
+
+        // Removed, then added back: joined again (the welcome decides whether to greet it once more).
+        Dispatch("GUILD_DELETE", """{"id":"1500"}""");
+        Dispatch("GUILD_CREATE", GuildJson.Replace("\"1000\"", "\"1500\"", StringComparison.Ordinal));
+        Assert.Contains(Events(), e => e is GuildAvailable { Joined: true });
+    }
+
+    [Fact]
     public void A_guild_the_bot_left_is_removed_and_announced()
     {
         Loaded();

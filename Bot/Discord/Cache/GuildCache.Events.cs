@@ -37,9 +37,11 @@ public sealed partial class GuildCache
             return;
         }
 
+        // READY marks every guild it lists unavailable, and so does an outage: one that is neither, and not cached, is new.
+        var joined = !IsUnavailable(guild.Id) && !_guilds.ContainsKey(guild.Id);
         Volatile.Write(ref _guilds, _guilds.SetItem(guild.Id, GuildSnapshots.FromGuildCreate(guild, CurrentUser?.Id)));
         SetUnavailable(guild.Id, false);
-        events.Publish(new GuildAvailable(guild.Id, GuildSnapshots.VoiceStatesOf(guild)));
+        events.Publish(new GuildAvailable(guild.Id, GuildSnapshots.VoiceStatesOf(guild), joined));
         if (_loading is { } loading && loading.Waiting.Remove(guild.Id) && loading.Waiting.Count == 0)
         {
             _loading = null;

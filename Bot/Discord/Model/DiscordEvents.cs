@@ -17,8 +17,13 @@ public sealed record GuildsListed(IReadOnlySet<Snowflake> GuildIds, int? ShardId
         ShardId is not { } id || ShardCount is not { } count || (int)((guildId.Value >> 22) % (ulong)count) == id;
 }
 
-/// <summary>A guild's state arrived (GUILD_CREATE): at start, after an outage, or on joining it.</summary>
-public sealed record GuildAvailable(Snowflake GuildId, IReadOnlyList<VoiceState> VoiceStates) : DiscordEvent;
+/// <summary>
+/// A guild's state arrived (GUILD_CREATE): at start, after an outage, or on joining it. <paramref name="Joined"/> is
+/// the last: a guild that READY did not list and that was not out in an outage, so the bot was just added to it
+/// (https://discord.com/developers/docs/events/gateway-events#guild-create). A guild added while the bot was not
+/// connected is listed by the next READY and so does not count as joined.
+/// </summary>
+public sealed record GuildAvailable(Snowflake GuildId, IReadOnlyList<VoiceState> VoiceStates, bool Joined = false) : DiscordEvent;
 
 /// <summary>
 /// The last guild READY listed has arrived: <paramref name="ReadyTimestamp"/> is READY's <see cref="System.Diagnostics.Stopwatch"/>

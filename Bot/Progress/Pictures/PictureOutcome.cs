@@ -16,7 +16,7 @@ public enum PictureOutcome
     /// </summary>
     HeldElsewhere,
 
-    /// <summary>The bot could not make the room (a failed session): nobody's doing but ours.</summary>
+    /// <summary>The bot could not make the room (a failed session), or was down at the slot: nobody's doing but ours.</summary>
     FailedByBot,
 }
 
@@ -35,9 +35,11 @@ public static class PictureOutcomes
         { Status: SessionStatus.Closed, Outcome: SessionOutcome.Held, Place: not TalkPlace.Discord } => PictureOutcome.HeldElsewhere,
         { Status: SessionStatus.Closed, Outcome: SessionOutcome.Held } => PictureOutcome.Held,
         { Status: SessionStatus.Closed, Outcome: SessionOutcome.Partial } => PictureOutcome.Partial,
-        { Status: SessionStatus.Closed, Outcome: SessionOutcome.Missed } or { Status: SessionStatus.Missed } => PictureOutcome.Missed,
+        { Status: SessionStatus.Closed, Outcome: SessionOutcome.Missed } => PictureOutcome.Missed,
         { Status: SessionStatus.Skipped } or { Status: SessionStatus.Closed, Outcome: SessionOutcome.Skipped } => PictureOutcome.Skipped,
-        { Status: SessionStatus.Failed } => PictureOutcome.FailedByBot,
+        // A slot that passed while the bot was down (its room never opened) is ours, not the pair's: as SessionTally
+        // keeps it out of the streak, the picture colours it like a session the bot failed to hold.
+        { Status: SessionStatus.Failed or SessionStatus.Missed } => PictureOutcome.FailedByBot,
         _ => null,
     };
 
