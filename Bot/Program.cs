@@ -33,6 +33,9 @@ public static class Program
         if (args is [HealthCommand.Name, .. var which])
             return await HealthCommand.RunAsync(Host.CreateApplicationBuilder([]).Configuration, which, Console.Out, Console.Error);
 
+        if (args is [CopyDatabaseCommand.Name, .. var copy])
+            return await CopyDatabaseCommand.RunAsync(CreateBuilder([]).Configuration, copy, Console.Out, Console.Error);
+
         if (args is ["backup", var target, ..])
         {
             using var tool = CreateBuilder(args[2..]).Build();

@@ -78,6 +78,7 @@ public sealed class PoolEntryFlowTests : IAsyncLifetime
     [InlineData("", "Europe/Paris", "en-US", "Say when you could talk")]
     [InlineData("mon 18:00-18:10", "Europe/Paris", "en-US", "shorter than a session here (15 minutes)")]
     [InlineData("mon 18:00-20:00", "Mars/Olympus", "en-US", "I don't know the time zone")]
+    [InlineData("", "Europe/Paris", "fr", "Indiquez quand vous pourriez parler")]
     [InlineData("mon 18:00-18:10", "Europe/Paris", "fr", "plus court qu'une séance ici (15 minutes)")]
     [InlineData("mon 18:00-20:00", "Mars/Olympus", "fr", "Je ne connais pas le fuseau horaire")]
     public async Task Bad_input_gets_a_short_ephemeral_reply_in_the_members_language(string windows, string zone, string locale, string expected)

@@ -90,6 +90,25 @@ public sealed class InvitationRepository(SqliteConnectionFactory connections)
             new { guildId, members = members.Select(m => (long)m.Value).ToArray() })).Select(r => Map(r)!)];
     }
 
+#pragma warning disable CA1822 // Like the other repositories: callers reach the repository, not its SQL.
+    /// <summary>
+    /// Cancels the pending invitations involving either member in the caller's transaction (they formed a pair
+    /// elsewhere) and returns them, so that their messages can be edited by letters written in that transaction too.
+    /// </summary>
+    public async Task<IReadOnlyList<Invitation>> CancelPendingInvolvingAsync(DbWork work, Snowflake guildId, IReadOnlyList<Snowflake> members, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return [.. (await work.Connection.QueryAsync<Row>(
+            $"""
+            UPDATE invitations SET status = 'cancelled', answered_at = @now
+            WHERE guild_id = @guildId AND status = 'pending' AND (inviter_id IN @members OR invitee_id IN @members)
+            RETURNING {Columns}
+            """,
+            new { guildId, now, members = members.Select(m => (long)m.Value).ToArray() }, work.Transaction)).Select(r => Map(r)!)];
+    }
+
+#pragma warning restore CA1822
+
     /// <summary>Marks overdue invitations expired and returns them, so their messages can say so.</summary>
     public async Task<IReadOnlyList<Invitation>> ExpireDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {

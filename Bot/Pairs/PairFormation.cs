@@ -41,17 +41,21 @@ public sealed class PairFormation(
     }
 
     /// <summary>
-    /// Forms a pair both members agreed to outside an invitation (the matching pool), and withdraws their other
-    /// invitations as an accepted one would; null when one of them got paired meanwhile.
+    /// Forms a pair both members agreed to outside an invitation (the matching pool) in the caller's transaction, and
+    /// withdraws their other invitations as an accepted one would (their edits owed in that transaction too); null when
+    /// one of them got paired meanwhile.
     /// </summary>
     public async Task<Pair?> FormAsync(
-        Snowflake guildId, (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, Lang lang, CancellationToken cancellationToken)
+        Storage.DbWork work, Snowflake guildId, (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, Lang lang)
     {
-        var (result, pair) = await pairs.CreateAsync(guildId, a, b, homeChannel, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        var (result, pair) = await pairs.CreateAsync(work, guildId, a, b, homeChannel, now);
         if (result != PairCreation.Created || pair is null)
             return null;
-        await WithdrawOthersAsync(pair, lang, cancellationToken);
-        logger.LogInformation("Pair {Pair} formed from the matching pool in guild {Guild}", pair.Id, pair.GuildId);
+        foreach (var other in await invitations.CancelPendingInvolvingAsync(work, guildId, pair.Members, now))
+            if (other.MessageId is { } messageId)
+                await outbox.EnqueueAsync(work, EditLetter(other, messageId, Withdrawn(lang)));
+        work.AfterCommit(() => logger.LogInformation("Pair {Pair} formed from the matching pool in guild {Guild}", pair.Id, pair.GuildId));
         return pair;
     }
 
@@ -75,10 +79,11 @@ public sealed class PairFormation(
     {
         if (invitation.MessageId is not { } messageId)
             return;
-        await outbox.EnqueueAsync(
-            Messaging.Letter.EditOf($"invitation:{invitation.Id}", "invitation-edit", invitation.ChannelId, messageId, message with { Components = [] }),
-            cancellationToken);
+        await outbox.EnqueueAsync(EditLetter(invitation, messageId, message), cancellationToken);
     }
+
+    private static Messaging.Letter EditLetter(Invitation invitation, Snowflake messageId, MessageSpec message) =>
+        Messaging.Letter.EditOf($"invitation:{invitation.Id}", "invitation-edit", invitation.ChannelId, messageId, message with { Components = [] });
 
     public static MessageSpec Withdrawn(Lang lang) => MessageSpec.Text(PairTexts.Withdrawn[lang]) with { Components = [] };
 

@@ -87,31 +87,32 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
             invitation.ChannelId, now, cancellationToken);
     }
 
-    /// <summary>Forms a pair both members agreed to elsewhere (the matching pool), with the same guard as an invitation.</summary>
+#pragma warning disable CA1822 // Like the other repositories: callers reach the repository, not its SQL.
+    /// <summary>
+    /// Forms a pair both members agreed to elsewhere (the matching pool) inside the caller's transaction, so that the
+    /// pair commits with everything that forming it owes. The write lock is held, so a member found unpaired here stays
+    /// so until the commit; the check comes first because a refused row would abort a PostgreSQL transaction.
+    /// </summary>
     public async Task<(PairCreation Result, Pair? Pair)> CreateAsync(
-        Snowflake guildId, (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, DateTimeOffset now,
-        CancellationToken cancellationToken = default)
+        DbWork work, Snowflake guildId, (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, DateTimeOffset now)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
-        return await InsertAsync(connection, transaction, guildId, a, b, homeChannel, now, cancellationToken);
+        ArgumentNullException.ThrowIfNull(work);
+        if (await work.QuerySingleOrDefaultAsync<long>(
+                "SELECT COUNT(*) FROM pair_members WHERE guild_id = @guildId AND user_id IN (@a, @b)", new { guildId, a = a.Id, b = b.Id }) > 0)
+            return (PairCreation.AlreadyPaired, null);
+        var pairId = await InsertRowsAsync(work.Connection, work.Transaction, guildId, a, b, homeChannel, now);
+        return (PairCreation.Created, Map(await work.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM pairs WHERE id = @pairId", new { pairId })));
     }
+
+#pragma warning restore CA1822
 
     private async Task<(PairCreation Result, Pair? Pair)> InsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Snowflake guildId,
         (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var pairId = await connection.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO pairs (guild_id, member_a_id, member_b_id, name_a, name_b, status, round_number, round_started_at, created_at, home_channel_id)
-            VALUES (@guildId, @aId, @bId, @aName, @bName, 'active', 1, @now, @now, @homeChannel)
-            RETURNING id
-            """,
-            new { guildId, aId = a.Id, bId = b.Id, aName = a.Name, bName = b.Name, now, homeChannel }, transaction);
+        long pairId;
         try
         {
-            await connection.ExecuteAsync(
-                "INSERT INTO pair_members (guild_id, user_id, pair_id, display_name) VALUES (@guildId, @user, @pairId, @name)",
-                new[] { new { guildId, user = a.Id, pairId, name = a.Name }, new { guildId, user = b.Id, pairId, name = b.Name } }, transaction);
+            pairId = await InsertRowsAsync(connection, transaction, guildId, a, b, homeChannel, now);
         }
         catch (System.Data.Common.DbException e) when (e.IsConstraintViolation()) // SQLITE_CONSTRAINT: one of them is paired already
         {
@@ -121,6 +122,23 @@ public sealed class PairRepository(SqliteConnectionFactory connections)
 
         await transaction.CommitAsync(cancellationToken);
         return (PairCreation.Created, await GetAsync(pairId, cancellationToken));
+    }
+
+    /// <summary>The pair and its two member rows; the primary key of pair_members refuses a member already paired here.</summary>
+    private static async Task<long> InsertRowsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Snowflake guildId,
+        (Snowflake Id, string Name) a, (Snowflake Id, string Name) b, Snowflake? homeChannel, DateTimeOffset now)
+    {
+        var pairId = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO pairs (guild_id, member_a_id, member_b_id, name_a, name_b, status, round_number, round_started_at, created_at, home_channel_id)
+            VALUES (@guildId, @aId, @bId, @aName, @bName, 'active', 1, @now, @now, @homeChannel)
+            RETURNING id
+            """,
+            new { guildId, aId = a.Id, bId = b.Id, aName = a.Name, bName = b.Name, now, homeChannel }, transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO pair_members (guild_id, user_id, pair_id, display_name) VALUES (@guildId, @user, @pairId, @name)",
+            new[] { new { guildId, user = a.Id, pairId, name = a.Name }, new { guildId, user = b.Id, pairId, name = b.Name } }, transaction);
+        return pairId;
     }
 
     /// <summary>Ends the pair: it keeps its history (sessions, trail) but its members are free to pair again.</summary>

@@ -9,7 +9,9 @@ namespace CrossCoaching.Pool;
 /// The pool's buttons and form: Change (the form, filled in) and Leave on <c>/pair</c>'s view, "Find a partner too"
 /// on trail posts (the form, or the entry for a member already in), Stay on the expiry reminder.
 /// </summary>
-public sealed class PoolButtons(PoolJoin join, PoolEntryRepository entries, IOptions<PoolOptions> options, TimeProvider time) : IComponentHandler
+public sealed class PoolButtons(
+    PoolJoin join, PoolEntryRepository entries, PoolProposalRepository proposals, PoolWithdrawal withdrawal, PoolMatchmaker matchmaker,
+    GuildSettings.GuildLanguage languages, IOptions<PoolOptions> options, TimeProvider time) : IComponentHandler
 {
     public const string Prefix = "pool";
     public const string WindowsField = "windows", ZoneField = "timezone", LanguagesField = "languages";
@@ -38,13 +40,30 @@ public sealed class PoolButtons(PoolJoin join, PoolEntryRepository entries, IOpt
                 await join.JoinAsync(context, new PoolEntryInput(i.GetField(WindowsField), i.GetField(ZoneField), i.GetField(LanguagesField), null), cancellationToken);
                 break;
             case "leave":
-                await entries.LeaveAsync(context.GuildId, context.Interaction.User.Id, cancellationToken);
-                await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PoolEntryTexts.Left)) with { Components = [] }, cancellationToken);
+                await LeaveAsync(context, cancellationToken);
                 break;
             case "stay":
                 await StayAsync(context, id, cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Leaving with a proposal pending withdraws from it as a decline would (the other back first in line, told), in the
+    /// transaction that takes the entry out: a proposal never waits on a member who is no longer in the pool.
+    /// </summary>
+    private async Task LeaveAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        var (guild, me) = (context.GuildId, context.Interaction.User.Id);
+        if (await proposals.PendingForAsync(guild, me, time.GetUtcNow(), cancellationToken) is { } pending)
+        {
+            var server = await languages.ForGuildAsync(guild, cancellationToken);
+            await withdrawal.DeclineAsync(pending, me, context.Interaction.UserDisplayName, server, notice: _ => null, cancellationToken);
+            await matchmaker.RunAsync(guild, cancellationToken);
+        }
+
+        await entries.LeaveAsync(guild, me, cancellationToken);
+        await context.UpdateMessageAsync(MessageSpec.Text(context.Text(PoolEntryTexts.Left)) with { Components = [] }, cancellationToken);
     }
 
     /// <summary>Pressed in a DM: the guild travels in the custom id, and only the member's own entry is renewed.</summary>

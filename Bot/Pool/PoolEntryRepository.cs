@@ -43,6 +43,25 @@ public sealed class PoolEntryRepository(SqliteConnectionFactory connections)
         return row?.ToEntry();
     }
 
+#pragma warning disable CA1822 // Like the other repositories: callers reach the repository, not its SQL.
+    /// <summary>Read in the caller's transaction, so what it then decides about the entry holds until it commits.</summary>
+    public async Task<PoolEntry?> GetAsync(DbWork work, Snowflake guildId, Snowflake userId)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var row = await work.QuerySingleOrDefaultAsync<Row>(
+            $"SELECT {Columns} FROM pool_entries WHERE guild_id = @guildId AND user_id = @userId", new { guildId, userId });
+        return row?.ToEntry();
+    }
+
+#pragma warning restore CA1822
+
+    /// <summary>Takes the entry out of the pool in the caller's transaction; false when it was not there.</summary>
+    public static async Task<bool> RemoveAsync(DbWork work, Snowflake guildId, Snowflake userId)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return await work.ExecuteAsync("DELETE FROM pool_entries WHERE guild_id = @guildId AND user_id = @userId", new { guildId, userId }) > 0;
+    }
+
     public async Task<bool> LeaveAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -9,7 +9,8 @@ namespace CrossCoaching.Pool;
 /// <summary>The messages the pool owes its members, written to the outbox beside the change that owes them.</summary>
 public static class PoolLetters
 {
-    public const string ProposalKind = "pool-proposal", AnswerKind = "pool-answer", ReminderKind = "pool-reminder", ExpiredKind = "pool-expired";
+    public const string ProposalKind = "pool-proposal", AnswerKind = "pool-answer", ReminderKind = "pool-reminder", ExpiredKind = "pool-expired",
+        RoleLostKind = "pool-role-lost";
 
     /// <summary>The proposal to <paramref name="to"/>, with its buttons; once per proposal and member.</summary>
     public static Letter Proposal(PoolProposal proposal, PoolEntry to, PoolEntry other, int minutes, Lang lang) =>
@@ -39,6 +40,11 @@ public static class PoolLetters
     public static Letter Expired(PoolEntry entry, Lang lang) =>
         ToMember($"pool:expired:{entry.GuildId}:{entry.UserId}:{entry.ExpiresAt.ToUnixTimeSeconds()}", ExpiredKind, entry, lang,
             MessageSpec.Text(ProposalTexts.EntryExpired[lang]));
+
+    /// <summary>The entry was taken out of the pool: the member no longer holds the role managers restricted it to.</summary>
+    public static Letter RoleLost(PoolEntry entry, Lang lang) =>
+        ToMember($"pool:role-lost:{entry.GuildId}:{entry.UserId}:{entry.ExpiresAt.ToUnixTimeSeconds()}", RoleLostKind, entry, lang,
+            MessageSpec.Text(ProposalTexts.RoleLost[lang]));
 
     /// <summary>An instant as the weekday, the wall time and the zone of <paramref name="zoneId"/>.</summary>
     public static (string Day, string Time, string Zone) Slot(DateTimeOffset slot, string zoneId, Lang lang)

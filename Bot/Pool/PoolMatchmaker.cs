@@ -18,6 +18,8 @@ public sealed class PoolMatchmaker(
     GuildSettingsRepository settings,
     GuildLanguage languages,
     Guilds.GuildGate gate,
+    PoolRole poolRole,
+    PoolWithdrawal withdrawal,
     Outbox outbox,
     IOptions<SessionOptions> sessions,
     ILogger<PoolMatchmaker> logger)
@@ -35,6 +37,7 @@ public sealed class PoolMatchmaker(
         if (!(await settings.GetAsync(guildId, cancellationToken)).PoolOpen || await gate.HoldsAsync(guildId, cancellationToken))
             return [];
         var minutes = sessions.Value.DefaultDurationMinutes;
+        var role = await poolRole.RequiredAsync(guildId, cancellationToken);
         var lang = await languages.ForGuildAsync(guildId, cancellationToken);
         using (await _guildLocks.AcquireAsync(guildId, cancellationToken))
         {
@@ -45,10 +48,29 @@ public sealed class PoolMatchmaker(
                 var b = await entries.GetAsync(guildId, proposal.MemberB, cancellationToken);
                 if (a is not null && b is not null)
                     await outbox.EnqueueAsync(work, [PoolLetters.Proposal(proposal, a, b, minutes, a.LangOr(lang)), PoolLetters.Proposal(proposal, b, a, minutes, b.LangOr(lang))]);
-            });
+            }, eligible: role is null ? null : entry => StillEligibleAsync(entry, role.Value, lang, cancellationToken));
             if (made.Count > 0)
                 logger.LogInformation("The matching pool of guild {Guild} proposed {Count} pairs", guildId, made.Count);
             return made;
         }
+    }
+
+    /// <summary>
+    /// The pool's role, checked again before a member is proposed. Without it their entry leaves the pool and they are
+    /// told why (waiting on an entry that can never be matched would be a silent dead end); a member who left the
+    /// server leaves the pool without a word; one Discord could not be asked about waits for the next run.
+    /// </summary>
+    private async Task<bool> StillEligibleAsync(PoolEntry entry, Snowflake role, Localization.Lang lang, CancellationToken cancellationToken)
+    {
+        var standing = await poolRole.CheckAsync(entry.GuildId, role, entry.UserId, cancellationToken);
+        if (standing is PoolRoleStanding.Lacks or PoolRoleStanding.Left)
+        {
+            await withdrawal.RemoveAsync(entry.GuildId, entry.UserId,
+                standing == PoolRoleStanding.Lacks ? e => PoolLetters.RoleLost(e, e.LangOr(lang)) : null, cancellationToken);
+            logger.LogInformation("Member {User} left the matching pool of guild {Guild}: {Why}", entry.UserId, entry.GuildId,
+                standing == PoolRoleStanding.Lacks ? "no longer holds its role" : "no longer in the server");
+        }
+
+        return standing == PoolRoleStanding.Holds;
     }
 }

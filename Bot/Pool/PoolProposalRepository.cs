@@ -74,7 +74,8 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
     /// <summary>
     /// Records one member's answer. A decline closes the proposal, remembers who declined whom and puts the other
     /// member back at the head of the line; the second acceptance closes it as accepted and takes both out of the
-    /// pool (the caller forms the pair). All in one transaction, so two answers at once cannot both close it.
+    /// pool, the pair formed by <paramref name="owe"/>. All in one transaction, so two answers at once cannot both close
+    /// it, and a crash cannot leave it accepted without its pair.
     /// </summary>
     /// <param name="owe">Writes the messages the answer owes, in the same transaction.</param>
     public async Task<(PoolAnswerOutcome Outcome, PoolProposal? Proposal)> AnswerAsync(
@@ -104,8 +105,6 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
         }
         else if (status == "accepted")
         {
-            await connection.ExecuteAsync(
-                "DELETE FROM pool_entries WHERE guild_id = @GuildId AND user_id IN (@MemberA, @MemberB)", new { proposal.GuildId, proposal.MemberA, proposal.MemberB }, transaction);
             (outcome, proposal) = (PoolAnswerOutcome.BothAccepted, proposal with { Status = PoolProposalStatus.Accepted });
         }
         else
@@ -113,8 +112,16 @@ public sealed class PoolProposalRepository(SqliteConnectionFactory connections)
             outcome = PoolAnswerOutcome.WaitingForOther;
         }
 
+        // What the answer owes (for both acceptances: the pair, its ritual and the news) joins this transaction, and
+        // reads the entries before they leave the pool.
         if (owe is not null)
             await owe(work, outcome, proposal);
+        if (outcome == PoolAnswerOutcome.BothAccepted)
+        {
+            await connection.ExecuteAsync(
+                "DELETE FROM pool_entries WHERE guild_id = @GuildId AND user_id IN (@MemberA, @MemberB)", new { proposal.GuildId, proposal.MemberA, proposal.MemberB }, transaction);
+        }
+
         await work.CommitAsync(cancellationToken);
         return (outcome, proposal);
     }

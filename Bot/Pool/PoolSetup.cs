@@ -21,6 +21,8 @@ public static class PoolSetup
         services.AddSingleton<PoolMatching>();
         services.AddSingleton<PoolMatchmaker>();
         services.AddSingleton<PoolPairing>();
+        services.AddSingleton<PoolRole>();
+        services.AddSingleton<PoolWithdrawal>();
         services.AddSingleton<PoolJoin>();
         services.AddSingleton<IPairPool, PoolCommand>();
         services.AddSingleton<PoolSweeper>();

@@ -30,6 +30,15 @@ public static class ProposalTexts
     public static readonly LocalizedText DmsClosed = new(
         "{0} the matching pool has news for you, but your direct messages are closed: run </pair> here to see it.",
         "{0} le vivier a du nouveau pour vous, mais vos messages privés sont fermés : lancez </pair> ici pour le voir.");
+    public static readonly LocalizedText RoleLost = new(
+        "You are no longer in the matching pool: it is now for members with a role you do not have. Join again with </pair> once you have it.",
+        "Vous n'êtes plus dans le vivier : il est désormais réservé à un rôle que vous n'avez pas. Réinscrivez-vous avec </pair> quand vous l'aurez.");
+    public static readonly LocalizedText PartnerRoleLost = new(
+        "**{0}** can no longer take part in the matching pool, so this proposal is closed. You are back in the pool, first in line.",
+        "**{0}** ne peut plus participer au vivier : cette proposition est close. Vous êtes de retour dans le vivier, en tête de file.");
+    public static readonly LocalizedText RoleUnchecked = new(
+        "Discord could not confirm your roles just now. Please press again in a moment.",
+        "Discord n'a pas pu confirmer vos rôles pour l'instant. Réessayez dans un moment.");
     public static readonly LocalizedText Pending = new("**A proposal is waiting for your answer** (until {0}):", "**Une proposition attend votre réponse** (jusqu'au {0}) :");
 
     public static readonly LocalizedText Reminder = new(

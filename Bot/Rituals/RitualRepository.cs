@@ -32,7 +32,21 @@ public sealed class RitualRepository(SqliteConnectionFactory connections)
     public async Task SaveAsync(Ritual ritual, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        await SaveAsync(connection, null, ritual);
+    }
+
+#pragma warning disable CA1822 // Like the other repositories: callers reach the repository, not its SQL.
+    /// <summary>In the caller's transaction (a pair formed with its ritual already set commits both or neither).</summary>
+    public Task SaveAsync(DbWork work, Ritual ritual)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return SaveAsync(work.Connection, work.Transaction, ritual);
+    }
+
+#pragma warning restore CA1822
+
+    private static Task<int> SaveAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, Ritual ritual) =>
+        connection.ExecuteAsync(
             """
             INSERT INTO rituals (pair_id, frequency, day_of_week, local_time, time_zone, duration_minutes, reminder_minutes, anchor_date,
                                  paused, paused_until, updated_at, updated_by, place)
@@ -49,8 +63,7 @@ public sealed class RitualRepository(SqliteConnectionFactory connections)
                 ritual.PairId, Frequency = ritual.Rule.Frequency.Code(), Day = (int)ritual.Rule.Day, ritual.Rule.LocalTime,
                 TimeZone = ritual.Rule.TimeZoneId, ritual.DurationMinutes, ritual.ReminderMinutes, ritual.Rule.AnchorDate,
                 Paused = ritual.Paused ? 1 : 0, ritual.PausedUntil, ritual.UpdatedAt, ritual.UpdatedBy, Place = Sessions.TalkPlaces.Code(ritual.Place),
-            });
-    }
+            }, transaction);
 
     private static Ritual? Map(Row? r)
     {
