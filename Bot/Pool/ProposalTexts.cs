@@ -37,8 +37,8 @@ public static class ProposalTexts
         "**{0}** can no longer take part in the matching pool, so this proposal is closed. You are back in the pool, first in line.",
         "**{0}** ne peut plus participer au vivier : cette proposition est close. Vous êtes de retour dans le vivier, en tête de file.");
     public static readonly LocalizedText RoleUnchecked = new(
-        "Discord could not confirm your roles just now. Please press again in a moment.",
-        "Discord n'a pas pu confirmer vos rôles pour l'instant. Réessayez dans un moment.");
+        "Discord could not confirm just now that you both still hold the matching pool's role. Please press again in a moment.",
+        "Discord n'a pas pu confirmer pour l'instant que vous avez toujours tous les deux le rôle du vivier. Réessayez dans un moment.");
     public static readonly LocalizedText Pending = new("**A proposal is waiting for your answer** (until {0}):", "**Une proposition attend votre réponse** (jusqu'au {0}) :");
 
     public static readonly LocalizedText Reminder = new(
