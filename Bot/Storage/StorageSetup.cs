@@ -26,6 +26,11 @@ public static class StorageSetup
         builder.Services.AddSingleton<InstanceLock>();
         builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<InstanceLock>());
         builder.Services.AddSingleton<IStartupTask, MigrateDatabase>();
+        InstanceIdentity.Of(builder);
+        builder.Services.AddSingleton<InstanceHeartbeat>();
+        builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<InstanceHeartbeat>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceHeartbeat>());
+        builder.Services.AddClusterLocks();
         return builder;
     }
 
