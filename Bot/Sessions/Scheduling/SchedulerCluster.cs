@@ -24,9 +24,10 @@ public static class SchedulerCluster
 
     public const string CheckinKey = "Instance:CheckinSeconds";
 
-    /// <summary>The check-in interval (and threshold) configured, or the default.</summary>
+    /// <summary>The check-in interval (and threshold) configured, or the default (a wrong value stops the bot at its validation).</summary>
     public static TimeSpan CheckinFrom(IConfiguration configuration) =>
-        double.TryParse(configuration[CheckinKey], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        double.TryParse(configuration[CheckinKey], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= InstanceOptionsValidator.MinCheckinSeconds and <= InstanceOptionsValidator.MaxCheckinSeconds
             ? TimeSpan.FromSeconds(seconds)
             : CheckinInterval;
 
