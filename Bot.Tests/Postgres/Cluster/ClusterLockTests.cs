@@ -51,16 +51,20 @@ public sealed class ClusterLockTests
     {
         using var db = await TestDatabase.MigratedAsync();
         await using var b = new PostgresClusterLocks(db.Connections);
-        var a = new PostgresClusterLocks(db.Connections);
+        await using var a = new PostgresClusterLocks(db.Connections);
         _ = await a.AcquireAsync(LockScope.Session, 7);
 
-        // The process ends without releasing anything: its connections close, and the server drops their locks.
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        await a.DisposeAsync();
+        // The process ends without releasing anything: its connection is gone (here: ended by the server), and the
+        // server drops the session's locks with it.
+        var (ns, key) = PostgresClusterLocks.Split(LockScope.Session, 7);
         await using (var admin = await db.Connections.OpenAsync())
         {
             await Dapper.SqlMapper.ExecuteAsync(admin,
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'CrossCoaching locks' AND pid <> pg_backend_pid()");
+                """
+                SELECT pg_terminate_backend(pid) FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND classid = @ns AND objid = @key AND objsubid = 2
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """, new { ns, key });
         }
 
         await (await b.AcquireAsync(LockScope.Session, 7).WaitAsync(Patience)).DisposeAsync();
