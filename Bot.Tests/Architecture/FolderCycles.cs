@@ -24,11 +24,12 @@ internal static class FolderCycles
             "GuildRemoval ends a removed server's sessions (SessionEnder, SessionRunner); SessionPlanner and SessionRunner "
             + "ask GuildGate whether the server is still served before planning or running a step.",
         ["Hosting ↔ Sessions"] =
-            "Sessions registers its reconciler and startup task through Hosting's IReconcilable/IStartupTask and locks "
-            + "with Hosting's KeyedLock; Hosting's Reconciler takes its period from SessionOptions.ReconcileMinutes.",
+            "Sessions registers its reconciler and startup task through Hosting's IReconcilable/IStartupTask; Hosting's "
+            + "Reconciler takes its period from SessionOptions.ReconcileMinutes.",
         ["Hosting ↔ Storage"] =
             "The instance lock and migrations are Hosting startup tasks that fail with StartupException; Hosting's "
-            + "backup command runs Storage's DatabaseBackup.",
+            + "backup command runs Storage's DatabaseBackup; Storage's in-process cluster locks are Hosting's KeyedLock, "
+            + "and Hosting's Reconciler runs each part under Storage's cluster lock.",
         ["Messaging ↔ Pairs"] =
             "Pairs owe notices through the Outbox (unpairing); a Letter's mention fallback is addressed to the pair's "
             + "home channel, so Letter.WithMentionFallback reads the Pair.",

@@ -1,6 +1,7 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Hosting;
 using CrossCoaching.Sessions;
+using CrossCoaching.Storage;
 using CrossCoaching.Tests.Fakes;
 using static CrossCoaching.Tests.Fakes.FeatureHarness;
 
@@ -62,7 +63,7 @@ public sealed class BoundedStateTests
         foreach (var room in h.Api.ChannelsDeleted()) // the gateway's CHANNEL_DELETE for each room the bot deleted
             await h.Get<RoomEvents>().HandleAsync(new ChannelDeleted(new Channel(room, ChannelType.GuildVoice, Guild, null, "room", [])));
 
-        Assert.Equal(0, h.Get<KeyedLock<long>>().Count);
-        Assert.Equal(0, h.Get<RoomService>().DeletionsAwaitingEvent);
+        Assert.Equal(0, h.Get<IClusterLocks>().Count);
+        Assert.Equal(0, await h.Get<RoomService>().DeletionsAwaitingEventAsync());
     }
 }

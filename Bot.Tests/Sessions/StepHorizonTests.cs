@@ -4,6 +4,7 @@ using CrossCoaching.Rituals;
 using CrossCoaching.Rituals.Schedule;
 using CrossCoaching.Sessions;
 using CrossCoaching.Sessions.Scheduling;
+using CrossCoaching.Storage;
 using CrossCoaching.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Quartz;
@@ -135,7 +136,7 @@ public sealed class StepHorizonTests : IAsyncLifetime
         Assert.Equal(Monday.AddMinutes(120), mark);
 
         // A new process: a new horizon planner reads the mark from the scheduler's store and has nothing to add.
-        using var restarted = new StepHorizon(_h.Get<ISchedulerFactory>(), _h.Get<DueSteps>(), _h.Get<SessionScheduler>(), _h.Time,
+        var restarted = new StepHorizon(_h.Get<ISchedulerFactory>(), _h.Get<DueSteps>(), _h.Get<SessionScheduler>(), new InProcessClusterLocks(), _h.Time,
             NullLogger<StepHorizon>.Instance);
         Assert.Equal(0, await restarted.TopUpAsync());
 

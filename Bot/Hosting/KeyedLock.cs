@@ -1,8 +1,9 @@
 namespace CrossCoaching.Hosting;
 
 /// <summary>
-/// One async lock per key (a session, a guild). The bot is a single process (see InstanceLock), so in-process locks
-/// are enough to keep two fires of the same step, or two room creations in one guild, from interleaving. A key's lock
+/// One async lock per key (a session, a guild). On SQLite the bot is a single process (see InstanceLock), so these are
+/// the cluster's locks there (Storage's InProcessClusterLocks); on PostgreSQL they queue one process's waiters for a key
+/// in front of its advisory lock (PostgresClusterLocks). A key's lock
 /// exists only while someone holds or waits for it: a process that runs for months over millions of sessions keeps
 /// no lock per session it ever saw.
 /// </summary>

@@ -1,4 +1,5 @@
 using CrossCoaching.Sessions;
+using CrossCoaching.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,9 +9,11 @@ namespace CrossCoaching.Hosting;
 
 /// <summary>
 /// Runs every <see cref="IReconcilable"/> at start and then every <c>Sessions__ReconcileMinutes</c>: timers alone are
-/// not trusted, so a crash, a lost trigger or a room deleted by hand can delay a step but never lose it.
+/// not trusted, so a crash, a lost trigger or a room deleted by hand can delay a step but never lose it. Every instance
+/// runs passes; each part runs under its cluster lock (<see cref="LockScope.Reconcile"/>), so two instances never run
+/// the same part at once (one runs it after the other, which is what a single instance does at its next pass).
 /// </summary>
-public sealed class Reconciler(IServiceProvider services, IOptions<SessionOptions> options, TimeProvider time, ILogger<Reconciler> logger)
+public sealed class Reconciler(IServiceProvider services, IClusterLocks locks, IOptions<SessionOptions> options, TimeProvider time, ILogger<Reconciler> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _running = new(1, 1);
@@ -27,6 +30,7 @@ public sealed class Reconciler(IServiceProvider services, IOptions<SessionOption
                 var partStart = time.GetTimestamp();
                 try
                 {
+                    await using var _ = await locks.AcquireAsync(LockScope.Reconcile, LockKeys.Of(part.GetType().FullName!), cancellationToken);
                     await part.ReconcileAsync(cancellationToken);
                     logger.LogDebug("Reconciling {Part} took {Milliseconds:0} ms", part.GetType().Name, time.GetElapsedTime(partStart).TotalMilliseconds);
                 }

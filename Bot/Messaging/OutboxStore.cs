@@ -55,19 +55,40 @@ public sealed record PostOutcome
 /// the same nonce. Each is guarded by the payload the worker read, so an edit replaced while it was being sent stays
 /// pending and goes again with the newest content.
 /// </summary>
-public sealed class OutboxStore(SqliteConnectionFactory connections)
+public sealed class OutboxStore(SqliteConnectionFactory connections, InstanceIdentity instance)
 {
-    public async Task<IReadOnlyList<OutboxRow>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long a claimed row is this instance's to send: a batch takes seconds; an instance that died holding rows
+    /// lets them go after this, and another sends them with the same nonce (Discord drops a repeat within its window).
+    /// </summary>
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due rows for this instance and returns them: rows another live instance
+    /// claimed and whose claim has not run out are left alone, so each row is sent by one instance at a time. A claim of
+    /// this instance (a row whose sending failed half-way) or of an instance gone from <c>instances</c> (stopped, or dead
+    /// for a minute, see <see cref="InstanceHeartbeat"/>) is free at once. On PostgreSQL the
+    /// pick skips rows another instance is claiming at this very moment (FOR UPDATE SKIP LOCKED); SQLite has one writer.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
+        var skipLocked = connections.Provider == StorageProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<OutboxRow>(
-            """
-            SELECT id AS Id, dedupe_key AS DedupeKey, kind AS Kind, target AS Target, user_id AS UserId, channel_id AS ChannelId, message_id AS MessageId,
-                payload AS Payload, fallback_channel_id AS FallbackChannelId, fallback_payload AS FallbackPayload, session_id AS SessionId,
-                notice_user_id AS NoticeUserId, expires_at AS ExpiresAt, until_session_ends AS UntilSessionEnds, nonce AS Nonce,
-                attempts AS Attempts
-            FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit
-            """, new { now, limit })];
+        var rows = await connection.QueryAsync<OutboxRow>(
+            $"""
+            UPDATE outbox SET claimed_by = @me, claim_until = @until
+            WHERE id IN (
+                SELECT id FROM outbox
+                WHERE state = 'pending' AND next_attempt_at <= @now
+                  AND (claim_until IS NULL OR claim_until < @now OR claimed_by = @me OR claimed_by NOT IN (SELECT id FROM instances))
+                ORDER BY next_attempt_at, id LIMIT @limit{skipLocked})
+            RETURNING id AS Id, dedupe_key AS DedupeKey, kind AS Kind, target AS Target, user_id AS UserId, channel_id AS ChannelId,
+                message_id AS MessageId, payload AS Payload, fallback_channel_id AS FallbackChannelId, fallback_payload AS FallbackPayload,
+                session_id AS SessionId, notice_user_id AS NoticeUserId, expires_at AS ExpiresAt, until_session_ends AS UntilSessionEnds,
+                nonce AS Nonce, attempts AS Attempts
+            """, new { me = instance.Id, until = now + ClaimFor, now, limit });
+        // RETURNING keeps no order: the oldest due first, as they were picked.
+        return [.. rows.OrderBy(r => r.Id)];
     }
 
     /// <summary>How many messages are owed and not yet sent, and since when the oldest of them is (for the metrics).</summary>
@@ -128,7 +149,10 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync();
         await connection.ExecuteAsync(
-            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @at, failure = @failure WHERE id = @Id AND state = 'pending' AND payload = @Payload",
+            """
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @at, failure = @failure, claimed_by = NULL, claim_until = NULL
+            WHERE id = @Id AND state = 'pending' AND payload = @Payload
+            """,
             new { row.Id, row.Payload, at, failure });
     }
 

@@ -7,7 +7,8 @@ namespace CrossCoaching.Messaging;
 /// <summary>
 /// Sends the outbox's due rows, a few at a time: until Discord takes a message, refuses it for good (4xx other than
 /// 429), or it no longer makes sense. An outage (5xx, timeout, unreachable) moves the row's next attempt further out,
-/// in the database, so the backoff survives a restart.
+/// in the database, so the backoff survives a restart. Rows are claimed before they are sent
+/// (<see cref="OutboxStore.ClaimDueAsync"/>): with several instances on one database, each row goes out from one.
 /// </summary>
 public sealed class OutboxWorker(
     Outbox outbox, OutboxStore store, OutboxSender sender, IOutboxRefusals refusals, OutboxMetrics metrics, TimeProvider time,
@@ -50,7 +51,7 @@ public sealed class OutboxWorker(
             {
                 await ReadBacklogAsync(stoppingToken);
                 var request = Volatile.Read(ref _idleRequests);
-                var due = await store.DueAsync(time.GetUtcNow(), Batch, stoppingToken);
+                var due = await store.ClaimDueAsync(time.GetUtcNow(), Batch, stoppingToken);
                 if (due.Count == 0)
                 {
                     InterlockedMax(ref _idleSeen, request);

@@ -1,6 +1,7 @@
-using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Discord;
+using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
+using CrossCoaching.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Pairs;
@@ -15,6 +16,7 @@ public sealed class PairCommand(
     PairFormation formation,
     IPairPool pool,
     IOptions<PairOptions> options,
+    IClusterLocks locks,
     TimeProvider time) : ISlashCommand
 {
     public const string Prefix = "pair";
@@ -33,9 +35,9 @@ public sealed class PairCommand(
     /// /pair runs one at a time per guild. Its checks and its insert are separate steps, so two members inviting each
     /// other at the same moment could each find no invitation and leave two pending ones and no pair; in turn, the
     /// second finds the first and accepts it. The lock also covers posting the invitation, so the acceptance can edit
-    /// its message. One process serves the database (InstanceLock), so an in-process lock is enough.
+    /// its message. A cluster lock (<see cref="IClusterLocks"/>): two instances answer /pair in the same guild too.
     /// </summary>
-    private readonly KeyedLock<Snowflake> _guildLocks = new();
+    private const LockScope GuildLock = LockScope.PairGuild;
 
     /// <summary>The invitation is public: a late answer must still land in the channel.</summary>
     public bool EphemeralByDefault => false;
@@ -55,7 +57,7 @@ public sealed class PairCommand(
         if (partner.IsBot)
             throw new UserErrorException(context.Text(PairTexts.NotABot));
         var partnerName = i.GetMember("partner")?.DisplayName ?? throw new UserErrorException(context.Text(PairTexts.NotAMember, Markdown.Name(partner.DisplayName)));
-        using (await _guildLocks.AcquireAsync(guild, cancellationToken))
+        await using (await locks.AcquireAsync(GuildLock, (long)guild.Value, cancellationToken))
             await InviteOrAcceptAsync(context, guild, partner, partnerName, cancellationToken);
     }
 

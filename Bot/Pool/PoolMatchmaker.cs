@@ -3,6 +3,7 @@ using CrossCoaching.GuildSettings;
 using CrossCoaching.Hosting;
 using CrossCoaching.Messaging;
 using CrossCoaching.Sessions;
+using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,14 +23,9 @@ public sealed class PoolMatchmaker(
     PoolWithdrawal withdrawal,
     Outbox outbox,
     IOptions<SessionOptions> sessions,
+    IClusterLocks locks,
     ILogger<PoolMatchmaker> logger)
 {
-    /// <summary>
-    /// Runs are one at a time per guild: the proposals' insert guards against a member holding two, and this keeps
-    /// two runs from each reading the same waiting list in the first place.
-    /// </summary>
-    private readonly KeyedLock<Snowflake> _guildLocks = new();
-
     public async Task<IReadOnlyList<PoolProposal>> RunAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
         // A closed pool proposes nothing; nor does a server in an outage or that removed the bot (no DM about a server
@@ -39,7 +35,9 @@ public sealed class PoolMatchmaker(
         var minutes = sessions.Value.DefaultDurationMinutes;
         var role = await poolRole.RequiredAsync(guildId, cancellationToken);
         var lang = await languages.ForGuildAsync(guildId, cancellationToken);
-        using (await _guildLocks.AcquireAsync(guildId, cancellationToken))
+        // Runs are one at a time per guild, on every instance: the proposals' insert guards against a member holding two,
+        // and this keeps two runs from each reading the same waiting list in the first place.
+        await using (await locks.AcquireAsync(LockScope.PoolGuild, (long)guildId.Value, cancellationToken))
         {
             var made = await matching.RunAsync(guildId, TimeSpan.FromMinutes(minutes), cancellationToken: cancellationToken, owe: async (work, proposal) =>
             {

@@ -58,7 +58,7 @@ public sealed class MoveButtons(
         var (from, to) = (Timestamps.Of(proposal.OriginalSlot), Timestamps.Of(proposal.ProposedSlot));
         var key = $"move:{proposal.Id.ToString(CultureInfo.InvariantCulture)}:answer";
         var moved = false;
-        using (await mover.LockAsync(session.Id, cancellationToken))
+        await using (await mover.LockAsync(session.Id, cancellationToken))
         {
             await using var work = await connections.BeginAsync(cancellationToken);
             if (!await proposals.AnswerAsync(work, proposal.Id, accept ? MoveStatus.Accepted : MoveStatus.Declined, now))

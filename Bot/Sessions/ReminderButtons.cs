@@ -4,6 +4,7 @@ using CrossCoaching.Hosting;
 using CrossCoaching.Localization;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
+using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Sessions;
@@ -19,10 +20,9 @@ public sealed class ReminderButtons(
     NoticeRepository notices,
     PairNotices partners,
     TimeProvider time,
+    IClusterLocks locks,
     ILogger<ReminderButtons> logger) : IComponentHandler
 {
-    // A second press of "Running late" waits for the first one's outcome instead of reading its claim as "told".
-    private readonly KeyedLock<(long Session, Snowflake User)> _lateLocks = new();
 
     public string Prefix => SessionMessages.ButtonPrefix;
 
@@ -62,7 +62,9 @@ public sealed class ReminderButtons(
     private async Task TellLateOnceAsync(InteractionContext context, Pair pair, Session session, CancellationToken cancellationToken)
     {
         var me = context.Interaction.User.Id;
-        using var _ = await _lateLocks.AcquireAsync((session.Id, me), cancellationToken);
+        // A second press of "Running late" (on any instance) waits for the first one's outcome instead of reading its
+        // claim as "told".
+        await using var _ = await locks.AcquireAsync(LockScope.LateNotice, LockKeys.Of(session.Id, (long)me.Value), cancellationToken);
         if (!await notices.TryClaimAsync(session.Id, me, NoticeKinds.Late, time.GetUtcNow(), cancellationToken))
             return;
 

@@ -65,7 +65,7 @@ public sealed class RoomEvents(
 
     private async Task OnChannelDeletedAsync(Channel channel, CancellationToken cancellationToken)
     {
-        if (roomService.IsOwnDeletion(channel.Id))
+        if (await roomService.IsOwnDeletionAsync(channel.Id, cancellationToken))
             return; // the bot's own close: the session is ending already
         if (await sessions.FindByRoomAsync(channel.Id, cancellationToken) is { IsFinished: false } session)
             await OnRoomGoneAsync(session, cancellationToken);

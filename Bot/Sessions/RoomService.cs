@@ -1,6 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.GuildSettings;
-using CrossCoaching.Hosting;
+using CrossCoaching.Storage;
 using CrossCoaching.Pairs;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +10,7 @@ namespace CrossCoaching.Sessions;
 /// Creates and deletes session rooms. Creations in one guild go one at a time (the REST client then spaces them by
 /// Discord's rate limits) so that the choice of category sees every room made before: a category holds at most 50
 /// channels, and when the configured one is full the room goes to an overflow category the bot creates (see
-/// <see cref="OverflowCategories"/>), removed under the same lock once empty.
+/// <see cref="OverflowCategories"/>), removed under the same lock once empty. The lock holds across instances.
 /// </summary>
 public sealed class RoomService(
     IDiscordApi api,
@@ -21,6 +21,8 @@ public sealed class RoomService(
     OverflowCategories overflows,
     LostCategory lostCategory,
     UnsafeRooms unsafeRooms,
+    IClusterLocks locks,
+    RoomDeletions deletions,
     ILogger<RoomService> logger)
 {
     public const int CategoryCapacity = 50;
@@ -29,20 +31,18 @@ public sealed class RoomService(
     // fast as the bot makes them from holding its lock for ever (the step is then retried later).
     private const int MaxAttempts = 3;
 
-    private readonly KeyedLock<Snowflake> _guildLocks = new();
-
-    // Rooms this process is deleting, so that their CHANNEL_DELETE is not taken for a deletion by hand. An entry goes
-    // when that event is seen; the cap bounds those whose event was lost.
-    private readonly RecentSet<Snowflake> _deleting = new(capacity: 4096);
-
     /// <summary>
-    /// Whether the bot itself deleted (or is deleting) this channel. Asked once, by the channel's CHANNEL_DELETE, and
-    /// forgotten then.
+    /// Whether the bot itself (any instance) deleted or is deleting this channel. Asked once, by the channel's
+    /// CHANNEL_DELETE, and forgotten then (see <see cref="RoomDeletions"/>).
     /// </summary>
-    public bool IsOwnDeletion(Snowflake channelId) => _deleting.TryTake(channelId);
+    public Task<bool> IsOwnDeletionAsync(Snowflake channelId, CancellationToken cancellationToken = default) => deletions.TakeAsync(channelId, cancellationToken);
 
     /// <summary>Own deletions whose CHANNEL_DELETE has not been seen yet.</summary>
-    public int DeletionsAwaitingEvent => _deleting.Count;
+    public Task<long> DeletionsAwaitingEventAsync() => deletions.CountAsync();
+
+    /// <summary>The guild's room lock, held by every instance's creations and overflow removals (<see cref="IClusterLocks"/>).</summary>
+    private Task<IAsyncDisposable> LockGuildAsync(Snowflake guildId, CancellationToken cancellationToken) =>
+        locks.AcquireAsync(LockScope.RoomGuild, (long)guildId.Value, cancellationToken);
 
     /// <summary>
     /// The bits of <see cref="RoomPermissions.Required"/> the bot surely lacks where rooms go. None when the cache cannot
@@ -59,7 +59,7 @@ public sealed class RoomService(
     public async Task<Channel> CreateAsync(Session session, Pair pair, string name, CancellationToken cancellationToken = default)
     {
         var bot = cache.CurrentUser?.Id ?? throw new InvalidOperationException("The gateway has not said who the bot is yet.");
-        using var _ = await _guildLocks.AcquireAsync(session.GuildId, cancellationToken);
+        await using var _ = await LockGuildAsync(session.GuildId, cancellationToken);
         if (await FindLeftAsync(session, pair, name, bot, cancellationToken) is { } left)
         {
             // A crash between Discord's answer and the database write left this room untracked: it is this session's,
@@ -99,7 +99,7 @@ public sealed class RoomService(
     /// <summary>Deletes a room; one already gone counts as deleted. Empty overflow categories go with their last room.</summary>
     public async Task DeleteAsync(Snowflake guildId, Snowflake roomId, Snowflake? parentId, string reason, CancellationToken cancellationToken = default)
     {
-        _deleting.Add(roomId);
+        await deletions.NoteAsync(roomId, cancellationToken);
         try
         {
             await api.DeleteChannelAsync(roomId, reason, cancellationToken);
@@ -110,7 +110,7 @@ public sealed class RoomService(
         }
         catch
         {
-            _deleting.TryTake(roomId);
+            await deletions.TakeAsync(roomId, CancellationToken.None);
             throw;
         }
 
@@ -118,7 +118,7 @@ public sealed class RoomService(
         {
             // Under the guild's lock: no creation picks the category while it is being removed, and a room being made
             // in it is recorded, and so counted, before the removal looks.
-            using var _ = await _guildLocks.AcquireAsync(guildId, cancellationToken);
+            await using var _ = await LockGuildAsync(guildId, cancellationToken);
             await overflows.RemoveIfEmptyAsync(guildId, parent, except: roomId, cancellationToken);
         }
     }
@@ -131,7 +131,7 @@ public sealed class RoomService(
     {
         foreach (var category in await rooms.ListOverflowCategoriesAsync(guildId, cancellationToken))
         {
-            using var _ = await _guildLocks.AcquireAsync(guildId, cancellationToken);
+            await using var _ = await LockGuildAsync(guildId, cancellationToken);
             await overflows.RemoveIfEmptyAsync(guildId, category, except: default, cancellationToken);
         }
     }

@@ -27,7 +27,7 @@ public sealed class SessionEnder(
     GuildLanguage languages,
     SessionScheduler scheduler,
     IServiceProvider services,
-    KeyedLock<long> locks,
+    IClusterLocks locks,
     IOptions<SessionOptions> options,
     SessionMetrics metrics,
     TimeProvider time,
@@ -38,7 +38,7 @@ public sealed class SessionEnder(
 
     public async Task CloseAsync(long sessionId, bool roomDeletedByHand, CancellationToken cancellationToken = default)
     {
-        using var _ = await locks.AcquireAsync(sessionId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(LockScope.Session, sessionId, cancellationToken);
         if (await sessions.GetAsync(sessionId, cancellationToken) is { IsFinished: false } session &&
             await pairs.GetAsync(session.PairId, cancellationToken) is { } pair)
             await CloseLockedAsync(session, pair, roomDeletedByHand, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class SessionEnder(
 
     public async Task CancelAsync(long sessionId, SessionStatus status, bool announced, CancellationToken cancellationToken = default)
     {
-        using var _ = await locks.AcquireAsync(sessionId, cancellationToken);
+        await using var _ = await locks.AcquireAsync(LockScope.Session, sessionId, cancellationToken);
         if (await sessions.GetAsync(sessionId, cancellationToken) is { IsFinished: false } session)
             await EndWithoutMeetingLockedAsync(session, status, announced, cancellationToken);
     }

@@ -15,13 +15,13 @@ public sealed class SessionMover(
     SessionRepository sessions,
     SessionMoveRepository moves,
     SessionScheduler scheduler,
-    KeyedLock<long> locks,
+    IClusterLocks locks,
     IOptions<SessionOptions> options,
     TimeProvider time,
     ILogger<SessionMover> logger)
 {
     /// <summary>Held around the move's transaction: no step of the session runs while its slot changes.</summary>
-    public Task<IDisposable> LockAsync(long sessionId, CancellationToken cancellationToken = default) => locks.AcquireAsync(sessionId, cancellationToken);
+    public Task<IAsyncDisposable> LockAsync(long sessionId, CancellationToken cancellationToken = default) => locks.AcquireAsync(LockScope.Session, sessionId, cancellationToken);
 
     /// <summary>
     /// Moves <paramref name="session"/> from its current slot to <paramref name="to"/>, in <paramref name="work"/>; false when
@@ -55,7 +55,7 @@ public sealed class SessionMover(
     /// <summary>Replaces the session's triggers with ones at its steps' due times; runs after the move committed.</summary>
     public async Task RearmAsync(long sessionId, CancellationToken cancellationToken = default)
     {
-        using (await locks.AcquireAsync(sessionId, cancellationToken))
+        await using (await locks.AcquireAsync(LockScope.Session, sessionId, cancellationToken))
         {
             await scheduler.DisarmAsync(sessionId, cancellationToken);
             if (await sessions.GetAsync(sessionId, cancellationToken) is { Status: SessionStatus.Scheduled })

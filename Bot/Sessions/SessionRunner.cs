@@ -24,7 +24,7 @@ public sealed class SessionRunner(
     SqliteConnectionFactory connections,
     PartnerDeparture departure,
     GuildLanguage languages,
-    KeyedLock<long> locks,
+    IClusterLocks locks,
     Guilds.GuildGate guilds,
     SessionMetrics metrics,
     TimeProvider time,
@@ -34,7 +34,7 @@ public sealed class SessionRunner(
     public async Task RunAsync(long sessionId, SessionStep step, CancellationToken cancellationToken = default)
     {
         Session? session;
-        using (await locks.AcquireAsync(sessionId, cancellationToken))
+        await using (await locks.AcquireAsync(LockScope.Session, sessionId, cancellationToken))
         {
             session = await sessions.GetAsync(sessionId, cancellationToken);
             if (session is null || await PendingAsync(session, step, cancellationToken) is not { } due)

@@ -25,8 +25,8 @@ public static class SessionsSetup
         services.AddSingleton<NoticeRepository>();
         services.AddSingleton<AttendanceRepository>();
         services.AddSingleton<RoomRepository>();
-        services.AddSingleton<KeyedLock<long>>(); // one lock per session, shared by everything that changes a session
         services.AddSingleton<OverflowCategories>();
+        services.AddSingleton<RoomDeletions>();
         services.AddSingleton<RoomService>();
         services.AddSingleton<UnsafeRooms>();
         services.AddSingleton<SessionNotifier>();
@@ -67,11 +67,13 @@ public static class SessionsSetup
     {
         var storage = StorageOptions.From(builder.Configuration);
         var provider = storage.TryProvider();
+        var instance = InstanceIdentity.Of(builder);
+        var checkin = SchedulerCluster.CheckinFrom(builder.Configuration);
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 16);
             if (provider == StorageProvider.Postgres)
-                SchedulerCluster.Configure(q, storage.ConnectionString);
+                SchedulerCluster.Configure(q, storage.ConnectionString, instance, checkin);
             else if (provider == StorageProvider.Sqlite)
                 q.UsePersistentStore(store =>
                 {

@@ -1,19 +1,18 @@
 using CrossCoaching.Hosting;
-using Dapper;
 
 namespace CrossCoaching.Storage;
 
 /// <summary>
-/// Makes this process the only one running on the database, for the life of the process: two processes would each
-/// connect the gateway and each own the in-process locks, so the second refuses to start. On SQLite it is an exclusive
-/// lock on <c>&lt;database&gt;.lock</c>; on PostgreSQL a session advisory lock held by a connection kept for the
-/// purpose. Either way the lock goes when the process ends, even after a crash (the server drops a dead client's
-/// session, and with it the lock).
+/// On SQLite, makes this process the only one running on the database, for the life of the process: two processes
+/// would each run every session step (the scheduler's SQLite store cannot be clustered) and each own the in-process
+/// locks, so the second refuses to start. It is an exclusive lock on <c>&lt;database&gt;.lock</c>, gone when the process
+/// ends, even after a crash. On PostgreSQL several instances share the database (Quartz's clustered store, advisory
+/// locks and row claims, see <see cref="IClusterLocks"/>): nothing is locked, the server is only reached once so that
+/// a wrong address or password is said in one paragraph before anything else starts.
 /// </summary>
 public sealed class InstanceLock(SqliteConnectionFactory connections) : IStartupTask, IDisposable
 {
     private FileStream? _lock;
-    private Npgsql.NpgsqlConnection? _session;
 
     public string LockPath => connections.DatabasePath + ".lock";
 
@@ -21,7 +20,7 @@ public sealed class InstanceLock(SqliteConnectionFactory connections) : IStartup
     {
         if (connections.Provider == StorageProvider.Postgres)
         {
-            await LockPostgresAsync(cancellationToken);
+            await ReachPostgresAsync(cancellationToken);
             return;
         }
 
@@ -40,40 +39,24 @@ public sealed class InstanceLock(SqliteConnectionFactory connections) : IStartup
         }
     }
 
-    private async Task LockPostgresAsync(CancellationToken cancellationToken)
+    private async Task ReachPostgresAsync(CancellationToken cancellationToken)
     {
-        if (_session is not null)
-            return;
-        // Not from the pool: closing this connection ends the session, and the lock with it.
-        var session = new Npgsql.NpgsqlConnection(
-            new Npgsql.NpgsqlConnectionStringBuilder(connections.ConnectionString) { Pooling = false }.ConnectionString);
+        await using var session = new Npgsql.NpgsqlConnection(connections.ConnectionString);
         try
         {
             await session.OpenAsync(cancellationToken);
         }
         catch (Npgsql.NpgsqlException e)
         {
-            await session.DisposeAsync();
             // Npgsql's message names the server and the cause (refused, timeout, authentication), never the password.
             throw new StartupException(
                 $"Could not open {connections.Description}: {e.Message}. Check ConnectionStrings__CrossCoaching and that " +
                 "the server is up and lets this user in.");
         }
-        if (!await session.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@key)", new { key = WriteTransactions.InstanceLockKey }))
-        {
-            await session.DisposeAsync();
-            throw new StartupException(
-                $"Another CrossCoaching process is already running on {connections.Description} (it holds the " +
-                "database's instance lock). Until instances share the Discord shards, one process serves a database: " +
-                "stop the other one first (when upgrading: stop the old version, then start the new one).");
-        }
-
-        _session = session;
     }
 
     public void Dispose()
     {
         _lock?.Dispose();
-        _session?.Dispose();
     }
 }

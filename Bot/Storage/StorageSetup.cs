@@ -26,6 +26,13 @@ public static class StorageSetup
         builder.Services.AddSingleton<InstanceLock>();
         builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<InstanceLock>());
         builder.Services.AddSingleton<IStartupTask, MigrateDatabase>();
+        InstanceIdentity.Of(builder);
+        builder.Services.AddOptions<InstanceOptions>().Bind(builder.Configuration.GetSection(InstanceOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<InstanceOptions>, InstanceOptionsValidator>();
+        builder.Services.AddSingleton<InstanceHeartbeat>();
+        builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<InstanceHeartbeat>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceHeartbeat>());
+        builder.Services.AddClusterLocks();
         return builder;
     }
 

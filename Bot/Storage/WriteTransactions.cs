@@ -14,7 +14,7 @@ namespace CrossCoaching.Storage;
 public static class WriteTransactions
 {
     /// <summary>Advisory lock keys of the bot (a 64-bit space shared with whatever else runs on the server).</summary>
-    internal const long WriteLockKey = 0x4372_6F73_7343_0001, MigrationLockKey = 0x4372_6F73_7343_0002, InstanceLockKey = 0x4372_6F73_7343_0003;
+    internal const long WriteLockKey = 0x4372_6F73_7343_0001, MigrationLockKey = 0x4372_6F73_7343_0002;
 
     public static async Task<DbTransaction> BeginWriteAsync(this DbConnection connection, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using CrossCoaching.GuildSettings;
 using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
+using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CrossCoaching.Takeaways;
@@ -18,12 +19,12 @@ public sealed class TakeawayReveal(
     TrailPoster trail,
     PartnerDelivery partners,
     Storage.SqliteConnectionFactory connections,
+    IClusterLocks locks,
     TimeProvider time,
     ILogger<TakeawayReveal> logger)
 {
-    // Serialises the delivery of one session's takeaways in this process (the bot runs as one instance); the claim in
-    // the database is what makes the reveal itself happen once.
-    private readonly KeyedLock<long> _locks = new();
+    // The lock serialises the delivery of one session's takeaways across the instances; the claim in the database is
+    // what makes the reveal itself happen once.
 
     public static bool BothShared(Pair pair, IReadOnlyList<Takeaway> shared) => pair.Members.All(m => shared.Any(t => t.AuthorId == m));
 
@@ -37,7 +38,7 @@ public sealed class TakeawayReveal(
         if (!BothShared(pair, shared) && time.GetUtcNow() < TakeawaySessions.RevealDeadline(session))
             return false;
 
-        using var _ = await _locks.AcquireAsync(session.Id, cancellationToken);
+        await using var _ = await locks.AcquireAsync(LockScope.Takeaway, session.Id, cancellationToken);
         var publicRoute = (await settings.GetAsync(session.GuildId, cancellationToken)).TrailChannelId is null ? TakeawayRoute.Partner : TakeawayRoute.Trail;
         var revealed = await takeaways.ClaimRevealAsync(session.Id, publicRoute, time.GetUtcNow(), cancellationToken);
         if (revealed.Count == 0)
@@ -50,14 +51,14 @@ public sealed class TakeawayReveal(
     /// <summary>Delivers what was revealed and has not reached its reader yet (after an outage).</summary>
     public async Task DeliverAsync(Session session, Pair pair, CancellationToken cancellationToken = default)
     {
-        using var _ = await _locks.AcquireAsync(session.Id, cancellationToken);
+        await using var _ = await locks.AcquireAsync(LockScope.Takeaway, session.Id, cancellationToken);
         await DeliverLockedAsync(session, pair, cancellationToken);
     }
 
     /// <summary>Re-renders the session's trail message, e.g. after a member was forgotten.</summary>
     public async Task RefreshTrailAsync(Session session, Pair pair, CancellationToken cancellationToken = default)
     {
-        using var _ = await _locks.AcquireAsync(session.Id, cancellationToken);
+        await using var _ = await locks.AcquireAsync(LockScope.Takeaway, session.Id, cancellationToken);
         var draft = await trail.DraftAsync(session, pair, cancellationToken);
         await using var work = await connections.BeginAsync(cancellationToken);
         await trail.OweAsync(work, draft);

@@ -3,6 +3,7 @@ using CrossCoaching.Discord.Interactions;
 using CrossCoaching.Hosting;
 using CrossCoaching.Localization;
 using CrossCoaching.Pairs;
+using CrossCoaching.Storage;
 
 namespace CrossCoaching.Sessions.Elsewhere;
 
@@ -14,7 +15,7 @@ public sealed class CheckInButtons(
     SessionRepository sessions,
     PairRepository pairs,
     CheckInRepository checkIns,
-    KeyedLock<long> locks,
+    IClusterLocks locks,
     TimeProvider time) : IComponentHandler
 {
     public string Prefix => CheckInMessages.Prefix;
@@ -34,7 +35,7 @@ public sealed class CheckInButtons(
         var talked = id.Arg(0) == "yes";
         int count;
         // Both partners answering at once: each recount sees the other's answer, never half of it.
-        using (await locks.AcquireAsync(session.Id, cancellationToken))
+        await using (await locks.AcquireAsync(LockScope.Session, session.Id, cancellationToken))
             count = await checkIns.AnswerAsync(session, pair.Members, me, talked, time.GetUtcNow(), cancellationToken);
 
         var noted = !talked ? context.Text(CheckInTexts.NotedNotTalked)

@@ -15,13 +15,13 @@ public sealed class SessionExtender(
     SessionRepository sessions,
     SqliteConnectionFactory connections,
     SessionScheduler scheduler,
-    KeyedLock<long> locks,
+    IClusterLocks locks,
     IOptions<SessionOptions> options,
     TimeProvider time)
 {
     public async Task<(ExtensionRefusal Refusal, Session? Session, DateTimeOffset? NextSlot)> ExtendAsync(long sessionId, CancellationToken cancellationToken = default)
     {
-        using (await locks.AcquireAsync(sessionId, cancellationToken))
+        await using (await locks.AcquireAsync(LockScope.Session, sessionId, cancellationToken))
         {
             if (await sessions.GetAsync(sessionId, cancellationToken) is not { } session)
                 return (ExtensionRefusal.NotRunning, null, null);

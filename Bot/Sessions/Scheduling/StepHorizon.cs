@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrossCoaching.Storage;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -11,8 +12,7 @@ namespace CrossCoaching.Sessions.Scheduling;
 /// reach meanwhile), and a scheduler file lost or replaced loses the mark with the triggers, so everything within the
 /// horizon is armed again — arming keeps a trigger already there, so never twice.
 /// </summary>
-public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, SessionScheduler scheduler, TimeProvider time, ILogger<StepHorizon> logger)
-    : IDisposable
+public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, SessionScheduler scheduler, IClusterLocks locks, TimeProvider time, ILogger<StepHorizon> logger)
 {
     private static readonly JobKey Mark = new("planned-until", "step-horizon");
     private const string Until = "until";
@@ -22,13 +22,12 @@ public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, Sess
     /// once the horizon is filled (a two-minute slice of it).
     /// </summary>
     public const int MaxPerTopUp = 500;
-    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Arms what came within the horizon since the last top-up; returns how many steps it armed.</summary>
     public async Task<int> TopUpAsync(CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        // One top-up at a time on the cluster: the mark is read, then moved, by one instance.
+        await using (await locks.AcquireAsync(LockScope.Horizon, 0, cancellationToken))
         {
             var store = await schedulers.GetScheduler(cancellationToken);
             var until = scheduler.HorizonEnd;
@@ -55,10 +54,6 @@ public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, Sess
                 logger.LogInformation("Armed {Count} session steps due by {Until}", armed, until);
             return armed;
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     /// <summary>Up to when the scheduler holds every pending step, or null when it never said (a new or lost scheduler file).</summary>
@@ -69,8 +64,6 @@ public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, Sess
         await store.GetJobDetail(Mark, cancellationToken) is { } mark && mark.JobDataMap.TryGetString(Until, out var text) && text is not null
             ? DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture)
             : null;
-
-    public void Dispose() => _gate.Dispose();
 
     /// <summary>Never fires: a durable job without a trigger, kept only for the mark in its data.</summary>
     private sealed class HorizonMark : IJob
