@@ -26,6 +26,7 @@ public static class StorageSetup
         builder.Services.AddSingleton<InstanceLock>();
         builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<InstanceLock>());
         builder.Services.AddSingleton<IStartupTask, MigrateDatabase>();
+        builder.Services.AddSingleton<Discord.Gateway.IShardLeaseStore, ShardLeaseStore>();
         return builder;
     }
 

@@ -17,8 +17,12 @@ public sealed class CommandRegistrar(
     ICommandRegistrationStore store,
     IOptions<DiscordOptions> options,
     ILogger<CommandRegistrar> logger,
-    CommandMentions? mentions = null) : IDiscordEventHandler
+    CommandMentions? mentions = null,
+    Gateway.InstanceIdentity? instance = null) : IDiscordEventHandler
 {
+    /// <summary>How long one instance's claim to register keeps the others from registering the same set.</summary>
+    public static readonly TimeSpan ClaimHold = TimeSpan.FromMinutes(2);
+
     /// <summary>Where the ids learned go: the process's own unless a test gives its own.</summary>
     private readonly CommandMentions _mentions = mentions ?? CommandMentions.Current;
 
@@ -41,6 +45,14 @@ public sealed class CommandRegistrar(
         if (await store.GetHashAsync(scope, cancellationToken) == hash)
         {
             logger.LogInformation("Slash commands are up to date ({Scope})", scope);
+            await LearnHeldIdsAsync(applicationId, guild, cancellationToken);
+            return false;
+        }
+
+        // Several instances (and every shard's READY) get here together: the one whose claim takes registers.
+        if (!await store.TryClaimAsync(scope, hash, instance?.Id ?? "", ClaimHold, cancellationToken))
+        {
+            logger.LogInformation("Another instance registers the slash commands ({Scope})", scope);
             await LearnHeldIdsAsync(applicationId, guild, cancellationToken);
             return false;
         }
