@@ -52,4 +52,10 @@ public sealed class CommandRegistrationStore(SqliteConnectionFactory connections
             """, new { scope, hash, owner, now, until = now + hold });
         return claimed.Any();
     }
+
+    public async Task ReleaseClaimAsync(string scope, string owner, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("DELETE FROM command_registration_claims WHERE scope = @scope AND owner = @owner", new { scope, owner });
+    }
 }

@@ -66,6 +66,7 @@ public sealed class CommandRegistrar(
         {
             // The bot keeps running with the previous command set; the next start tries again.
             logger.LogError("Discord refused the slash commands ({Scope}): {Reason}", scope, e.Message);
+            await store.ReleaseClaimAsync(scope, instance?.Id ?? "", cancellationToken);
             return false;
         }
 

@@ -23,4 +23,7 @@ public interface ICommandRegistrationStore
     /// </summary>
     Task<bool> TryClaimAsync(string scope, string hash, string owner, TimeSpan hold, CancellationToken cancellationToken = default) =>
         Task.FromResult(true);
+
+    /// <summary>Gives a claim back (Discord refused the set): the next start, here or elsewhere, tries again at once.</summary>
+    Task ReleaseClaimAsync(string scope, string owner, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
