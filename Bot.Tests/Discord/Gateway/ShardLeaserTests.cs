@@ -115,6 +115,50 @@ public sealed class ShardLeaserTests : IAsyncLifetime
         Assert.Equal([0, 1], b.Shards.RunningIds);
     }
 
+    [Fact]
+    public async Task Instances_identify_in_one_bucket_a_turn_apart_and_in_another_bucket_at_once()
+    {
+        var store = new SharedStore(new ShardLeaseStore(_db.Connections));
+        var logs = new CapturingLoggerProvider();
+        var a = new IdentifyGate(new InstanceIdentity("a"), _time, logs.For<IdentifyGate>(), store);
+        var b = new IdentifyGate(new InstanceIdentity("b"), _time, logs.For<IdentifyGate>(), store);
+
+        await a.WaitTurnAsync(shardId: 0, maxConcurrency: 2, CancellationToken.None);
+        var sameBucket = b.WaitTurnAsync(shardId: 2, maxConcurrency: 2, CancellationToken.None);
+        await b.WaitTurnAsync(shardId: 1, maxConcurrency: 2, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(100);
+        Assert.False(sameBucket.IsCompleted);
+
+        _time.Advance(IdentifyGate.Window);
+
+        await sameBucket.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>The store as PostgreSQL presents it (shared), on whichever provider the test runs.</summary>
+    private sealed class SharedStore(IShardLeaseStore inner) : IShardLeaseStore
+    {
+        public bool Shared => true;
+
+        public Task<int> CheckInAsync(string owner, DateTimeOffset now, DateTimeOffset liveSince, CancellationToken cancellationToken = default) =>
+            inner.CheckInAsync(owner, now, liveSince, cancellationToken);
+
+        public Task<bool> RenewAsync(int shardId, string owner, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+            inner.RenewAsync(shardId, owner, now, expiresAt, cancellationToken);
+
+        public Task<IReadOnlyList<int>> FreeAsync(int shardCount, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            inner.FreeAsync(shardCount, now, cancellationToken);
+
+        public Task<bool> TryTakeAsync(int shardId, int shardCount, string owner, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+            inner.TryTakeAsync(shardId, shardCount, owner, now, expiresAt, cancellationToken);
+
+        public Task ReleaseAsync(int shardId, string owner, CancellationToken cancellationToken = default) => inner.ReleaseAsync(shardId, owner, cancellationToken);
+
+        public Task LeaveAsync(string owner, CancellationToken cancellationToken = default) => inner.LeaveAsync(owner, cancellationToken);
+
+        public Task<DateTimeOffset?> TryClaimIdentifyAsync(int bucket, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+            inner.TryClaimIdentifyAsync(bucket, owner, now, until, cancellationToken);
+    }
+
     private Instance Start(string id)
     {
         var instance = new Instance(id, _db.Connections, _time);
