@@ -44,6 +44,26 @@ public sealed class ShardLeaserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_status_for_readiness_lists_this_instances_leased_shards_once_the_first_pass_is_done()
+    {
+        var a = Start("a");
+        var b = Start("b");
+        await a.PassAsync(2);
+        await b.PassAsync(2);
+        await a.PassAsync(2);
+        await b.PassAsync(2);
+
+        var connection = await b.Connections.NextAsync();
+        connection.PushHello(41250);
+        await connection.NextSentAsync(2);
+        connection.PushDispatch("READY", 1, GatewayHarness.ReadyJson());
+        await WaitUntilAsync(() => b.Shards.Shards is [{ Connected: true }]);
+
+        Assert.Equal([new CrossCoaching.Discord.ShardStatus(1, true)], b.Shards.Shards);
+        Assert.Equal([new CrossCoaching.Discord.ShardStatus(0, false)], a.Shards.Shards);
+    }
+
+    [Fact]
     public async Task A_dead_instances_shard_is_taken_by_the_other_once_its_lease_expires()
     {
         var a = Start("a");
