@@ -53,8 +53,17 @@ public sealed record EmulatorOptions
     /// <summary>How long a disconnected session can still be resumed.</summary>
     public TimeSpan SessionResumeWindow { get; init; } = TimeSpan.FromMinutes(3);
 
-    /// <summary>max_concurrency 1: one IDENTIFY per this interval, else op 9 (d false). Zero disables the check.</summary>
+    /// <summary>
+    /// One IDENTIFY per max_concurrency bucket (<c>shard_id % max_concurrency</c>) per this interval, else op 9 (d
+    /// false), as Discord does. Zero disables the check.
+    /// </summary>
     public TimeSpan IdentifyInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The <c>shards</c> GET /gateway/bot recommends.</summary>
+    public int Shards { get; init; } = 1;
+
+    /// <summary>The <c>max_concurrency</c> GET /gateway/bot reports, and the number of IDENTIFY buckets enforced.</summary>
+    public int MaxConcurrency { get; init; } = 1;
 
     /// <summary>After op 7 the server closes the socket itself this long later, if the client has not.</summary>
     public TimeSpan ReconnectCloseDelay { get; init; } = TimeSpan.FromSeconds(1);

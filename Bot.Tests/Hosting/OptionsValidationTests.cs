@@ -72,6 +72,7 @@ public sealed class OptionsValidationTests
 
     [Theory]
     [InlineData(0, null)]
+    [InlineData(null, 0)]
     [InlineData(2, 2)]
     [InlineData(-1, 2)]
     [InlineData(0, 0)]
@@ -85,6 +86,7 @@ public sealed class OptionsValidationTests
     [Theory]
     [InlineData(0, 1)]
     [InlineData(1, 2)]
+    [InlineData(null, 2)]
     [InlineData(null, null)]
     public void Shard_settings_in_range_are_accepted(int? id, int? count) =>
         Assert.Empty(Failures(new DiscordOptionsValidator(), new DiscordOptions { Token = "t", ShardId = id, ShardCount = count }));

@@ -105,6 +105,18 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Before_the_instance_knows_which_shards_it_leases_readiness_is_503()
+    {
+        _gateway.Settled = false;
+        using var http = await StartAsync();
+
+        var (status, body) = await GetAsync(http, "/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("shards: not started yet", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_crashed_background_service_makes_both_checks_503()
     {
         _gateway.Connected = true;
@@ -168,7 +180,9 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     {
         public bool Connected { get; set; }
 
-        public IReadOnlyList<ShardStatus> Shards => [new(0, Connected)];
+        public bool Settled { get; set; } = true;
+
+        public IReadOnlyList<ShardStatus> Shards => Settled ? [new(0, Connected)] : [];
     }
 
     private sealed class Crashing : BackgroundService

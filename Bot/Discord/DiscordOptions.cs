@@ -18,11 +18,23 @@ public sealed class DiscordOptions
     /// <summary>When set, commands are registered to this guild only (instantly) instead of globally.</summary>
     public string? DevGuildId { get; set; }
 
-    /// <summary>Shard of this process (zero-based) when the bot is sharded; leave both shard keys empty otherwise.</summary>
+    /// <summary>
+    /// Pins this process to one shard (zero-based), with <see cref="ShardCount"/>: it connects that shard only, leasing
+    /// nothing. Leave it empty to run every shard (one process) or to share them through leases (PostgreSQL).
+    /// </summary>
     public int? ShardId { get; set; }
 
-    /// <summary>Total number of shards when the bot is sharded.</summary>
+    /// <summary>
+    /// Total number of shards. Alone: one process runs them all on SQLite; on PostgreSQL the instances lease them.
+    /// Empty: one unsharded session on SQLite, and <c>GET /gateway/bot</c>'s <c>shards</c> on PostgreSQL.
+    /// </summary>
     public int? ShardCount { get; set; }
+
+    /// <summary>
+    /// How long a shard lease lasts unless renewed (PostgreSQL): a dead instance's shards are taken over within this
+    /// plus one renewal period (a quarter of it). The default of 40 s keeps the takeover within a minute.
+    /// </summary>
+    public int ShardLeaseSeconds { get; set; } = 40;
 
     public Uri ApiBaseUri => new(ApiBaseUrl.TrimEnd('/') + "/");
 

@@ -29,10 +29,13 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (!string.IsNullOrWhiteSpace(options.DevGuildId) && options.DevGuild is null)
             errors.Add($"Discord__DevGuildId is '{options.DevGuildId}'; it must be a guild id (digits only), or be left empty.");
 
-        if (options.ShardId.HasValue != options.ShardCount.HasValue)
-            errors.Add("Discord__ShardId and Discord__ShardCount go together: set both, or neither.");
+        if (options.ShardId.HasValue && !options.ShardCount.HasValue)
+            errors.Add("Discord__ShardId needs Discord__ShardCount: set both to pin one shard, only the count to run or share them all, or neither.");
         else if (options.ShardCount is { } count && (count < 1 || options.ShardId < 0 || options.ShardId >= count))
             errors.Add($"Discord__ShardId must be from 0 to Discord__ShardCount - 1, and Discord__ShardCount at least 1 (got {options.ShardId} of {count}).");
+
+        if (options.ShardLeaseSeconds is < 8 or > 600)
+            errors.Add($"Discord__ShardLeaseSeconds is {options.ShardLeaseSeconds}; it must be from 8 to 600 (default 40, which takes over a dead instance's shards within a minute).");
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

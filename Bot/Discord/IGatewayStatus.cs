@@ -4,6 +4,9 @@ namespace CrossCoaching.Discord;
 public interface IGatewayStatus
 {
     IReadOnlyList<ShardStatus> Shards { get; }
+
+    /// <summary>Whether this instance knows which shards it runs (with leases: after its first pass); not ready before.</summary>
+    bool Settled => true;
 }
 
 /// <summary>A shard is connected from READY or RESUMED until its connection ends.</summary>

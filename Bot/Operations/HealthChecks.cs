@@ -41,8 +41,10 @@ public sealed class HealthChecks(
         var database = await DatabaseAsync(cancellationToken);
         lines.Add($"database: {database ?? "ok"}");
         var shards = gateway.Shards;
+        if (!gateway.Settled)
+            lines.Add("shards: not started yet");
         lines.AddRange(shards.Select(s => $"shard {s.Id}: {(s.Connected ? "connected" : "disconnected")}"));
-        var ready = live.Healthy && database is null && shards.All(s => s.Connected);
+        var ready = live.Healthy && database is null && gateway.Settled && shards.All(s => s.Connected);
         return new(ready, (ready ? "ready" : "not ready") + "\n" + string.Join('\n', lines));
     }
 

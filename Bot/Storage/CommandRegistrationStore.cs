@@ -37,4 +37,25 @@ public sealed class CommandRegistrationStore(SqliteConnectionFactory connections
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("DELETE FROM command_registrations WHERE scope = @scope", new { scope });
     }
+
+    public async Task<bool> TryClaimAsync(string scope, string hash, string owner, TimeSpan hold, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // A claim of another set, or one whose registration never finished (its instance died), may be taken over.
+        var claimed = await connection.QueryAsync<string>(
+            """
+            INSERT INTO command_registration_claims (scope, hash, owner, expires_at) VALUES (@scope, @hash, @owner, @until)
+            ON CONFLICT (scope) DO UPDATE SET hash = excluded.hash, owner = excluded.owner, expires_at = excluded.expires_at
+            WHERE command_registration_claims.hash <> excluded.hash OR command_registration_claims.expires_at <= @now
+            RETURNING scope
+            """, new { scope, hash, owner, now, until = now + hold });
+        return claimed.Any();
+    }
+
+    public async Task ReleaseClaimAsync(string scope, string owner, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("DELETE FROM command_registration_claims WHERE scope = @scope AND owner = @owner", new { scope, owner });
+    }
 }

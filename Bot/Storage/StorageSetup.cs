@@ -33,6 +33,7 @@ public static class StorageSetup
         builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<InstanceHeartbeat>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceHeartbeat>());
         builder.Services.AddClusterLocks();
+        builder.Services.AddSingleton<Discord.Gateway.IShardLeaseStore, ShardLeaseStore>();
         return builder;
     }
 

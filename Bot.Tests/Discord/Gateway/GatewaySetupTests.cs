@@ -21,14 +21,14 @@ public sealed class GatewaySetupTests
             Seen.Writer.WriteAsync(discordEvent, cancellationToken).AsTask();
     }
 
-    private static ServiceProvider Build(ScriptedGatewayConnectionFactory connections, EventRecorder? events = null)
+    private static ServiceProvider Build(ScriptedGatewayConnectionFactory connections, EventRecorder? events = null, DiscordOptions? options = null, FakeTimeProvider? time = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IHostApplicationLifetime, FakeLifetime>();
         services.AddSingleton<BotExit>();
-        services.AddSingleton(Options.Create(new DiscordOptions { Token = GatewayHarness.Token }));
-        services.AddKeyedSingleton<TimeProvider>(DiscordSetup.ClockKey, new FakeTimeProvider());
+        services.AddSingleton(Options.Create(options ?? new DiscordOptions { Token = GatewayHarness.Token }));
+        services.AddKeyedSingleton<TimeProvider>(DiscordSetup.ClockKey, time ?? new FakeTimeProvider());
         services.AddSingleton<IDiscordApi>(new FakeGatewayApi(GatewayHarness.GatewayUrl));
         services.AddSingleton<IGatewayConnectionFactory>(connections);
         if (events is not null)
@@ -78,5 +78,32 @@ public sealed class GatewaySetupTests
         await stopping.WaitAsync(TimeSpan.FromSeconds(2));
         Assert.Equal(1000, connection.ClosedWith);
         Assert.Empty(connections.Errors);
+    }
+
+    [Fact]
+    public async Task With_a_shard_count_one_process_runs_every_shard_and_they_identify_one_bucket_turn_apart()
+    {
+        var connections = new ScriptedGatewayConnectionFactory();
+        var time = new FakeTimeProvider();
+        await using var provider = Build(connections, options: new DiscordOptions { Token = GatewayHarness.Token, ShardCount = 2 }, time: time);
+        var hosted = provider.GetServices<IHostedService>().ToList();
+        foreach (var service in hosted)
+            await service.StartAsync(CancellationToken.None);
+
+        var first = await connections.NextAsync();
+        first.PushHello(41250);
+        var firstIdentify = await first.NextSentAsync(2);
+        // max_concurrency 1: the other shard waits for the bucket's next turn before it connects.
+        await connections.AssertNoNewConnectionAsync();
+        time.Advance(IdentifyGate.Window);
+        var second = await connections.NextAsync();
+        second.PushHello(41250);
+        var secondIdentify = await second.NextSentAsync(2);
+
+        var shards = new[] { firstIdentify, secondIdentify }.Select(i => i.GetProperty("d").GetProperty("shard").ToString()).Order();
+        Assert.Equal(["[0,2]", "[1,2]"], shards);
+        Assert.Equal([0, 1], provider.GetRequiredService<IGatewayStatus>().Shards.Select(s => s.Id));
+        await Task.WhenAll(hosted.AsEnumerable().Reverse().Select(s => s.StopAsync(CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal((1000, 1000), (first.ClosedWith, second.ClosedWith));
     }
 }

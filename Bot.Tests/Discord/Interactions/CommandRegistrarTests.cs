@@ -33,13 +33,16 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
     /// <summary>A registrar as one start of the bot builds it, on the database all starts share.</summary>
     private readonly CommandMentions _mentions = new();
 
-    private CommandRegistrar Registrar(IDiscordApi? api = null, string? devGuild = null, params CommandDefinition[] definitions)
+    private CommandRegistrar Registrar(IDiscordApi? api = null, string? devGuild = null, params CommandDefinition[] definitions) =>
+        Registrar(api, devGuild, instance: null, definitions);
+
+    private CommandRegistrar Registrar(IDiscordApi? api, string? devGuild, CrossCoaching.Storage.InstanceIdentity? instance, params CommandDefinition[] definitions)
     {
         api ??= _api;
         var commands = (definitions.Length > 0 ? definitions : [Help]).Select(d => new TestCommand(d.Name, (_, _) => Task.CompletedTask) { Definition = d });
         var router = new InteractionRouter(commands, [], api, TimeProvider.System, NullLogger<InteractionRouter>.Instance);
         var options = Options.Create(new DiscordOptions { Token = "t", DevGuildId = devGuild });
-        return new CommandRegistrar(router, api, new CommandRegistrationStore(_db.Connections, TimeProvider.System), options, NullLogger<CommandRegistrar>.Instance, _mentions);
+        return new CommandRegistrar(router, api, new CommandRegistrationStore(_db.Connections, TimeProvider.System), options, NullLogger<CommandRegistrar>.Instance, _mentions, instance);
     }
 
     private IReadOnlyList<(Snowflake App, Snowflake? Guild, IReadOnlyList<CommandDefinition> Commands)> Overwrites => _api.CommandOverwrites;
@@ -50,6 +53,30 @@ public sealed class CommandRegistrarTests : IAsyncLifetime
         Assert.True(await Registrar().RegisterAsync(App));
         Assert.False(await Registrar().RegisterAsync(App));
 
+        Assert.Single(Overwrites);
+    }
+
+    [Fact]
+    public async Task Two_instances_starting_together_register_the_commands_once()
+    {
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        _api.On(nameof(IDiscordApi.BulkOverwriteCommandsAsync), _ =>
+        {
+            inside.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return null;
+        });
+        var first = Task.Run(() => Registrar(null, null, new CrossCoaching.Storage.InstanceIdentity("a")).RegisterAsync(App));
+        Assert.True(inside.Wait(TimeSpan.FromSeconds(30)));
+
+        // The second instance finds the commands not registered yet (the first has not saved its hash), as at a start
+        // of both together.
+        var second = await Registrar(null, null, new CrossCoaching.Storage.InstanceIdentity("b")).RegisterAsync(App);
+        release.Set();
+
+        Assert.False(second);
+        Assert.True(await first);
         Assert.Single(Overwrites);
     }
 

@@ -13,6 +13,7 @@ internal sealed class GatewayHub
 
     public GatewayHub(World world)
     {
+        MaxConcurrency = Math.Max(1, world.Options.MaxConcurrency);
         this.world = world;
         Late = new LateEvents(world, Send);
     }
@@ -46,6 +47,9 @@ internal sealed class GatewayHub
 
     public DateTimeOffset? LastIdentifyAt { get; set; }
 
+    /// <summary>The last session start per max_concurrency bucket.</summary>
+    public Dictionary<int, DateTimeOffset> LastIdentifyByBucket { get; } = [];
+
     public int SessionStarts { get; set; }
 
     /// <summary>The IDENTIFY budget a test set (remaining at <see cref="StartsAtBudget"/> session starts), or null.</summary>
@@ -55,7 +59,7 @@ internal sealed class GatewayHub
 
     public TimeSpan BudgetResetAfter { get; set; } = TimeSpan.FromHours(4);
 
-    public int MaxConcurrency { get; set; } = 1;
+    public int MaxConcurrency { get; set; }
 
     /// <summary>Session starts left: each IDENTIFY that starts a session spends one.</summary>
     public int SessionStartsRemaining => Math.Max(0, BudgetRemaining is { } set

@@ -32,10 +32,12 @@ internal sealed class GatewayIdentify(World world)
             return;
         }
         var interval = world.Options.IdentifyInterval;
-        if (interval > TimeSpan.Zero && Hub.LastIdentifyAt is { } last && world.Now - last < interval
+        var bucket = Bucket(d);
+        if (interval > TimeSpan.Zero && Hub.LastIdentifyByBucket.TryGetValue(bucket, out var last) && world.Now - last < interval
             || Hub.SessionStartsRemaining <= 0)
         {
-            // Over max_concurrency (1 per 5 s) Discord answers Invalid Session (gateway.mdx "Max Concurrency").
+            // Over max_concurrency (one per bucket shard_id % max_concurrency per 5 s) Discord answers Invalid Session
+            // (gateway.mdx "Max Concurrency").
             record.Outcome = "invalid-session";
             connection.Send(GatewayProtocol.Frame(9, false));
             return;
@@ -60,6 +62,8 @@ internal sealed class GatewayIdentify(World world)
         return null;
     }
 
+    private int Bucket(JsonObject d) => (d["shard"] is { } s && Shard(s) is var (id, _) ? id : 0) % Math.Max(1, Hub.MaxConcurrency);
+
     private static bool HasString(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<string>(out _);
 
     private static (int Id, int Count)? Shard(JsonNode shard) =>
@@ -75,6 +79,7 @@ internal sealed class GatewayIdentify(World world)
         var session = new GatewaySession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), intents, shardId, shardCount);
         Hub.Sessions.Add(session);
         Hub.LastIdentifyAt = world.Now;
+        Hub.LastIdentifyByBucket[Bucket(d)] = world.Now;
         Hub.SessionStarts++;
         connection.Session = session;
         session.Connection = connection;

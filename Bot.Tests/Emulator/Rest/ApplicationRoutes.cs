@@ -21,7 +21,7 @@ internal static class ApplicationRoutes
         return RestResult.Ok(new JsonObject
         {
             ["url"] = world.Gateway.GatewayUrl,
-            ["shards"] = 1,
+            ["shards"] = world.Options.Shards,
             ["session_start_limit"] = new JsonObject
             {
                 ["total"] = world.Options.SessionStartLimit,

@@ -39,6 +39,20 @@ public sealed partial class GuildCache(DiscordEventQueue events) : IGuildCache, 
             ? [.. guild.VoiceChannelByUser.Where(v => v.Value == channelId).Select(v => v.Key).Order()]
             : [];
 
+    /// <summary>
+    /// Drops the guilds of a shard this process no longer connects (its lease went to another instance), without
+    /// publishing removals: the bot is still in them, and another instance follows them now.
+    /// </summary>
+    public void ForgetShard(GatewayShard shard)
+    {
+        lock (_write)
+        {
+            foreach (var guildId in _guilds.Keys.Where(shard.Owns).ToList())
+                Remove(guildId);
+            Volatile.Write(ref _unavailable, _unavailable.Except(_unavailable.Where(shard.Owns)));
+        }
+    }
+
     public ValueTask OnDispatchAsync(string eventName, JsonElement data, CancellationToken cancellationToken = default)
     {
         lock (_write)

@@ -18,7 +18,8 @@ public sealed class GatewaySession(
     BotExit exit,
     [FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time,
     ILogger<GatewaySession> logger,
-    DiscordMetrics? metrics = null) : IGatewayStatus
+    DiscordMetrics? metrics = null,
+    IdentifyGate? identifyGate = null) : IGatewayStatus
 {
     private readonly GatewaySessionState _state = new();
     private readonly GatewayCredentials _credentials = new(token, shard);
@@ -27,6 +28,9 @@ public sealed class GatewaySession(
     public GatewayShard? Shard => shard;
 
     public IReadOnlyList<ShardStatus> Shards => [new(shard?.Id ?? 0, _state.Connected)];
+
+    /// <summary>READY or RESUMED arrived on the current connection, which has not ended since.</summary>
+    public bool Connected => _state.Connected;
 
     /// <summary>The bot's user from the last READY.</summary>
     public DiscordUser? User => _state.User;
@@ -102,15 +106,21 @@ public sealed class GatewaySession(
         {
             var (url, info) = await urls.ForIdentifyAsync(stopping);
             var wait = IdentifyBudget.WaitBefore(info);
-            if (wait <= TimeSpan.Zero)
-                return url;
-            var due = time.GetUtcNow() + wait;
-            logger.LogWarning(
-                "Discord allows {Remaining} more IDENTIFY of {Total} until its budget resets in {Reset:0} min; waiting {Wait:0.#} min before identifying",
-                info.SessionStartsRemaining, info.SessionStartsTotal, info.SessionStartsResetAfter.TotalMinutes, wait.TotalMinutes);
-            await GatewayTime.DelayUntilAsync(time, due, stopping);
-            if (info.SessionStartsRemaining > 0)
-                return url;
+            if (wait > TimeSpan.Zero)
+            {
+                var due = time.GetUtcNow() + wait;
+                logger.LogWarning(
+                    "Discord allows {Remaining} more IDENTIFY of {Total} until its budget resets in {Reset:0} min; waiting {Wait:0.#} min before identifying",
+                    info.SessionStartsRemaining, info.SessionStartsTotal, info.SessionStartsResetAfter.TotalMinutes, wait.TotalMinutes);
+                await GatewayTime.DelayUntilAsync(time, due, stopping);
+                if (info.SessionStartsRemaining <= 0)
+                    continue;
+            }
+
+            // Then the shard's turn in its max_concurrency bucket, shared with the other shards and instances.
+            if (identifyGate is not null)
+                await identifyGate.WaitTurnAsync(shard?.Id ?? 0, info.MaxConcurrency, stopping);
+            return url;
         }
     }
 

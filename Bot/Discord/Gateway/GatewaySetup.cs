@@ -1,8 +1,8 @@
 using CrossCoaching.Discord.Cache;
-using CrossCoaching.Hosting;
+using CrossCoaching.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CrossCoaching.Discord.Gateway;
@@ -10,7 +10,7 @@ namespace CrossCoaching.Discord.Gateway;
 public static class GatewaySetup
 {
     /// <summary>
-    /// The gateway session (one shard, as configured), the guild cache (registered once, as <see cref="IGuildCache"/> and
+    /// The gateway sessions (one, every shard, or the leased ones: see <see cref="GatewayService"/>), the guild cache (registered once, as <see cref="IGuildCache"/> and
     /// as the first <see cref="IGatewayDispatchHandler"/>) and the pump that delivers <see cref="DiscordEvent"/>s.
     /// </summary>
     public static IServiceCollection AddDiscordGateway(this IServiceCollection services)
@@ -23,8 +23,12 @@ public static class GatewaySetup
         services.AddSingleton<GuildCache>();
         services.AddSingleton<IGuildCache>(sp => sp.GetRequiredService<GuildCache>());
         services.AddSingleton<IGatewayDispatchHandler>(sp => sp.GetRequiredService<GuildCache>());
+        services.TryAddSingleton(sp => InstanceIdentity.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IdentifyGate>();
+        services.AddSingleton<GatewaySessionFactory>();
+        services.AddSingleton<GatewayShards>();
         services.AddSingleton(CreateSession);
-        services.AddSingleton<IGatewayStatus>(sp => sp.GetRequiredService<GatewaySession>());
+        services.AddSingleton<IGatewayStatus>(sp => sp.GetRequiredService<GatewayShards>());
 
         // The pump starts first and stops last, so no event is queued before it reads or after it stopped reading.
         services.AddHostedService<DiscordEventPump>();
@@ -32,19 +36,7 @@ public static class GatewaySetup
         return services;
     }
 
-    private static GatewaySession CreateSession(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
-        return new GatewaySession(
-            GatewayShard.From(options),
-            options.Token ?? "",
-            services.GetRequiredService<IGatewayConnectionFactory>(),
-            services.GetRequiredService<GatewayUrlProvider>(),
-            services.GetRequiredService<GatewayDispatcher>(),
-            services.GetRequiredService<IGatewayJitter>(),
-            services.GetRequiredService<BotExit>(),
-            services.GetRequiredKeyedService<TimeProvider>(DiscordSetup.ClockKey),
-            services.GetRequiredService<ILogger<GatewaySession>>(),
-            services.GetService<DiscordMetrics>());
-    }
+    /// <summary>The one session of the default set-up (unsharded, or the pinned shard).</summary>
+    private static GatewaySession CreateSession(IServiceProvider services) =>
+        services.GetRequiredService<GatewaySessionFactory>().Create(GatewayShard.From(services.GetRequiredService<IOptions<DiscordOptions>>().Value));
 }

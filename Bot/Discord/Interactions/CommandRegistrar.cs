@@ -17,8 +17,12 @@ public sealed class CommandRegistrar(
     ICommandRegistrationStore store,
     IOptions<DiscordOptions> options,
     ILogger<CommandRegistrar> logger,
-    CommandMentions? mentions = null) : IDiscordEventHandler
+    CommandMentions? mentions = null,
+    Storage.InstanceIdentity? instance = null) : IDiscordEventHandler
 {
+    /// <summary>How long one instance's claim to register keeps the others from registering the same set.</summary>
+    public static readonly TimeSpan ClaimHold = TimeSpan.FromMinutes(2);
+
     /// <summary>Where the ids learned go: the process's own unless a test gives its own.</summary>
     private readonly CommandMentions _mentions = mentions ?? CommandMentions.Current;
 
@@ -45,6 +49,14 @@ public sealed class CommandRegistrar(
             return false;
         }
 
+        // Several instances (and every shard's READY) get here together: the one whose claim takes registers.
+        if (!await store.TryClaimAsync(scope, hash, instance?.Id ?? "", ClaimHold, cancellationToken))
+        {
+            logger.LogInformation("Another instance registers the slash commands ({Scope})", scope);
+            await LearnHeldIdsAsync(applicationId, guild, cancellationToken);
+            return false;
+        }
+
         try
         {
             // Discord answers with the commands and their ids: what command mentions in our texts need.
@@ -54,6 +66,7 @@ public sealed class CommandRegistrar(
         {
             // The bot keeps running with the previous command set; the next start tries again.
             logger.LogError("Discord refused the slash commands ({Scope}): {Reason}", scope, e.Message);
+            await store.ReleaseClaimAsync(scope, instance?.Id ?? "", cancellationToken);
             return false;
         }
 

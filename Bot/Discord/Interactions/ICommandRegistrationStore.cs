@@ -15,4 +15,15 @@ public interface ICommandRegistrationStore
 
     /// <summary>Forgets a scope once Discord no longer holds our commands there.</summary>
     Task ForgetAsync(string scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims the registration of <paramref name="hash"/> in <paramref name="scope"/> for <paramref name="hold"/>, so that
+    /// of several instances starting together one registers: false when another claimed the same set and its claim
+    /// still holds. A store that serves one process only may always say yes.
+    /// </summary>
+    Task<bool> TryClaimAsync(string scope, string hash, string owner, TimeSpan hold, CancellationToken cancellationToken = default) =>
+        Task.FromResult(true);
+
+    /// <summary>Gives a claim back (Discord refused the set): the next start, here or elsewhere, tries again at once.</summary>
+    Task ReleaseClaimAsync(string scope, string owner, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
