@@ -1,5 +1,6 @@
 using CrossCoaching.Discord;
 using CrossCoaching.Pairs;
+using CrossCoaching.Storage;
 using CrossCoaching.Tests.Emulator;
 
 namespace CrossCoaching.Tests.EndToEnd;
@@ -15,9 +16,14 @@ public sealed class ManagersEndToEndTests
         await using var w = await CoachingWorld.StartAsync();
         // Five pairs formed before Alice and Bob's fill the first page.
         var pairs = w.Bot.Get<PairRepository>();
-        for (var i = 0; i < 5; i++)
-            await pairs.CreateAsync(w.Guild.Id, (new Snowflake((ulong)(9000 + 2 * i)), $"Filler{2 * i}"), (new Snowflake((ulong)(9001 + 2 * i)), $"Filler{2 * i + 1}"),
-                null, w.Time.GetUtcNow());
+        await using (var work = await DbWork.BeginAsync(w.Bot.Get<SqliteConnectionFactory>()))
+        {
+            for (var i = 0; i < 5; i++)
+                await pairs.CreateAsync(work, w.Guild.Id, (new Snowflake((ulong)(9000 + 2 * i)), $"Filler{2 * i}"), (new Snowflake((ulong)(9001 + 2 * i)), $"Filler{2 * i + 1}"),
+                    null, w.Time.GetUtcNow());
+            await work.CommitAsync();
+        }
+
         await w.PairAliceAndBobAsync();
         var pair = await w.PairAsync();
 
