@@ -13,7 +13,7 @@ namespace CrossCoaching.Storage;
 public sealed class InstanceLock(SqliteConnectionFactory connections) : IStartupTask, IDisposable
 {
     private FileStream? _lock;
-    private Npgsql.NpgsqlConnection? _session;
+    private System.Data.Common.DbConnection? _session; // Npgsql's, typed so that SQLite never loads Npgsql
 
     public string LockPath => connections.DatabasePath + ".lock";
 
