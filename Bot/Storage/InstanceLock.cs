@@ -40,6 +40,7 @@ public sealed class InstanceLock(SqliteConnectionFactory connections) : IStartup
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // keeps Npgsql unloaded on SQLite
     private async Task LockPostgresAsync(CancellationToken cancellationToken)
     {
         if (_session is not null)
