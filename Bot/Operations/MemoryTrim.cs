@@ -11,7 +11,11 @@ namespace CrossCoaching.Operations;
 /// milliseconds for the bot's small heap). The runtime's settings for the budget do not help: they bound each
 /// collection's trigger, not what stays committed afterwards.
 /// </summary>
-public sealed class MemoryTrim(TimeProvider time) : BackgroundService
+/// <remarks>
+/// Paced by the system clock, not the bot's TimeProvider: this is about the process's memory in real seconds, and a
+/// test moving the bot's clock by hours must not turn it into a full collection of the test process at every step.
+/// </remarks>
+public sealed class MemoryTrim : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
@@ -30,7 +34,7 @@ public sealed class MemoryTrim(TimeProvider time) : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
+        using var timer = new PeriodicTimer(Interval, TimeProvider.System);
         var allocated = GC.GetTotalAllocatedBytes();
         var trimmed = 0L;
         try
