@@ -4,6 +4,7 @@ using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
 using CrossCoaching.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -58,12 +59,9 @@ public static class SessionsSetup
     }
 
     /// <summary>
-    /// Quartz as the alarm clock, driven by the container's TimeProvider (tests move it by hand). On SQLite its triggers
-    /// live in memory: the database is the source of truth, and each reconcile pass (the first at start) runs what is
-    /// overdue and arms the near horizon again, so a restart delays nothing the durable store would have fired. That
-    /// store cost 17 MiB resident and one write transaction per trigger (two minutes to arm a large community's first
-    /// horizon). On PostgreSQL it is Quartz's tables in the bot's database, clustered (see <see cref="SchedulerCluster"/>),
-    /// so that another instance takes over the firings of one that died.
+    /// Quartz as the alarm clock: a durable store (a missed close still fires after a restart), driven by the
+    /// container's TimeProvider (tests move it by hand). On SQLite the store is its own file beside the database; on
+    /// PostgreSQL it is Quartz's tables in the bot's database, clustered (see <see cref="SchedulerCluster"/>).
     /// </summary>
     private static void AddScheduler(IHostApplicationBuilder builder)
     {
@@ -74,12 +72,27 @@ public static class SessionsSetup
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = 16);
             if (provider == StorageProvider.Postgres)
                 SchedulerCluster.Configure(q, storage.ConnectionString);
-            else
-                q.UseInMemoryStore();
+            else if (provider == StorageProvider.Sqlite)
+                q.UsePersistentStore(store =>
+                {
+                    store.UseSqlite(storage.SchedulerConnectionString);
+                    store.ProvisionSchema();
+                });
+            // Otherwise the storage options are wrong: the bot stops at their validation, before the scheduler starts.
         });
         if (provider == StorageProvider.Sqlite)
-            builder.Services.AddSingleton<IStartupTask>(new ObsoleteSchedulerFile(storage.SchedulerFilePath));
-        // Jobs are short; on stop they get a few seconds, then the reconciler finishes the work at the next start.
+            builder.Services.AddSingleton<IStartupTask>(new CreateFolder(new SqliteConnectionStringBuilder(storage.SchedulerConnectionString).DataSource));
+        // Jobs are short; on stop they get a few seconds, then a recovered firing finishes the work at the next start.
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+
+    /// <summary>The scheduler's file and folder, private like the database's, before Quartz opens them.</summary>
+    private sealed class CreateFolder(string database) : IStartupTask
+    {
+        public Task RunAsync(CancellationToken cancellationToken = default)
+        {
+            PrivateFiles.PrepareDatabase(database);
+            return Task.CompletedTask;
+        }
     }
 }
