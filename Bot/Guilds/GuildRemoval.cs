@@ -2,6 +2,7 @@ using CrossCoaching.Discord;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
+using CrossCoaching.Sessions.Scheduling;
 using CrossCoaching.GuildSettings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed class GuildRemoval(
     SessionEnder ender,
     SessionPlanner planner,
     SessionRunner runner,
+    DueSteps due,
     PairRepository pairs,
     Outbox outbox,
     GuildLanguage languages,
@@ -38,7 +40,7 @@ public sealed class GuildRemoval(
                 guildId, days);
         var removal = await removals.RemovedAtAsync(guildId, cancellationToken);
 
-        foreach (var session in (await sessions.ListUnfinishedAsync(cancellationToken)).Where(s => s.GuildId == guildId))
+        foreach (var session in await sessions.ListUnfinishedInGuildAsync(guildId, cancellationToken))
         {
             // The room cannot be deleted any more (Discord refuses): forgetting it stops every retry of the deletion.
             await sessions.SetRoomAsync(session.Id, null, null, cancellationToken);
@@ -93,20 +95,20 @@ public sealed class GuildRemoval(
     /// <summary>Steps that fell due during the outage run now rather than at the next reconciler pass.</summary>
     private async Task CatchUpAsync(Snowflake guildId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        foreach (var session in (await sessions.ListUnfinishedAsync(cancellationToken)).Where(s => s.GuildId == guildId))
+        // The overdue steps from the due index: every guild is "out" until its GUILD_CREATE at start, so reading every
+        // unfinished session here made a thousand servers' start-up cost a thousand times the number of rituals.
+        var overdue = (await due.OverdueInGuildAsync(time.GetUtcNow(), guildId, cancellationToken)).GroupBy(s => s.SessionId);
+        foreach (var session in overdue)
         {
-            foreach (var step in await sessions.GetStepsAsync(session.Id, cancellationToken))
+            foreach (var step in session.OrderBy(s => s.Step))
             {
-                if (step.State != StepState.Pending || step.DueAt > now)
-                    continue;
                 try
                 {
-                    await runner.RunAsync(session.Id, step.Step, cancellationToken);
+                    await runner.RunAsync(step.SessionId, step.Step, cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning("Step {Step} of session {Session} failed after the outage ({Reason}); the reconciler retries", step.Step, session.Id, e.Message);
+                    logger.LogWarning("Step {Step} of session {Session} failed after the outage ({Reason}); the reconciler retries", step.Step, step.SessionId, e.Message);
                 }
             }
         }

@@ -32,6 +32,8 @@ public static class OperationsSetup
             services.AddHostedService(sp => sp.GetRequiredService<HealthListener>());
         }
 
+        services.AddHostedService<MemoryTrim>();
+
         var metrics = Read<MetricsOptions>(builder.Configuration, MetricsOptions.Section);
         if (metrics is { Enabled: true } && new OperationsOptionsValidator().Validate(null, metrics).Succeeded)
             OtlpExport.Add(services, metrics);

@@ -48,9 +48,11 @@ public sealed class RoomEvents(
 
         var now = time.GetUtcNow();
         var present = guild.VoiceStates.ToLookup(v => v.ChannelId, v => v.UserId);
-        foreach (var session in await sessions.ListUnfinishedAsync(cancellationToken))
+        // Only the guild's sessions with a room: each of a thousand GUILD_CREATEs at start reading every session was
+        // most of a large community's start-up.
+        foreach (var session in await sessions.ListUnfinishedWithRoomInGuildAsync(guild.GuildId, cancellationToken))
         {
-            if (session.GuildId != guild.GuildId || session.RoomChannelId is not { } room)
+            if (session.RoomChannelId is not { } room)
                 continue;
             var here = present[room].ToHashSet();
             foreach (var stay in await attendance.ListAsync(session.Id, cancellationToken))

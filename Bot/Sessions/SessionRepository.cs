@@ -63,6 +63,20 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
     public Task<IReadOnlyList<Session>> ListUnfinishedAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {Columns} FROM sessions WHERE status IN ('scheduled', 'open') ORDER BY slot_at", null, cancellationToken);
 
+    /// <summary>Open sessions (a room up now): a handful, found by the status index, whatever the number of rituals.</summary>
+    public Task<IReadOnlyList<Session>> ListOpenAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM sessions WHERE status = 'open' ORDER BY slot_at", null, cancellationToken);
+
+    /// <summary>A guild's unfinished sessions that have a room, found by the room index rather than by reading every session.</summary>
+    public Task<IReadOnlyList<Session>> ListUnfinishedWithRoomInGuildAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            $"SELECT {Columns} FROM sessions WHERE room_channel_id IS NOT NULL AND guild_id = @guildId AND status IN ('scheduled', 'open') ORDER BY slot_at",
+            new { guildId }, cancellationToken);
+
+    /// <summary>A guild's unfinished sessions (the bot removed from it), oldest first.</summary>
+    public Task<IReadOnlyList<Session>> ListUnfinishedInGuildAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM sessions WHERE guild_id = @guildId AND status IN ('scheduled', 'open') ORDER BY slot_at", new { guildId }, cancellationToken);
+
     public Task<IReadOnlyList<Session>> ListUnfinishedForPairAsync(long pairId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {Columns} FROM sessions WHERE pair_id = @pairId AND status IN ('scheduled', 'open') ORDER BY slot_at", new { pairId }, cancellationToken);
 

@@ -39,6 +39,7 @@ public sealed class InstanceLock(SqliteConnectionFactory connections) : IStartup
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // keeps Npgsql unloaded on SQLite
     private async Task ReachPostgresAsync(CancellationToken cancellationToken)
     {
         await using var session = new Npgsql.NpgsqlConnection(connections.ConnectionString);

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CrossCoaching.Storage;
 
@@ -14,7 +13,7 @@ public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
     private readonly string? _databasePath;
-    private readonly NpgsqlDataSource? _postgres;
+    private readonly DbDataSource? _postgres;
     private volatile bool _prepared;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
@@ -22,10 +21,7 @@ public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
         Provider = options.Value.ProviderKind;
         if (Provider == StorageProvider.Postgres)
         {
-            var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
-            _connectionString = builder.ConnectionString;
-            _postgres = NpgsqlDataSource.Create(builder);
-            Description = $"the PostgreSQL database {builder.Database ?? builder.Username} on {builder.Host}";
+            (_postgres, _connectionString, Description) = PostgresStorage.Open(options.Value.ConnectionString);
             return;
         }
 

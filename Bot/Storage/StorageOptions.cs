@@ -86,6 +86,7 @@ public sealed class StorageOptions
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // keeps Npgsql unloaded on SQLite
     private static bool IsPostgres(string connectionString)
     {
         try

@@ -41,6 +41,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // keeps Npgsql unloaded on SQLite
     private static ValidateOptionsResult ValidatePostgres(string connectionString)
     {
         try

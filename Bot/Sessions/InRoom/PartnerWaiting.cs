@@ -55,8 +55,9 @@ public sealed class PartnerWaiting(
     public async Task ReconcileAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        foreach (var session in await sessions.ListUnfinishedAsync(cancellationToken))
-            if (session.Status == SessionStatus.Open && now >= session.SlotAt + After)
+        // Open sessions only: every pass, so reading every scheduled session (100,000 rituals: 10 s) is not an option.
+        foreach (var session in await sessions.ListOpenAsync(cancellationToken))
+            if (now >= session.SlotAt + After)
                 await CheckAsync(session.Id, null, cancellationToken);
     }
 

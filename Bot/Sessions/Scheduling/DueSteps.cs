@@ -1,3 +1,4 @@
+using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using Dapper;
 
@@ -17,6 +18,10 @@ public sealed class DueSteps(SqliteConnectionFactory connections)
     /// <summary>Pending steps of unfinished sessions due at or before <paramref name="now"/>: their trigger was lost or late.</summary>
     public Task<IReadOnlyList<SessionStepDue>> OverdueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         QueryAsync("st.due_at <= @now", new { now }, cancellationToken);
+
+    /// <summary>Overdue pending steps of one guild's unfinished sessions (the end of its outage).</summary>
+    public Task<IReadOnlyList<SessionStepDue>> OverdueInGuildAsync(DateTimeOffset now, Snowflake guildId, CancellationToken cancellationToken = default) =>
+        QueryAsync("st.due_at <= @now AND s.guild_id = @guildId", new { now, guildId }, cancellationToken);
 
     /// <summary>
     /// Active pairs with a ritual that is not paused but no ritual session planned after <paramref name="now"/>: the
