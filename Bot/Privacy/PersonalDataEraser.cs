@@ -42,6 +42,7 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
             DELETE FROM session_notices WHERE user_id = @userId AND session_id IN @sessionIds;
             DELETE FROM session_checkins WHERE user_id = @userId AND session_id IN @sessionIds;
             DELETE FROM pair_members WHERE guild_id = @guildId AND user_id = @userId;
+            DELETE FROM dm_channels WHERE user_id = @userId;
             UPDATE rituals SET updated_by = @slotA WHERE updated_by = @userId AND pair_id IN @pairIds;
             UPDATE pairs SET member_a_id = @slotA, name_a = '' WHERE guild_id = @guildId AND member_a_id = @userId;
             UPDATE pairs SET member_b_id = @slotB, name_b = '' WHERE guild_id = @guildId AND member_b_id = @userId;

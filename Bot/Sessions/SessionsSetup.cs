@@ -39,6 +39,7 @@ public static class SessionsSetup
         services.AddSingleton<ImpromptuSessions>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<PartnerDeparture>();
+        services.AddSingleton<UpcomingPartners>();
         services.AddSingleton<RoomOpener>();
         services.AddSingleton<OrphanRooms>();
         services.AddSingleton<SessionScheduler>();
