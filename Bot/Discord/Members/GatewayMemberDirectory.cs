@@ -11,10 +11,11 @@ namespace CrossCoaching.Discord.Members;
 /// Answers from fresh sightings, and asks the gateway for the rest in one Request Guild Members with <c>user_ids</c>
 /// (no privileged intent needed, at most 100 ids, one guild; the answer's <c>not_found</c> lists who is not a member).
 /// The request goes on the shard that owns the guild only; no connection, another shard's guild or no answer within
-/// <see cref="AnswerTimeout"/> leaves the user unknown, and the caller asks by REST as before.
+/// <see cref="AnswerTimeout"/> leaves the user unknown, and the caller asks by REST as before. The gateway session is
+/// looked up when first needed: the gateway's handlers lead (through the commands and sessions) back here.
 /// </summary>
 public sealed class GatewayMemberDirectory(
-    GatewaySession gateway,
+    IServiceProvider services,
     MemberEvents events,
     MemberSightings sightings,
     [FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time,
@@ -25,11 +26,13 @@ public sealed class GatewayMemberDirectory(
 
     private long _nonces;
 
+    private GatewaySession Gateway => services.GetRequiredService<GatewaySession>();
+
     public async Task<IReadOnlyDictionary<Snowflake, bool?>> CheckAsync(Snowflake guildId, IReadOnlyCollection<Snowflake> users,
         IReadOnlyCollection<Snowflake> alsoAsk, CancellationToken cancellationToken = default)
     {
         var unknown = users.Where(u => sightings.Know(guildId, u) is null).Distinct().ToList();
-        if (unknown.Count > 0 && (gateway.Shard?.Owns(guildId) ?? true))
+        if (unknown.Count > 0 && (Gateway.Shard?.Owns(guildId) ?? true))
         {
             var ask = unknown.Concat(alsoAsk.Where(u => sightings.Know(guildId, u) is null)).Distinct().Take(MaxUserIds).ToList();
             await AskAsync(guildId, ask, cancellationToken);
@@ -44,7 +47,7 @@ public sealed class GatewayMemberDirectory(
         var pending = events.Expect(nonce);
         try
         {
-            if (!await gateway.SendAsync(Payload(guildId, users, nonce), "Request Guild Members", cancellationToken))
+            if (!await Gateway.SendAsync(Payload(guildId, users, nonce), "Request Guild Members", cancellationToken))
                 return;
             await pending.Done.WaitAsync(AnswerTimeout, time, cancellationToken);
         }
