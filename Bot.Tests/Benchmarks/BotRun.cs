@@ -28,16 +28,18 @@ public sealed class BotRun : IAsyncDisposable
 
     /// <param name="folder">From <see cref="NewFolder"/>; the database may already be seeded there. Deleted on dispose.</param>
     /// <param name="settings">Extra environment variables (<c>Sessions__GraceMinutes</c>…).</param>
-    public static async Task<BotRun> StartAsync(BotCommand command, DiscordEmulator discord, string folder, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="readyCount">The READY to wait for: the n-th of the run when several bot processes share the emulator.</param>
+    public static async Task<BotRun> StartAsync(BotCommand command, DiscordEmulator discord, string folder, IReadOnlyDictionary<string, string>? settings = null,
+        int readyCount = 1, string? logName = null)
     {
         var environment = Environment(command, discord, folder, settings);
         var clock = Stopwatch.StartNew();
-        var bot = DotnetProcess.Start(command.Dll, [], folder, environment);
+        var bot = DotnetProcess.Start(command.Dll, [], folder, environment, logName);
         var run = new BotRun(discord, bot, folder);
         try
         {
             var timeout = TimeSpan.FromSeconds(60);
-            await bot.WhileRunningAsync(discord.WaitForReadyAsync(timeout: timeout), "READY");
+            await bot.WhileRunningAsync(discord.WaitForReadyAsync(readyCount, timeout), "READY");
             var ready = clock.Elapsed;
             await bot.WhileRunningAsync(discord.WaitUntilAsync(d => d.CommandsOf(null).Count > 0, timeout, "the command registration"), "the commands");
             Console.WriteLine($"  bot pid {bot.Id}: READY after {ready.TotalSeconds:0.0} s, commands registered after {clock.Elapsed.TotalSeconds:0.0} s");

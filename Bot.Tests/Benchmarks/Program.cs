@@ -12,18 +12,20 @@ public static class Program
 {
     private const string Usage =
         """
-        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|pictures|faults|guilds|pool|rituals|seed|all> [options]
-          --pairs 50,200        rooms: the pair counts to run (default 50,200)
+        Usage: dotnet run -c Release --project Bot.Tests/Benchmarks -- <interactions|memory|rooms|burst|pictures|faults|guilds|pool|rituals|seed|all> [options]
+          --pairs 50,200        rooms: the pair counts to run (default 50,200); burst: how many pairs (default 1000)
           --seed N              faults: the seed of the scripted day and its faults (default: random, printed)
           --rituals N           rituals, seed: how many weekly rituals (default 100000)
           --guilds N            rituals, seed: across how many servers; guilds: how many servers of 100 channels
-                                and 50 roles (default 1000 for both)
+                                and 50 roles (default 1000 for both); burst: across how many servers (default 20)
+          --instances N         burst: run N bot processes, shard i of N each, on one PostgreSQL database (default 1)
+          --postgres <c|throwaway>  burst: the bot's PostgreSQL database (a connection string, or a throwaway server)
           --db <path>           seed: the database file to fill (created with the bot's migrations)
           --bot <path>          the CrossCoaching.dll to run (default: Bot/bin/<this configuration>/, built if missing)
           --env K=V[,K2=V2]     extra environment variables for the bot, e.g. DOTNET_GCgen0size=0x400000
         """;
 
-    private static readonly string[] Options = ["--pairs", "--seed", "--bot", "--env", "--rituals", "--guilds", "--db"];
+    private static readonly string[] Options = ["--pairs", "--seed", "--bot", "--env", "--rituals", "--guilds", "--db", "--instances", "--postgres"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -38,7 +40,7 @@ public static class Program
             return 0;
         }
 
-        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "pictures" or "faults" or "guilds" or "rituals" or "seed" or "all") ||
+        if (args is not [var name, .. var rest] || name is not ("interactions" or "memory" or "rooms" or "burst" or "pictures" or "faults" or "guilds" or "rituals" or "seed" or "all") ||
             rest.Length % 2 != 0 || rest.Where((_, i) => i % 2 == 0).Any(o => !Options.Contains(o)))
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -74,6 +76,8 @@ public static class Program
                     await RoomsBenchmark.RunAsync(bot, count);
             }
 
+            if (name is "burst" or "all")
+                await BurstBenchmark.RunAsync(bot, BurstSizes(options));
             if (name is "rituals" or "all")
                 await RitualsBenchmark.RunAsync(bot, RitualsBenchmark.Sizes.Full with { Rituals = rituals, Guilds = guilds });
             if (name is "guilds" or "all")
@@ -91,6 +95,17 @@ public static class Program
             await Console.Error.WriteLineAsync($"benchmark failed: {e.Message}");
             return 1;
         }
+    }
+
+    private static BurstBenchmark.Sizes BurstSizes(Dictionary<string, string> options)
+    {
+        var full = BurstBenchmark.Sizes.Full;
+        var instances = options.TryGetValue("--instances", out var i) ? Count(i) : full.Instances;
+        var postgres = options.GetValueOrDefault("--postgres");
+        if (instances > 1 && postgres is null)
+            throw new BenchmarkException("--instances above 1 wants --postgres <connection string|throwaway>: the processes share one database.");
+        return new BurstBenchmark.Sizes(options.TryGetValue("--pairs", out var p) ? Count(p) : full.Pairs,
+            options.TryGetValue("--guilds", out var g) ? Count(g) : full.Guilds, instances, postgres);
     }
 
     private static int Count(string text) =>

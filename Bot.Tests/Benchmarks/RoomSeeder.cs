@@ -35,13 +35,19 @@ public sealed class RoomSeeder
     }
 
     /// <summary>Creates the database (the bot's migrations) at <paramref name="databasePath"/>.</summary>
-    public static async Task<RoomSeeder> OpenAsync(string databasePath)
+    public static Task<RoomSeeder> OpenAsync(string databasePath) => OpenConnectionAsync($"Data Source={databasePath}");
+
+    /// <summary>Migrates the database of <paramref name="connectionString"/> (SQLite or PostgreSQL) for seeding.</summary>
+    public static async Task<RoomSeeder> OpenConnectionAsync(string connectionString)
     {
         DapperTypeHandlers.Register();
-        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = $"Data Source={databasePath}" }));
+        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = connectionString }));
         await new MigrationRunner(connections, Time, NullLogger<MigrationRunner>.Instance).MigrateAsync();
         return new RoomSeeder(connections);
     }
+
+    /// <summary>A DM channel the bot opened with <paramref name="user"/> before (a reminder of an earlier week, say).</summary>
+    public Task AddDmChannelAsync(Snowflake user, Snowflake channel) => new Messaging.DmChannels(_connections, Time).RememberAsync(user, channel);
 
     public Task AddGuildAsync(Snowflake guild, Snowflake category) =>
         new GuildSettingsRepository(_connections, Time).SaveAsync(new GuildConfig(guild, CategoryId: category, TimeZone: TimeZone));

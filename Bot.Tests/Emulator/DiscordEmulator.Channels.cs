@@ -48,6 +48,9 @@ public sealed partial class DiscordEmulator
     public IReadOnlyList<EmulatedChannel> ChannelsOf(Snowflake guildId) => Locked(() => world.ChannelsOf(guildId).ToList());
 
     /// <summary>The DM channel the bot opened with this user, if any.</summary>
+    /// <summary>Opens the DM channel with a user as if the bot had asked for it earlier (POST /users/@me/channels), without a request.</summary>
+    public EmulatedChannel OpenDmChannel(Snowflake userId) => Locked(() => WorldChanges.DmChannel(world, world.User(userId)));
+
     public EmulatedChannel? DmChannelWith(Snowflake userId) => Locked(() =>
         world.DmChannelByUser.TryGetValue(userId, out var id) ? world.Channels.GetValueOrDefault(id) : null);
 

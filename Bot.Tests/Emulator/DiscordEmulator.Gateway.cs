@@ -117,6 +117,9 @@ public sealed partial class DiscordEmulator
     /// <summary>Every gateway payload in and out, in order (client tokens redacted).</summary>
     public IReadOnlyList<FrameRecord> Frames => Locked(() => world.Gateway.Frames.ToList());
 
+    /// <summary>Request Guild Members (op 8) the clients sent, with what came of each.</summary>
+    public IReadOnlyList<MemberRequestRecord> MemberRequests => Locked(() => world.Gateway.MemberRequests.ToList());
+
     public Task<ConnectionRecord> WaitForConnectionAsync(int count = 1, TimeSpan? timeout = null) =>
         Nth(() => world.Gateway.Connections, count, timeout, "gateway connection");
 

@@ -1,5 +1,6 @@
 using CrossCoaching.Discord.Gateway;
 using CrossCoaching.Discord.Interactions;
+using CrossCoaching.Discord.Members;
 using CrossCoaching.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class DiscordSetup
 
         builder.Services.AddDiscordRest();
         builder.Services.AddDiscordGateway();
+        builder.Services.AddDiscordMembers();
         builder.Services.AddDiscordInteractions();
         return builder;
     }

@@ -11,6 +11,7 @@ public static class MessagingSetup
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<DmChannels>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());

@@ -1,4 +1,5 @@
 using CrossCoaching.Discord;
+using CrossCoaching.Discord.Members;
 using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.GuildSettings;
@@ -9,10 +10,15 @@ namespace CrossCoaching.Sessions;
 /// <summary>
 /// Without the privileged members intent the bot is not told when someone leaves a guild; it asks Discord about both
 /// partners before a session instead: at the reminder, or before the room of a session that had none. A partner gone
-/// (Discord 10007) suspends the pair, cancels its sessions and tells the one who stayed.
+/// (not found by the gateway, or Discord 10007 by REST) suspends the pair, cancels its sessions and tells the one who
+/// stayed. The gateway answers first (what it showed lately, else one Request Guild Members for this pair and the
+/// guild's other partners due soon), spending none of the REST budget; REST asks only when the gateway could not.
 /// </summary>
 public sealed class PartnerDeparture(
     IDiscordApi api,
+    IMemberDirectory directory,
+    UpcomingPartners upcoming,
+    TimeProvider time,
     PairRepository pairs,
     SessionRepository sessions,
     SessionEnder ender,
@@ -23,8 +29,18 @@ public sealed class PartnerDeparture(
     /// <returns>True when a partner left and the pair was suspended (the caller stops); false when both are here.</returns>
     public async Task<bool> CheckLockedAsync(Session current, Pair pair, CancellationToken cancellationToken)
     {
+        var soon = await upcoming.InGuildAsync(pair.GuildId, time.GetUtcNow() + MemberSightings.Fresh, cancellationToken);
+        var known = await directory.CheckAsync(pair.GuildId, [.. pair.Members], soon, cancellationToken);
         foreach (var member in pair.Members)
         {
+            if (known.GetValueOrDefault(member) is { } isMember)
+            {
+                if (isMember)
+                    continue;
+                await SuspendAsync(pair, member, current, cancellationToken);
+                return true;
+            }
+
             try
             {
                 await api.GetGuildMemberAsync(pair.GuildId, member, cancellationToken);

@@ -31,7 +31,8 @@ public sealed class SessionEnder(
     IOptions<SessionOptions> options,
     SessionMetrics metrics,
     TimeProvider time,
-    ILogger<SessionEnder> logger)
+    ILogger<SessionEnder> logger,
+    EmptyRooms emptyRooms)
 {
     /// <summary>A warning later than this after the time-box ended is no longer worth posting.</summary>
     public static readonly TimeSpan StaleWarning = TimeSpan.FromMinutes(2);
@@ -57,9 +58,10 @@ public sealed class SessionEnder(
         var lang = await languages.ForGuildAsync(session.GuildId, cancellationToken);
         var wasOpen = session.Status == SessionStatus.Open;
         var steps = await sessions.GetStepsAsync(session.Id, cancellationToken);
-        // With no grace the warning and the close are due together: the warning goes first, while the room exists.
+        // With no grace the warning and the close are due together: the warning goes first, while the room exists, and
+        // only to a room someone is in.
         if (wasOpen && !roomDeletedByHand && session.RoomChannelId is { } room && now - session.EndsAt < StaleWarning &&
-            steps.Any(s => s.Step == SessionStep.Warn && s.State == StepState.Pending))
+            steps.Any(s => s.Step == SessionStep.Warn && s.State == StepState.Pending) && !emptyRooms.IsSurelyEmpty(session.GuildId, room))
         {
             await PostLastWarningAsync(session, room, lang, cancellationToken);
             await sessions.EndStepAsync(session.Id, SessionStep.Warn, StepState.Done, now, cancellationToken);

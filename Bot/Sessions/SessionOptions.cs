@@ -38,6 +38,18 @@ public sealed class SessionOptions
     /// </summary>
     public int RoomsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// How many rooms the bot creates per second in all servers together, default 10 (1–50): Discord's 50 requests a
+    /// second are the bot's in all, so a slot shared by many servers is prepared further ahead, leaving room for messages.
+    /// </summary>
+    public int RoomsPerSecondInAll { get; set; } = 10;
+
+    /// <summary>
+    /// How many closes due at the same moment run per second, default 10 (1–50): the later ones of a busy slot close a
+    /// few seconds after their grace, so that deleting the rooms and sending their messages stays within Discord's pace.
+    /// </summary>
+    public int ClosesPerSecond { get; set; } = 10;
+
     /// <summary>How long before its slot a room is prepared at the least, in seconds, default 60.</summary>
     public int RoomLeadSeconds { get; set; } = 60;
 

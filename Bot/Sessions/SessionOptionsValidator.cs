@@ -26,6 +26,8 @@ public sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
         Check(nameof(o.HeldTogetherMinutes), o.HeldTogetherMinutes, 1, 60);
         if (o.RoomsPerMinute is < 1 or > 600)
             errors.Add($"Sessions__RoomsPerMinute is {o.RoomsPerMinute}; it must be a whole number from 1 to 600.");
+        Check(nameof(o.RoomsPerSecondInAll), o.RoomsPerSecondInAll, 1, 50);
+        Check(nameof(o.ClosesPerSecond), o.ClosesPerSecond, 1, 50);
         if (o.MaxImpromptuRoomsPerGuild is < 1 or > 500)
             errors.Add($"Sessions__MaxImpromptuRoomsPerGuild is {o.MaxImpromptuRoomsPerGuild}; it must be a whole number from 1 to 500.");
         if (o.RoomLeadSeconds is < 0 or > 3600)

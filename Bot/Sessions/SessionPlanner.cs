@@ -16,7 +16,8 @@ public sealed class SessionPlanner(
     SessionScheduler scheduler,
     IOptions<SessionOptions> options,
     Guilds.GuildGate guilds,
-    TimeProvider time)
+    TimeProvider time,
+    SlotSpread spread)
 {
     /// <summary>Makes sure the pair's next ritual session after now exists and is armed; null when none is due.</summary>
     public async Task<Session?> PlanNextAsync(long pairId, CancellationToken cancellationToken = default)
@@ -53,10 +54,10 @@ public sealed class SessionPlanner(
         TalkPlace place = TalkPlace.Discord)
     {
         var o = options.Value;
-        var sharing = await sessions.CountAtSlotAsync(pair.GuildId, slot, cancellationToken) + 1;
         var draft = new Session(0, pair.Id, pair.GuildId, kind, slot, durationMinutes, o.GraceMinutes, SessionStatus.Scheduled,
             null, false, null, null, null, now, null) { Place = place };
-        var session = await sessions.CreateAsync(draft, Steps(draft, reminderMinutes, PrepareLead(sharing, o), now), cancellationToken);
+        var (lead, closeDelay) = await spread.ForAsync(pair.GuildId, slot, draft.CloseAt, cancellationToken);
+        var session = await sessions.CreateAsync(draft, Steps(draft, reminderMinutes, lead, now, closeDelay), cancellationToken);
         await scheduler.ArmAsync(await sessions.GetStepsAsync(session.Id, cancellationToken), cancellationToken);
         return session;
     }
@@ -68,7 +69,9 @@ public sealed class SessionPlanner(
     public static TimeSpan PrepareLead(int roomsAtSlot, SessionOptions o) =>
         TimeSpan.FromSeconds(o.RoomLeadSeconds) + TimeSpan.FromMinutes((double)roomsAtSlot / o.RoomsPerMinute);
 
-    public static IReadOnlyList<(SessionStep Step, DateTimeOffset DueAt)> Steps(Session s, int reminderMinutes, TimeSpan prepareLead, DateTimeOffset now)
+    /// <param name="closeDelay">How long after the grace the close is due: a busy slot's closes are spread (<see cref="SlotSpread"/>).</param>
+    public static IReadOnlyList<(SessionStep Step, DateTimeOffset DueAt)> Steps(Session s, int reminderMinutes, TimeSpan prepareLead, DateTimeOffset now,
+        TimeSpan closeDelay = default)
     {
         var steps = new List<(SessionStep, DateTimeOffset)>();
         // A reminder only makes sense with some time left before the slot; set late, it goes out at once.
@@ -76,11 +79,11 @@ public sealed class SessionPlanner(
             steps.Add((SessionStep.Remind, Max(now, s.SlotAt.AddMinutes(-reminderMinutes))));
         // Outside Discord there is no room to prepare, open or warn in: the close at the end is when the check-in goes.
         if (s.Place.IsOutsideDiscord())
-            return [.. steps, (SessionStep.Close, s.CloseAt)];
+            return [.. steps, (SessionStep.Close, s.CloseAt + closeDelay)];
         steps.Add((SessionStep.Prepare, Max(now, s.SlotAt - prepareLead)));
         steps.Add((SessionStep.Open, s.SlotAt));
         steps.Add((SessionStep.Warn, s.EndsAt));
-        steps.Add((SessionStep.Close, s.CloseAt));
+        steps.Add((SessionStep.Close, s.CloseAt + closeDelay));
         return steps;
     }
 

@@ -29,7 +29,8 @@ public sealed class SessionRunner(
     SessionMetrics metrics,
     TimeProvider time,
     ILogger<SessionRunner> logger,
-    IEnumerable<IPairRecall> recalls)
+    IEnumerable<IPairRecall> recalls,
+    EmptyRooms emptyRooms)
 {
     public async Task RunAsync(long sessionId, SessionStep step, CancellationToken cancellationToken = default)
     {
@@ -151,11 +152,13 @@ public sealed class SessionRunner(
 
     private async Task WarnAsync(Session session, Lang lang, CancellationToken cancellationToken)
     {
-        var stale = time.GetUtcNow() - session.EndsAt > SessionEnder.StaleWarning;
+        // Nobody in the room to read it: not posted (a request saved), and the step dropped, as a stale one is.
+        var unread = time.GetUtcNow() - session.EndsAt > SessionEnder.StaleWarning ||
+                     session.RoomChannelId is { } where && emptyRooms.IsSurelyEmpty(session.GuildId, where);
         await using var work = await connections.BeginAsync(cancellationToken);
-        if (session.Status == SessionStatus.Open && session.RoomChannelId is { } room && !stale)
+        if (session.Status == SessionStatus.Open && session.RoomChannelId is { } room && !unread)
             await outbox.EnqueueAsync(work, Letter.InRoom(session, room, NoticeKinds.Warn, SessionMessages.Warning(session, lang)));
-        await sessions.EndStepAsync(work, session.Id, SessionStep.Warn, stale || session.Status != SessionStatus.Open ? StepState.Dropped : StepState.Done,
+        await sessions.EndStepAsync(work, session.Id, SessionStep.Warn, unread || session.Status != SessionStatus.Open ? StepState.Dropped : StepState.Done,
             time.GetUtcNow());
         await work.CommitAsync(cancellationToken);
     }

@@ -39,6 +39,9 @@ public static class SessionsSetup
         services.AddSingleton<ImpromptuSessions>();
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<PartnerDeparture>();
+        services.AddSingleton<UpcomingPartners>();
+        services.AddSingleton(sp => new EmptyRooms(sp.GetRequiredService<Discord.IGuildCache>(), sp));
+        services.AddSingleton<SlotSpread>();
         services.AddSingleton<RoomOpener>();
         services.AddSingleton<OrphanRooms>();
         services.AddSingleton<SessionScheduler>();

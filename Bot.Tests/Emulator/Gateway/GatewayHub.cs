@@ -37,6 +37,12 @@ internal sealed class GatewayHub
 
     public List<FrameRecord> Frames { get; } = [];
 
+    /// <summary>Request Guild Members (op 8) as asked, in order, with what came of each.</summary>
+    public List<MemberRequestRecord> MemberRequests { get; } = [];
+
+    /// <summary>When the whole member list of a guild was last asked for (Discord allows it once per 30 s).</summary>
+    public Dictionary<Snowflake, DateTimeOffset> AllMembersAskedAt { get; } = [];
+
     /// <summary>What GET /gateway/bot returns.</summary>
     public string GatewayUrl { get; set; } = "";
 

@@ -44,8 +44,11 @@ internal sealed class GatewayProtocol(World world)
             case 6:
                 new GatewayResume(world).Resume(connection, payload["d"]);
                 break;
-            case 3 or 4 or 8 or 31 or 43:
-                // Presence, voice state, member requests, soundboard and channel info: valid, not emulated further.
+            case 8:
+                new GatewayMemberRequests(world).Request(connection, payload["d"]);
+                break;
+            case 3 or 4 or 31 or 43:
+                // Presence, voice state, soundboard and channel info: valid, not emulated further.
                 break;
             default:
                 connection.Close(4001, "Unknown opcode.");
