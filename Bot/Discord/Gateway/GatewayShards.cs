@@ -41,6 +41,13 @@ public sealed class GatewayShards(
 
     public void Settle() => _settled = true;
 
+    /// <summary>The running session that speaks for the guild (its shard, or the one unsharded session); null when none here does.</summary>
+    public GatewaySession? SessionFor(Snowflake guildId)
+    {
+        lock (_lock)
+            return _running.Values.Select(r => r.Session).FirstOrDefault(s => s.Shard?.Owns(guildId) ?? true);
+    }
+
     /// <summary>
     /// Starts a session. With <paramref name="until"/> (a lease's expiry) it stops by itself at that instant unless
     /// <see cref="Extend"/> moves it. Returns the session's run, which ends when it stops for any reason.

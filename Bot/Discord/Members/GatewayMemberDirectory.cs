@@ -10,7 +10,8 @@ namespace CrossCoaching.Discord.Members;
 /// <summary>
 /// Answers from fresh sightings, and asks the gateway for the rest in one Request Guild Members with <c>user_ids</c>
 /// (no privileged intent needed, at most 100 ids, one guild; the answer's <c>not_found</c> lists who is not a member).
-/// The request goes on the shard that owns the guild only; no connection, another shard's guild or no answer within
+/// The request goes on the session of the shard that owns the guild, when this process runs it (shards may be leased by
+/// other instances); no connection, another process's shard or no answer within
 /// <see cref="AnswerTimeout"/> leaves the user unknown, and the caller asks by REST as before. The gateway session is
 /// looked up when first needed: the gateway's handlers lead (through the commands and sessions) back here.
 /// </summary>
@@ -26,28 +27,28 @@ public sealed class GatewayMemberDirectory(
 
     private long _nonces;
 
-    private GatewaySession Gateway => services.GetRequiredService<GatewaySession>();
+    private GatewayShards Shards => services.GetRequiredService<GatewayShards>();
 
     public async Task<IReadOnlyDictionary<Snowflake, bool?>> CheckAsync(Snowflake guildId, IReadOnlyCollection<Snowflake> users,
         IReadOnlyCollection<Snowflake> alsoAsk, CancellationToken cancellationToken = default)
     {
         var unknown = users.Where(u => sightings.Know(guildId, u) is null).Distinct().ToList();
-        if (unknown.Count > 0 && (Gateway.Shard?.Owns(guildId) ?? true))
+        if (unknown.Count > 0 && Shards.SessionFor(guildId) is { } gateway)
         {
             var ask = unknown.Concat(alsoAsk.Where(u => sightings.Know(guildId, u) is null)).Distinct().Take(MaxUserIds).ToList();
-            await AskAsync(guildId, ask, cancellationToken);
+            await AskAsync(gateway, guildId, ask, cancellationToken);
         }
 
         return users.Distinct().ToDictionary(u => u, u => sightings.Know(guildId, u));
     }
 
-    private async Task AskAsync(Snowflake guildId, IReadOnlyList<Snowflake> users, CancellationToken cancellationToken)
+    private async Task AskAsync(GatewaySession gateway, Snowflake guildId, IReadOnlyList<Snowflake> users, CancellationToken cancellationToken)
     {
         var nonce = "m" + Interlocked.Increment(ref _nonces).ToString(CultureInfo.InvariantCulture);
         var pending = events.Expect(nonce);
         try
         {
-            if (!await Gateway.SendAsync(Payload(guildId, users, nonce), "Request Guild Members", cancellationToken))
+            if (!await gateway.SendAsync(Payload(guildId, users, nonce), "Request Guild Members", cancellationToken))
                 return;
             await pending.Done.WaitAsync(AnswerTimeout, time, cancellationToken);
         }
