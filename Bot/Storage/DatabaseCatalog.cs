@@ -13,24 +13,29 @@ namespace CrossCoaching.Storage;
 /// </summary>
 public static class DatabaseCatalog
 {
-    private const string NotCopied = "schema_migrations";
+    /// <summary>
+    /// Each database keeps its own migrations' record; the rest describe live processes (their ids, heartbeats, shard
+    /// leases, IDENTIFY turns, registrations in flight), meaningless for the stopped bot being moved.
+    /// </summary>
+    private const string NotCopied =
+        "('schema_migrations', 'instances', 'shard_leases', 'shard_members', 'identify_buckets', 'command_registration_claims')";
 
     public static async Task<HashSet<string>> SqliteTablesAsync(DbConnection connection, DbTransaction transaction) =>
     [
         .. await connection.QueryAsync<string>(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> @NotCopied AND lower(name) NOT LIKE 'qrtz%'",
-            new { NotCopied }, transaction),
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT IN " + NotCopied + " AND lower(name) NOT LIKE 'qrtz%'",
+            transaction: transaction),
     ];
 
     /// <summary>The bot's tables in the target, parents before the tables whose foreign keys point at them.</summary>
     public static async Task<IReadOnlyList<string>> TablesInDependencyOrderAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
         var tables = (await connection.QueryAsync<string>(
-            """
+            $"""
             SELECT table_name FROM information_schema.tables
-            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> @NotCopied AND table_name NOT LIKE 'qrtz%'
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN {NotCopied} AND table_name NOT LIKE 'qrtz%'
             ORDER BY table_name
-            """, new { NotCopied }, transaction)).ToList();
+            """, transaction: transaction)).ToList();
         var parents = (await connection.QueryAsync<(string Child, string Parent)>(
             """
             SELECT child.relname, parent.relname FROM pg_constraint c

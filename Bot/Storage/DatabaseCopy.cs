@@ -33,7 +33,9 @@ public sealed class DatabaseCopy(SqliteConnectionFactory source, SqliteConnectio
             throw new StartupException("copy-database copies into a PostgreSQL database: give --to a PostgreSQL connection string, such as \"Host=db;Database=crosscoaching;Username=crosscoaching;Password=...\".");
 
         var started = time.GetTimestamp();
-        // Both instance locks, the bot's own: no bot may run on either database while the copy does.
+        // The SQLite instance lock keeps the source's bot stopped while the copy runs. PostgreSQL has no instance lock
+        // (instances share it): its step only reaches the server; a bot that ever ran there left rows, which the
+        // emptiness check below refuses.
         using var sourceLock = new InstanceLock(source);
         using var targetLock = new InstanceLock(target);
         await sourceLock.RunAsync(cancellationToken);

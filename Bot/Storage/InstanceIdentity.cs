@@ -29,9 +29,9 @@ public sealed record InstanceIdentity(string Id)
         return identity;
     }
 
-    public static InstanceIdentity From(IConfiguration configuration)
+    public static InstanceIdentity From(IConfiguration? configuration)
     {
-        var configured = configuration[IdKey]?.Trim();
+        var configured = configuration?[IdKey]?.Trim();
         var id = string.IsNullOrEmpty(configured)
             ? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-{Environment.ProcessId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}")
             : configured;

@@ -48,7 +48,7 @@ public sealed class DatabaseCopyTests : IDisposable
             await using var s = await source.OpenAsync();
             await using var t = await copy.OpenAsync();
             var tables = await DatabaseCatalog.SqliteTablesAsync(s, null!);
-            Assert.Equal(28, tables.Count);
+            Assert.Equal(30, tables.Count);
             foreach (var table in tables)
             {
                 var rows = await RowsAsync(s, table);
@@ -161,6 +161,8 @@ public sealed class DatabaseCopyTests : IDisposable
                 "INSERT INTO move_proposals (pair_id, session_id, original_slot, proposed_slot, proposed_by, status, created_at) VALUES (@pair, @session, @at, @at, @user, 'declined', @at)",
                 "INSERT INTO session_moves (session_id, original_slot, moved_at, armed) VALUES (@session, @at, @at, 1)",
                 "INSERT INTO guild_welcomes (guild_id, welcomed_at) VALUES (@guild, @at)",
+                "INSERT INTO room_deletions (channel_id, instance_id, started_at) VALUES (7, 'old-host-1-ab', @at) ON CONFLICT DO NOTHING",
+                "INSERT INTO dm_channels (user_id, channel_id, opened_at) VALUES (@user, 8, @at) ON CONFLICT DO NOTHING",
             })
                 await connection.ExecuteAsync(sql, ids);
         }

@@ -23,7 +23,7 @@ public static class GatewaySetup
         services.AddSingleton<GuildCache>();
         services.AddSingleton<IGuildCache>(sp => sp.GetRequiredService<GuildCache>());
         services.AddSingleton<IGatewayDispatchHandler>(sp => sp.GetRequiredService<GuildCache>());
-        services.TryAddSingleton(sp => InstanceIdentity.From(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(sp => InstanceIdentity.From(sp.GetService<IConfiguration>()));
         services.AddSingleton<IdentifyGate>();
         services.AddSingleton<GatewaySessionFactory>();
         services.AddSingleton<GatewayShards>();
