@@ -8,7 +8,11 @@ namespace CrossCoaching.Discord.Gateway;
 /// <summary>Makes the session of one shard; every session of the process shares the dispatcher, clock and IDENTIFY turns.</summary>
 public sealed class GatewaySessionFactory(IServiceProvider services)
 {
-    public GatewaySession Create(GatewayShard? shard) => new(
+    /// <param name="takeTurns">
+    /// Whether IDENTIFY waits for its turn in the shard's max_concurrency bucket: needed beside other sessions (several
+    /// shards, here or on other instances); the lone session of the default set-up identifies as it always did.
+    /// </param>
+    public GatewaySession Create(GatewayShard? shard, bool takeTurns = true) => new(
         shard,
         services.GetRequiredService<IOptions<DiscordOptions>>().Value.Token ?? "",
         services.GetRequiredService<IGatewayConnectionFactory>(),
@@ -19,5 +23,5 @@ public sealed class GatewaySessionFactory(IServiceProvider services)
         services.GetRequiredKeyedService<TimeProvider>(DiscordSetup.ClockKey),
         services.GetRequiredService<ILogger<GatewaySession>>(),
         services.GetService<DiscordMetrics>(),
-        services.GetRequiredService<IdentifyGate>());
+        takeTurns ? services.GetRequiredService<IdentifyGate>() : null);
 }

@@ -36,7 +36,13 @@ public static class GatewaySetup
         return services;
     }
 
-    /// <summary>The one session of the default set-up (unsharded, or the pinned shard).</summary>
-    private static GatewaySession CreateSession(IServiceProvider services) =>
-        services.GetRequiredService<GatewaySessionFactory>().Create(GatewayShard.From(services.GetRequiredService<IOptions<DiscordOptions>>().Value));
+    /// <summary>
+    /// The one session of the default set-up (unsharded, or the pinned shard). A pinned shard takes IDENTIFY turns:
+    /// the other shards run in other processes.
+    /// </summary>
+    private static GatewaySession CreateSession(IServiceProvider services)
+    {
+        var shard = GatewayShard.From(services.GetRequiredService<IOptions<DiscordOptions>>().Value);
+        return services.GetRequiredService<GatewaySessionFactory>().Create(shard, takeTurns: shard is not null);
+    }
 }
