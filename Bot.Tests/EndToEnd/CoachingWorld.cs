@@ -85,6 +85,19 @@ public sealed class CoachingWorld : IAsyncDisposable
         await Discord.WaitUntilAsync(until, TimeSpan.FromSeconds(30), what);
     }
 
+    /// <summary>
+    /// Members join a voice room and the test waits until the bot's cache shows them there: the voice states come by the
+    /// gateway, so a clock moved at once could run a step (the warning goes only to a room someone is in) before them.
+    /// </summary>
+    public async Task JoinRoomAsync(Snowflake room, params EmulatedUser[] members)
+    {
+        foreach (var member in members)
+            Discord.JoinVoice(Guild.Id, member.Id, room);
+        var cache = Bot.Get<IGuildCache>();
+        await Discord.WaitUntilAsync(_ => members.All(m => cache.UsersInVoiceChannel(Guild.Id, room).Contains(m.Id)),
+            TimeSpan.FromSeconds(30), "the bot to see the members in the room");
+    }
+
     public IReadOnlyList<EmulatedChannel> VoiceRooms() =>
         [.. Discord.ChannelsCreatedByBot.Where(c => c.Type == EmulatedChannelType.GuildVoice)];
 

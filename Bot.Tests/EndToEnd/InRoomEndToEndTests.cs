@@ -31,8 +31,7 @@ public sealed class InRoomEndToEndTests
     {
         var (w, session, room, welcome) = await OpenRoomAsync();
         await using var _ = w;
-        w.Discord.JoinVoice(w.Guild.Id, w.Alice.Id, room.Id);
-        w.Discord.JoinVoice(w.Guild.Id, w.Bob.Id, room.Id);
+        await w.JoinRoomAsync(room.Id, w.Alice, w.Bob);
 
         var first = await (await w.PressAsync(welcome, "room:extend:", w.Alice)).WaitForCallbackAsync();
         Assert.False(first.Ephemeral);

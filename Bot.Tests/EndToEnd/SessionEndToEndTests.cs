@@ -39,8 +39,7 @@ public sealed class SessionEndToEndTests
         Assert.Equal([w.Alice.Id, w.Bob.Id], w.Discord.MessagesIn(room.Id)[0].PingedUserIds.Order());
 
         // Discord's own permission algorithm: the partners get in, a stranger does not, the bot keeps managing it.
-        w.Discord.JoinVoice(w.Guild.Id, w.Alice.Id, room.Id);
-        w.Discord.JoinVoice(w.Guild.Id, w.Bob.Id, room.Id);
+        await w.JoinRoomAsync(room.Id, w.Alice, w.Bob);
         Assert.Throws<VoiceJoinRefusedException>(() => w.Discord.JoinVoice(w.Guild.Id, w.Carol.Id, room.Id));
         var botHere = w.Discord.PermissionsOf(w.Guild.Id, w.Discord.BotUserId, room.Id);
         Assert.True(botHere.HasFlag(Perms.ViewChannel) && botHere.HasFlag(Perms.ManageChannels));
