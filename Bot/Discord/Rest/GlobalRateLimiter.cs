@@ -26,6 +26,12 @@ internal sealed class GlobalRateLimiter
     private readonly TimeProvider _time;
     private readonly GlobalShare _share;
 
+    private readonly Lock _sync = new();
+
+    // The slots taken: in flight (no answer yet) or answered within the last second, oldest first.
+    private readonly List<Slot> _slots = [];
+    private DateTimeOffset _pausedUntil;
+
     public GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time, GlobalShare? share = null, IMeterFactory? meters = null)
     {
         (_time, _share) = (time, share ?? new GlobalShare(time));
@@ -45,12 +51,6 @@ internal sealed class GlobalRateLimiter
                 return _pausedUntil;
         }
     }
-
-    private readonly Lock _sync = new();
-
-    // The slots taken: in flight (no answer yet) or answered within the last second, oldest first.
-    private readonly List<Slot> _slots = [];
-    private DateTimeOffset _pausedUntil;
 
     /// <summary>
     /// Waits for a slot (and for the end of a global pause), then takes it. Dispose the result when the answer (or the
