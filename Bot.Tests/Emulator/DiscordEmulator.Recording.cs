@@ -39,6 +39,29 @@ public sealed partial class DiscordEmulator
 
     public int GlobalRateLimitedCount => Locked(() => world.Record.GlobalRateLimited);
 
+    /// <summary>
+    /// Requests under the bot's token (those the global limit counts, whichever process sent them) per whole second of
+    /// arrival, the seconds without any left out: what a benchmark prints.
+    /// </summary>
+    public IReadOnlyList<(DateTimeOffset Second, int Count)> BotRequestsPerSecond => Locked(() => world.Record.Requests
+        .Where(r => r.HadBotAuth)
+        .GroupBy(r => new DateTimeOffset(r.At.UtcTicks - (r.At.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero))
+        .OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList());
+
+    /// <summary>The most requests under the bot's token that arrived within any one second (a sliding window, as Discord counts).</summary>
+    public int BusiestSecond => Locked(() =>
+    {
+        var arrivals = world.Record.Requests.Where(r => r.HadBotAuth).Select(r => r.At).Order().ToList();
+        var (busiest, first) = (0, 0);
+        for (var last = 0; last < arrivals.Count; last++)
+        {
+            while (arrivals[last] - arrivals[first] >= TimeSpan.FromSeconds(1))
+                first++;
+            busiest = Math.Max(busiest, last - first + 1);
+        }
+        return busiest;
+    });
+
     /// <summary>Requests made while the bot had been told to wait (remaining 0 before reset, or within a retry_after).</summary>
     public int EarlyRetryCount => Locked(() => world.Record.EarlyRetries);
 

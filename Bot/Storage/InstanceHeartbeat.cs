@@ -1,3 +1,4 @@
+using CrossCoaching.Discord.Rest;
 using CrossCoaching.Hosting;
 using Dapper;
 using Microsoft.Extensions.Hosting;
@@ -10,9 +11,11 @@ namespace CrossCoaching.Storage;
 /// <see cref="Every"/>, removed at a clean stop. An instance whose row is older than <see cref="DeadAfter"/> is dead;
 /// the live ones remove its row, which frees its outbox claims (which would also run out by themselves). Advisory locks
 /// need none of this: they go with the dead instance's connections. The table also tells the operator, and the shard
-/// leases, who is alive.
+/// leases, who is alive. On PostgreSQL each heartbeat also counts the live instances, which split Discord's global
+/// rate limit (<see cref="GlobalShare"/>).
 /// </summary>
-public sealed class InstanceHeartbeat(SqliteConnectionFactory connections, InstanceIdentity instance, TimeProvider time, ILogger<InstanceHeartbeat> logger)
+public sealed class InstanceHeartbeat(
+    SqliteConnectionFactory connections, InstanceIdentity instance, TimeProvider time, ILogger<InstanceHeartbeat> logger, GlobalShare? share = null)
     : BackgroundService, IStartupTask
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
@@ -31,6 +34,12 @@ public sealed class InstanceHeartbeat(SqliteConnectionFactory connections, Insta
             new { instance.Id, now });
         await work.CommitAsync(cancellationToken);
         logger.LogInformation("Running as instance {Instance}", instance.Id);
+        if (connections.Provider == StorageProvider.Postgres && share is not null)
+        {
+            share.Joined();
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await CountLiveAsync(connection, time.GetUtcNow());
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,6 +57,8 @@ public sealed class InstanceHeartbeat(SqliteConnectionFactory connections, Insta
                         "INSERT INTO instances (id, started_at, seen_at) VALUES (@Id, @now, @now) ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at",
                         new { instance.Id, now });
                     await connection.ExecuteAsync("DELETE FROM instances WHERE seen_at < @dead", new { dead = now - DeadAfter });
+                    if (connections.Provider == StorageProvider.Postgres)
+                        await CountLiveAsync(connection, time.GetUtcNow());
                 }
                 catch (System.Data.Common.DbException e)
                 {
@@ -58,6 +69,15 @@ public sealed class InstanceHeartbeat(SqliteConnectionFactory connections, Insta
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>The live instances, this one included, for this instance's share of the global rate limit.</summary>
+    private async Task CountLiveAsync(System.Data.Common.DbConnection connection, DateTimeOffset now)
+    {
+        if (share is null)
+            return;
+        var live = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM instances WHERE seen_at >= @alive", new { alive = now - DeadAfter });
+        share.Counted((int)live);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

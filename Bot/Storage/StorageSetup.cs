@@ -32,6 +32,9 @@ public static class StorageSetup
         builder.Services.AddSingleton<InstanceHeartbeat>();
         builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<InstanceHeartbeat>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceHeartbeat>());
+        // A global 429 drawn by one instance pauses them all (PostgreSQL; nothing runs on SQLite).
+        builder.Services.AddSingleton<Discord.Rest.GlobalPauseChannel>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Discord.Rest.GlobalPauseChannel>());
         builder.Services.AddClusterLocks();
         builder.Services.AddSingleton<Discord.Gateway.IShardLeaseStore, ShardLeaseStore>();
         return builder;

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using CrossCoaching.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossCoaching.Discord.Rest;
@@ -12,19 +14,43 @@ namespace CrossCoaching.Discord.Rest;
 /// its slot from its send until one second after its answer: however late requests arrive (a slow link, a queue in
 /// the HTTP stack), no more than <see cref="RequestsPerSecond"/> of them can arrive within one second. Counting sends
 /// alone is not enough: 40 requests that leave at 0 s and arrive at 0.9 s, then 40 that leave at 1 s, make 80 within
-/// a tenth of a second on Discord's side.
+/// a tenth of a second on Discord's side. With several instances on one database, this instance's part of the budget
+/// is its <see cref="GlobalShare"/>.
 /// </remarks>
-internal sealed class GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time)
+internal sealed class GlobalRateLimiter
 {
-    /// <summary>Below Discord's 50, so that a clock that drifts between us and Discord never tips a burst over.</summary>
-    public const int RequestsPerSecond = 40;
+    /// <summary>The whole budget, which a lone instance keeps (see <see cref="GlobalShare.Budget"/>).</summary>
+    public const int RequestsPerSecond = GlobalShare.Budget;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+
+    private readonly TimeProvider _time;
+    private readonly GlobalShare _share;
 
     private readonly Lock _sync = new();
 
     // The slots taken: in flight (no answer yet) or answered within the last second, oldest first.
     private readonly List<Slot> _slots = [];
     private DateTimeOffset _pausedUntil;
+
+    public GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time, GlobalShare? share = null, IMeterFactory? meters = null)
+    {
+        (_time, _share) = (time, share ?? new GlobalShare(time));
+        meters?.Create(BotMeter.Name).CreateObservableGauge("crosscoaching.discord.rest.global_share", () => (long)PerSecond, "{request}/s",
+            "This instance's part of Discord's global limit of requests per second: the whole budget alone, an even part of it with several instances on one database.");
+    }
+
+    /// <summary>The requests per second this instance allows itself now.</summary>
+    public int PerSecond => _share.PerSecond();
+
+    /// <summary>Until when a global 429 stops the requests bound to the global limit.</summary>
+    public DateTimeOffset PausedUntil
+    {
+        get
+        {
+            lock (_sync)
+                return _pausedUntil;
+        }
+    }
 
     /// <summary>
     /// Waits for a slot (and for the end of a global pause), then takes it. Dispose the result when the answer (or the
@@ -37,7 +63,7 @@ internal sealed class GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey
             var (wait, slot) = TryTake();
             if (slot is not null)
                 return slot;
-            await Task.Delay(wait, time, cancellationToken);
+            await Task.Delay(wait, _time, cancellationToken);
         }
     }
 
@@ -46,7 +72,7 @@ internal sealed class GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey
     {
         lock (_sync)
         {
-            var until = time.GetUtcNow() + wait;
+            var until = _time.GetUtcNow() + wait;
             if (until > _pausedUntil)
                 _pausedUntil = until;
         }
@@ -56,11 +82,11 @@ internal sealed class GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey
     {
         lock (_sync)
         {
-            var now = time.GetUtcNow();
+            var now = _time.GetUtcNow();
             if (_pausedUntil > now)
                 return (_pausedUntil - now, null);
             _slots.RemoveAll(s => s.AnsweredAt is { } at && at <= now - Window);
-            if (_slots.Count >= RequestsPerSecond)
+            if (_slots.Count >= _share.PerSecond())
             {
                 // A slot still in flight frees one second after its answer at the earliest, so no sooner than a second
                 // from now: the first answered slot to expire, or a second, is when to look again.
@@ -76,7 +102,7 @@ internal sealed class GlobalRateLimiter([FromKeyedServices(DiscordSetup.ClockKey
     private void Answered(Slot slot)
     {
         lock (_sync)
-            slot.AnsweredAt ??= time.GetUtcNow();
+            slot.AnsweredAt ??= _time.GetUtcNow();
     }
 
     private sealed class Slot(GlobalRateLimiter owner) : IDisposable

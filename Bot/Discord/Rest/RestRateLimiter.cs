@@ -14,7 +14,8 @@ internal sealed class RestRateLimiter(
     GlobalRateLimiter global,
     [FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time,
     ILogger<RestRateLimiter> logger,
-    DiscordMetrics? metrics = null)
+    DiscordMetrics? metrics = null,
+    GlobalPauseChannel? otherInstances = null)
 {
     /// <summary>
     /// Longer waits are honoured, not cut: sending earlier than Discord asks only earns another 429 and counts towards
@@ -97,7 +98,10 @@ internal sealed class RestRateLimiter(
             route.Template, isGlobal ? "global" : "bucket", (long)retryAfter.TotalMilliseconds);
         WarnIfLong(route, retryAfter, "429");
         if (isGlobal && !route.ExemptFromGlobalLimit)
+        {
             global.Pause(retryAfter);
+            otherInstances?.Announce(retryAfter);
+        }
         else
             bucket.Block(retryAfter, now);
     }

@@ -13,6 +13,7 @@ public static class RestSetup
     {
         services.TryAddSingleton<RestHttpTransport>();
         services.TryAddSingleton<RateLimitBuckets>();
+        services.TryAddSingleton<GlobalShare>();
         services.TryAddSingleton<GlobalRateLimiter>();
         services.TryAddSingleton<RestRateLimiter>();
         // A rejected token stops the bot rather than draw 401s until Discord bans the address.
