@@ -56,15 +56,24 @@ public sealed class RoundRepository(SqliteConnectionFactory connections)
     /// <summary>
     /// Active pairs whose current round may be over: as many sessions counted since the round started as the guild's
     /// round length, or the question already asked on one of them. One query, so the reconciler looks closer at these
-    /// only and not at every pair.
+    /// only and not at every pair. With <paramref name="changedSince"/>, only pairs with a ritual session that ended since
+    /// then (a round may have just ended) or one that ended a question's answer window before (its silence may have
+    /// just lasted a week: <paramref name="silentSince"/> to <paramref name="silentUntil"/>) are looked at, through the
+    /// index on sessions (status, closed_at); without it, every active pair (the rare full sweep).
     /// </summary>
-    public async Task<IReadOnlyList<long>> ListPairsWithRoundOverAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<long>> ListPairsWithRoundOverAsync(DateTimeOffset? changedSince = null, DateTimeOffset? silentSince = null,
+        DateTimeOffset? silentUntil = null, CancellationToken cancellationToken = default)
     {
+        var changed = changedSince is null ? "" : """
+            AND p.id IN (
+                SELECT pair_id FROM sessions WHERE status IN ('closed', 'missed') AND closed_at > @changedSince
+                UNION SELECT pair_id FROM sessions WHERE status IN ('closed', 'missed') AND closed_at > @silentSince AND closed_at <= @silentUntil)
+            """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<long>(
-            """
+            $"""
             SELECT p.id FROM pairs p
-            WHERE p.status = 'active' AND (
+            WHERE p.status = 'active' {changed} AND (
                 (SELECT count(*) FROM sessions s
                  WHERE s.pair_id = p.id AND s.kind = 'ritual' AND s.status IN ('closed', 'missed') AND s.slot_at >= p.round_started_at)
                 >= coalesce((SELECT g.round_length FROM guild_settings g WHERE g.guild_id = p.guild_id), @defaultLength)
@@ -72,7 +81,7 @@ public sealed class RoundRepository(SqliteConnectionFactory connections)
                     SELECT 1 FROM sessions s JOIN session_notices n ON n.session_id = s.id AND n.kind = @kind
                     WHERE s.pair_id = p.id AND s.kind = 'ritual' AND s.status IN ('closed', 'missed') AND s.slot_at >= p.round_started_at))
             ORDER BY p.id
-            """, new { kind = PromptKind, defaultLength = GuildSettings.GuildConfig.DefaultRoundLength })];
+            """, new { kind = PromptKind, defaultLength = GuildSettings.GuildConfig.DefaultRoundLength, changedSince, silentSince, silentUntil })];
     }
 
     private static string Code(RoundAnswer answer) => answer == RoundAnswer.Continue ? "continue" : "stop";

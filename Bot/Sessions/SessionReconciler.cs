@@ -9,8 +9,8 @@ namespace CrossCoaching.Sessions;
 /// The sessions' safety net: plans the next session of active rituals whose chain of planning broke, tops up the
 /// scheduler's near horizon, runs steps that are overdue (an overdue close at once; a session whose slot passed while
 /// the bot was down is recorded as missed, never opened late), re-arms triggers that went missing before they are due,
-/// and deletes rooms left behind by sessions that are over. Every query asks for what is due or broken, so a pass costs
-/// what changed, not the number of rituals.
+/// and deletes rooms left behind by sessions that are over. Every query asks for what is due, broken or changed since
+/// the last pass (<see cref="ReconcilerWindow"/>), so a pass costs what changed, not the number of rituals.
 /// </summary>
 public sealed class SessionReconciler(
     SessionRepository sessions,
@@ -26,14 +26,22 @@ public sealed class SessionReconciler(
     TimeProvider time,
     ILogger<SessionReconciler> logger) : IReconcilable
 {
+    private readonly ReconcilerWindow _planningNet = new(time);
+
+    /// <summary>Pairs whose planning failed at the last pass: retried at the next, although nothing changed for them.</summary>
+    private IReadOnlyList<long> _planningFailed = [];
+
     public async Task ReconcileAsync(CancellationToken cancellationToken = default)
     {
-        await EachAsync(await due.UnplannedPairsAsync(time.GetUtcNow(), cancellationToken), "plan the next session of pair", p => p,
-            pair => planner.PlanNextAsync(pair, cancellationToken));
+        // The planning net reads the pairs that changed since its last pass, and every active pair once a day.
+        var pass = _planningNet.Begin();
+        var unplanned = (await due.UnplannedPairsAsync(pass.Now, pass.Since, cancellationToken)).Union(_planningFailed).ToList();
+        _planningFailed = await EachAsync(unplanned, "plan the next session of pair", p => p, pair => planner.PlanNextAsync(pair, cancellationToken));
+        _planningNet.Completed(pass);
         await EachAsync([0], "top up the scheduler's horizon", _ => "", _ => horizon.TopUpAsync(cancellationToken));
         var overdue = (await due.OverdueAsync(time.GetUtcNow(), cancellationToken)).GroupBy(s => s.SessionId);
         await EachAsync(overdue, "reconcile session", s => s.Key, steps => RunOverdueAsync(steps, cancellationToken));
-        await EachAsync(await DueSoonAsync(cancellationToken), "re-arm the trigger of session", s => s.SessionId, step => RearmIfMissingAsync(step, cancellationToken));
+        await EachAsync([0], "re-arm missing triggers", _ => "", _ => RearmMissingAsync(cancellationToken));
         await EachAsync(await sessions.ListFinishedWithRoomAsync(cancellationToken), "delete the room left by session", s => s.Id,
             session => DeleteLeftoverRoomAsync(session, cancellationToken));
         await EachAsync([0], "delete untracked rooms", _ => "", _ => orphans.DeleteUntrackedAsync(cancellationToken));
@@ -43,10 +51,11 @@ public sealed class SessionReconciler(
 
     /// <summary>
     /// One pair, session or guild that fails (a corrupt row, a Discord error nobody expected) is logged and skipped: it
-    /// never stops the pass for the others, which the next pass would otherwise also never reach.
+    /// never stops the pass for the others, which the next pass would otherwise also never reach. Returns those that failed.
     /// </summary>
-    private async Task EachAsync<T>(IEnumerable<T> items, string what, Func<T, object> id, Func<T, Task> action)
+    private async Task<IReadOnlyList<T>> EachAsync<T>(IEnumerable<T> items, string what, Func<T, object> id, Func<T, Task> action)
     {
+        var failed = new List<T>();
         foreach (var item in items)
         {
             try
@@ -56,26 +65,24 @@ public sealed class SessionReconciler(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Could not {What} {Id}; the others go on and the next pass retries", what, id(item));
+                failed.Add(item);
             }
         }
+
+        return failed;
     }
 
     /// <summary>
     /// Steps due before the next pass or the one after: a trigger missing there (a scheduler file lost, a crash between
-    /// writing a session and arming it) is armed again in time. Later steps are checked as they come this close.
+    /// writing a session and arming it) is armed again in time, all in one scheduler transaction. Later steps are
+    /// checked as they come this close.
     /// </summary>
-    private async Task<IReadOnlyList<SessionStepDue>> DueSoonAsync(CancellationToken cancellationToken)
+    private async Task RearmMissingAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return await due.BetweenAsync(now, now.AddMinutes(2 * options.Value.ReconcileMinutes), cancellationToken);
-    }
-
-    private async Task RearmIfMissingAsync(SessionStepDue step, CancellationToken cancellationToken)
-    {
-        if (await scheduler.IsArmedAsync(step.SessionId, step.Step, cancellationToken))
-            return;
-        logger.LogWarning("The trigger of {Step} for session {Session}, due {Due}, was missing: armed again", step.Step, step.SessionId, step.DueAt);
-        await scheduler.ArmAsync([step], cancellationToken);
+        var soon = await due.BetweenAsync(now, now.AddMinutes(2 * options.Value.ReconcileMinutes), cancellationToken);
+        foreach (var step in await scheduler.ArmMissingAsync(soon, cancellationToken))
+            logger.LogWarning("The trigger of {Step} for session {Session}, due {Due}, was missing: armed again", step.Step, step.SessionId, step.DueAt);
     }
 
     /// <summary>

@@ -25,20 +25,36 @@ public sealed class DueSteps(SqliteConnectionFactory connections)
 
     /// <summary>
     /// Active pairs with a ritual that is not paused but no ritual session planned after <paramref name="now"/>: the
-    /// ones whose chain of planning broke (a crash, an error) or never started. One query instead of one per pair.
+    /// ones whose chain of planning broke (a crash, an error) or never started. One query instead of one per pair. With
+    /// <paramref name="since"/>, only pairs that changed since then are looked at — a session that ended or whose slot
+    /// came, a ritual saved (set, paused, resumed) — so the query costs what changed and not the number of pairs; without
+    /// it, every active pair (the rare full sweep).
     /// </summary>
-    public async Task<IReadOnlyList<long>> UnplannedPairsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<long>> UnplannedPairsAsync(DateTimeOffset now, DateTimeOffset? since = null, CancellationToken cancellationToken = default)
     {
+        var changed = since is null ? "" : $"AND p.id IN ({ChangedPairs})";
         await using var connection = await connections.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<long>(
-            """
+            $"""
             SELECT p.id FROM pairs p JOIN rituals r ON r.pair_id = p.id
-            WHERE p.status = 'active' AND r.paused = 0 AND NOT EXISTS (
+            WHERE p.status = 'active' AND r.paused = 0 {changed} AND NOT EXISTS (
                 SELECT 1 FROM sessions s
                 WHERE s.pair_id = p.id AND s.slot_at > @now AND s.kind = 'ritual' AND s.status = 'scheduled')
             ORDER BY p.id
-            """, new { now })];
+            """, new { now, since })];
     }
+
+    /// <summary>
+    /// Pairs that may need planning since <c>@since</c>: a session ended (index on status, closed_at — every way a session
+    /// ends stamps closed_at), a slot came (index on slot_at: the session opens, the next is planned at its end), a
+    /// ritual saved (every save stamps updated_at; not indexed: a scan of one narrow row per pair, milliseconds for
+    /// 100,000 rituals, where an index would need a migration).
+    /// </summary>
+    private const string ChangedPairs = """
+        SELECT pair_id FROM sessions WHERE status IN ('closed', 'missed', 'skipped', 'cancelled', 'failed') AND closed_at > @since
+        UNION SELECT pair_id FROM sessions WHERE slot_at > @since AND slot_at <= @now
+        UNION SELECT pair_id FROM rituals WHERE updated_at > @since
+        """;
 
     private async Task<IReadOnlyList<SessionStepDue>> QueryAsync(string range, object args, CancellationToken cancellationToken)
     {

@@ -20,13 +20,14 @@ public sealed class SessionStepJob(SessionRunner runner, SessionRepository sessi
     public async ValueTask Execute(IJobExecutionContext context, SessionStepInput input, CancellationToken cancellationToken = default)
     {
         // The database is the source of truth: a trigger armed for a due time that has since moved (a database
-        // restored from a backup beside a newer scheduler file) must not run the step early. It is re-armed instead.
+        // restored from a backup beside a newer scheduler file) must not run the step early. It is re-armed instead: its
+        // own trigger, still stored while it fires, is replaced, since arming alone would keep it.
         var due = (await sessions.GetStepsAsync(input.SessionId, cancellationToken)).FirstOrDefault(s => s.Step == input.Step);
         if (due is { State: StepState.Pending } && context.ScheduledFireTimeUtc is { } scheduled && due.DueAt - scheduled > Tolerance)
         {
             logger.LogWarning("Trigger of {Step} for session {Session} fired for {Scheduled}, but the step is due {Due}: re-armed",
                 input.Step, input.SessionId, scheduled, due.DueAt);
-            await scheduler.ArmAsync([due], cancellationToken);
+            await scheduler.RearmAsync([due], cancellationToken);
             return;
         }
 
