@@ -15,6 +15,8 @@ RUN RID="linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" && echo "
     dotnet restore Bot/Bot.csproj -r "$RID"
 
 COPY Bot/ Bot/
+# With a runtime identifier the bot and its packages are compiled ahead of time (ReadyToRun, Bot.csproj): the restore
+# above fetched the compiler for this platform, and the image starts faster and keeps its memory flat under load.
 RUN dotnet publish Bot/Bot.csproj -c Release -o /app --no-restore -r "$(cat /rid)" --self-contained false /p:UseAppHost=true
 
 # --- Run -------------------------------------------------------------------------------------------------

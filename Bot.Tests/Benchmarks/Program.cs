@@ -21,7 +21,8 @@ public static class Program
           --instances N         burst: run N bot processes, shard i of N each, on one PostgreSQL database (default 1)
           --postgres <c|throwaway>  burst: the bot's PostgreSQL database (a connection string, or a throwaway server)
           --db <path>           seed: the database file to fill (created with the bot's migrations)
-          --bot <path>          the CrossCoaching.dll to run (default: Bot/bin/<this configuration>/, built if missing)
+          --bot <path>          the CrossCoaching.dll to run (default: the bot published for this platform,
+                                Bot/bin/<this configuration>/net10.0/<rid>/publish/, published again if older than the build)
           --env K=V[,K2=V2]     extra environment variables for the bot, e.g. DOTNET_GCgen0size=0x400000
         """;
 
