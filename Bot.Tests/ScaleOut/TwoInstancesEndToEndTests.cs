@@ -21,8 +21,8 @@ namespace CrossCoaching.Tests.ScaleOut;
 /// in 4 servers (two on each shard) at one slot. One process is killed (SIGKILL) once the rooms are open; every room
 /// is still created once and closed once, no message is sent twice, and the other process connects the dead one's
 /// shard within a minute. Real time passes here (two processes cannot share a fake clock), so every wait the bot has is
-/// configured short: the slot a minute away (time for both processes to start and plan every session), a one-minute
-/// session, rooms prepared seconds ahead at a pace the emulator allows, and an 8-second shard lease.
+/// configured short: the slot a minute and a half away (time for both processes to start and plan every session on a
+/// loaded machine), a one-minute session, rooms prepared seconds ahead at a pace the emulator allows, and an 8-second shard lease.
 /// </summary>
 public sealed class TwoInstancesEndToEndTests(ITestOutputHelper output)
 {
@@ -50,9 +50,10 @@ public sealed class TwoInstancesEndToEndTests(ITestOutputHelper output)
                 guilds.Add(id);
         }
 
-        // 5 rooms per server at 600 a minute are prepared from 3 s before the slot; the processes get a minute to start
-        // and plan every session (a session planned after its slot would be missed, never opened late).
-        var slot = WholeSecond(Time.GetUtcNow() + TimeSpan.FromSeconds(60));
+        // 5 rooms per server at 600 a minute are prepared from 3 s before the slot; the processes get a minute and a half
+        // to start and plan every session (a session planned after its slot would be missed, never opened late): a
+        // loaded 2-core machine running the rest of the suite took over a minute.
+        var slot = WholeSecond(Time.GetUtcNow() + TimeSpan.FromSeconds(90));
         var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = connectionString }));
         foreach (var guild in guilds)
             await SeedAsync(connections, discord, guild, slot);
