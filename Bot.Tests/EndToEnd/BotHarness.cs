@@ -1,4 +1,5 @@
 using CrossCoaching.Hosting;
+using CrossCoaching.Storage;
 using CrossCoaching.Tests.Emulator;
 using CrossCoaching.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public sealed class BotHarness : IAsyncDisposable
 {
     private readonly TempFolder _folder;
     private Task<int>? _run;
+
+    /// <summary>The settings the bot was started with: a restart keeps them, as a restarted deployment keeps its environment.</summary>
+    private Dictionary<string, string?>? _settings;
 
     private BotHarness(DiscordEmulator discord, TempFolder folder, IHost host, CapturingLoggerProvider logs, FakeTimeProvider? time) =>
         (Discord, _folder, Host, Logs, Time) = (discord, folder, host, logs, time);
@@ -43,17 +47,22 @@ public sealed class BotHarness : IAsyncDisposable
         var folder = new TempFolder();
         var logs = new CapturingLoggerProvider();
         var harness = new BotHarness(discord, folder, null!, logs, time);
+        harness._settings = settings;
         harness.Host = harness.BuildHost(settings);
         await harness.RunAsync(waitForReady);
         return harness;
     }
 
-    /// <summary>Stops the bot (as SIGTERM would) and starts a new process on the same database: a restart.</summary>
+    /// <summary>
+    /// Stops the bot (as SIGTERM would) and starts a new process on the same database: a restart, with the settings it
+    /// was started with unless <paramref name="settings"/> replaces them.
+    /// </summary>
     public async Task RestartAsync(Action? whileStopped = null, Dictionary<string, string?>? settings = null)
     {
         await StopAsync();
         whileStopped?.Invoke();
-        Host = BuildHost(settings);
+        _settings = settings ?? _settings;
+        Host = BuildHost(_settings);
         await RunAsync(waitForReady: true);
     }
 
@@ -66,7 +75,7 @@ public sealed class BotHarness : IAsyncDisposable
         Host.Dispose();
         _run = null;
         whileDown?.Invoke();
-        Host = BuildHost(null);
+        Host = BuildHost(_settings);
         await RunAsync(waitForReady: true);
     }
 
@@ -98,7 +107,16 @@ public sealed class BotHarness : IAsyncDisposable
         var builder = TestHostBuilder.Create(settings);
         builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
         if (Time is not null)
+        {
             builder.Services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Time);
+            // The heartbeat tells other processes this one is alive, a matter of real time (there is no other process
+            // here). On the features' clock a move of a week fired its 10-second timer 60,000 times before the move
+            // returned, each tick a write, for tens of seconds.
+            builder.Services.RemoveAll<InstanceHeartbeat>().AddSingleton(sp => new InstanceHeartbeat(
+                sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<InstanceIdentity>(), TimeProvider.System,
+                sp.GetRequiredService<ILogger<InstanceHeartbeat>>()));
+        }
+
         return builder.Build();
     }
 

@@ -36,6 +36,13 @@ public sealed class CoachingWorld : IAsyncDisposable
 
     public EmulatedChannel Rooms { get; }
 
+    /// <summary>
+    /// For a test that moves the clock by days: the periodic repair pass hourly. A fake clock moved by a week fires a
+    /// periodic timer once per elapsed period, and every 2-minute pass of such a move would run (thousands of them,
+    /// tens of seconds) before the bot gets to what the test waits for.
+    /// </summary>
+    public static Dictionary<string, string?> LongMoves() => new() { ["Sessions:ReconcileMinutes"] = "60" };
+
     public static async Task<CoachingWorld> StartAsync(Dictionary<string, string?>? settings = null, EmulatorOptions? options = null)
     {
         var discord = await DiscordEmulator.StartAsync(options ?? new EmulatorOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), IdentifyInterval = TimeSpan.Zero });

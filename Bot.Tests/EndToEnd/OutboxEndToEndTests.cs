@@ -96,7 +96,7 @@ public sealed class OutboxEndToEndTests
     public async Task No_message_the_outbox_sent_appears_twice_through_5xx_lost_answers_and_crashes(int seed)
     {
         var random = new Random(seed);
-        await using var w = await CoachingWorld.StartAsync();
+        await using var w = await CoachingWorld.StartAsync(CoachingWorld.LongMoves());
         await StartRitualAsync(w);
         for (var week = 0; week < 3; week++)
         {

@@ -101,7 +101,7 @@ public sealed class SessionEndToEndTests
     [Fact]
     public async Task Now_opens_a_room_at_once_and_skip_and_pause_until_a_date_then_resume_by_themselves()
     {
-        await using var w = await CoachingWorld.StartAsync();
+        await using var w = await CoachingWorld.StartAsync(CoachingWorld.LongMoves());
         await w.PairAliceAndBobAsync();
         await SetMondayAt14Async(w);
 

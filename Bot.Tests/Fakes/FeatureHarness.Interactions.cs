@@ -106,8 +106,21 @@ public sealed partial class FeatureHarness
             inGuild ? new GuildMember(discordUser, null, []) : null, Permissions.None, Permissions.None, locale, "en-US");
     }
 
-    /// <summary>The last answer to an interaction: its callback, or the edit that filled it.</summary>
-    public InteractionCallback LastCallback => Api.Callbacks.Last();
+    /// <summary>
+    /// The last answer to an interaction: its callback, or the edit that filled it. The router defers a handler still
+    /// busy after 2 s of real time, which a loaded machine makes of any handler: the answer is then the edit.
+    /// </summary>
+    public InteractionCallback LastCallback
+    {
+        get
+        {
+            var calls = Api.Calls.ToArray();
+            var at = Array.FindLastIndex(calls, c => c.Method == nameof(FakeDiscordApi.CreateInteractionResponseAsync));
+            var callback = (InteractionCallback)calls[at].Args[2]!;
+            var edit = Array.FindLastIndex(calls, c => c.Method == nameof(FakeDiscordApi.EditOriginalResponseAsync));
+            return callback.Message is null && edit > at ? callback with { Message = (MessageSpec)calls[edit].Args[2]! } : callback;
+        }
+    }
 
     public string LastReply => LastCallback.Message?.Content ?? "";
 
