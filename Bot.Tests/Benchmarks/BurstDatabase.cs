@@ -1,5 +1,4 @@
 using CrossCoaching.Tests.Fakes;
-using Npgsql;
 
 namespace CrossCoaching.Benchmarks;
 
@@ -18,15 +17,8 @@ public sealed class BurstDatabase : IDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>
-    /// The bot's own: pooled, as a deployment's is. The test kit's strings turn pooling off so that a database can be
-    /// dropped at once; a bot process without a pool opens a new PostgreSQL backend for every query and lock, which
-    /// on two cores cut the steps to about 8 a second and left a same-slot burst's last opens past their session's end.
-    /// The bot processes have exited before the database is dropped.
-    /// </summary>
-    public string BotConnectionString => ConnectionString.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
-        ? new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = true }.ToString()
-        : ConnectionString;
+    /// <summary>The bots' own: pooled (see <see cref="BurstConnection"/>).</summary>
+    public string BotConnectionString => BurstConnection.ForBots(ConnectionString);
 
     public static BurstDatabase Create(BurstBenchmark.Sizes sizes)
     {
