@@ -52,7 +52,7 @@ public static class BurstBenchmark
         {
             ["Sessions__MinimumDurationMinutes"] = "1",
             ["Sessions__GraceMinutes"] = $"{BurstWorld.Grace.TotalMinutes:0}",
-            ["ConnectionStrings__CrossCoaching"] = database.ConnectionString,
+            ["ConnectionStrings__CrossCoaching"] = database.BotConnectionString,
         };
         if (sizes.Instances > 1)
         {

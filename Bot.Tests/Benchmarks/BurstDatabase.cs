@@ -17,6 +17,9 @@ public sealed class BurstDatabase : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The bots' own: pooled (see <see cref="BurstConnection"/>).</summary>
+    public string BotConnectionString => BurstConnection.ForBots(ConnectionString);
+
     public static BurstDatabase Create(BurstBenchmark.Sizes sizes)
     {
         var folder = BotRun.NewFolder("burst");

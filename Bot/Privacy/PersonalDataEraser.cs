@@ -44,6 +44,7 @@ public sealed class PersonalDataEraser(SqliteConnectionFactory connections, Time
             DELETE FROM session_checkins WHERE user_id = @userId AND session_id IN @sessionIds;
             DELETE FROM pair_members WHERE guild_id = @guildId AND user_id = @userId;
             DELETE FROM dm_channels WHERE user_id = @userId;
+            DELETE FROM member_sightings WHERE guild_id = @guildId AND user_id = @userId;
             UPDATE rituals SET updated_by = @slotA WHERE updated_by = @userId AND pair_id IN @pairIds;
             UPDATE move_proposals SET proposed_by = CASE
                 WHEN (SELECT p.member_a_id FROM pairs p WHERE p.id = move_proposals.pair_id) = @userId THEN @slotA ELSE @slotB END

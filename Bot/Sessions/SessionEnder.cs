@@ -61,7 +61,7 @@ public sealed class SessionEnder(
         // With no grace the warning and the close are due together: the warning goes first, while the room exists, and
         // only to a room someone is in.
         if (wasOpen && !roomDeletedByHand && session.RoomChannelId is { } room && now - session.EndsAt < StaleWarning &&
-            steps.Any(s => s.Step == SessionStep.Warn && s.State == StepState.Pending) && !emptyRooms.IsSurelyEmpty(session.GuildId, room))
+            steps.Any(s => s.Step == SessionStep.Warn && s.State == StepState.Pending) && !await emptyRooms.IsSurelyEmptyAsync(session, room, cancellationToken))
         {
             await PostLastWarningAsync(session, room, lang, cancellationToken);
             await sessions.EndStepAsync(session.Id, SessionStep.Warn, StepState.Done, now, cancellationToken);

@@ -154,7 +154,7 @@ public sealed class SessionRunner(
     {
         // Nobody in the room to read it: not posted (a request saved), and the step dropped, as a stale one is.
         var unread = time.GetUtcNow() - session.EndsAt > SessionEnder.StaleWarning ||
-                     session.RoomChannelId is { } where && emptyRooms.IsSurelyEmpty(session.GuildId, where);
+                     (session.RoomChannelId is { } where && await emptyRooms.IsSurelyEmptyAsync(session, where, cancellationToken));
         await using var work = await connections.BeginAsync(cancellationToken);
         if (session.Status == SessionStatus.Open && session.RoomChannelId is { } room && !unread)
             await outbox.EnqueueAsync(work, Letter.InRoom(session, room, NoticeKinds.Warn, SessionMessages.Warning(session, lang)));

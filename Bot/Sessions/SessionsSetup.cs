@@ -40,7 +40,10 @@ public static class SessionsSetup
         services.AddSingleton<SessionRunner>();
         services.AddSingleton<PartnerDeparture>();
         services.AddSingleton<UpcomingPartners>();
+        services.AddSingleton<SharedRoomPresence>();
         services.AddSingleton(sp => new EmptyRooms(sp.GetRequiredService<Discord.IGuildCache>(), sp));
+        services.AddSingleton<PartnerLookahead>();
+        services.AddHostedService(sp => sp.GetRequiredService<PartnerLookahead>());
         services.AddSingleton<SlotSpread>();
         services.AddSingleton<RoomOpener>();
         services.AddSingleton<OrphanRooms>();

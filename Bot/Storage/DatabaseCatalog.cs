@@ -18,7 +18,7 @@ public static class DatabaseCatalog
     /// leases, IDENTIFY turns, registrations in flight), meaningless for the stopped bot being moved.
     /// </summary>
     private const string NotCopied =
-        "('schema_migrations', 'instances', 'shard_leases', 'shard_members', 'identify_buckets', 'command_registration_claims')";
+        "('schema_migrations', 'instances', 'shard_leases', 'shard_members', 'identify_buckets', 'command_registration_claims', 'member_sightings')";
 
     public static async Task<HashSet<string>> SqliteTablesAsync(DbConnection connection, DbTransaction transaction) =>
     [

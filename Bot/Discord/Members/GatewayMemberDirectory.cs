@@ -19,6 +19,7 @@ public sealed class GatewayMemberDirectory(
     IServiceProvider services,
     MemberEvents events,
     MemberSightings sightings,
+    SharedSightings shared,
     [FromKeyedServices(DiscordSetup.ClockKey)] TimeProvider time,
     ILogger<GatewayMemberDirectory> logger) : IMemberDirectory
 {
@@ -33,13 +34,30 @@ public sealed class GatewayMemberDirectory(
         IReadOnlyCollection<Snowflake> alsoAsk, CancellationToken cancellationToken = default)
     {
         var unknown = users.Where(u => sightings.Know(guildId, u) is null).Distinct().ToList();
+        IReadOnlyDictionary<Snowflake, bool> elsewhere = new Dictionary<Snowflake, bool>();
         if (unknown.Count > 0 && Shards.SessionFor(guildId) is { } gateway)
         {
             var ask = unknown.Concat(alsoAsk.Where(u => sightings.Know(guildId, u) is null)).Distinct().Take(MaxUserIds).ToList();
             await AskAsync(gateway, guildId, ask, cancellationToken);
         }
+        else if (unknown.Count > 0)
+            elsewhere = await shared.FreshAsync(guildId, unknown, MemberSightings.Fresh, cancellationToken); // another instance's shard
 
-        return users.Distinct().ToDictionary(u => u, u => sightings.Know(guildId, u));
+        return users.Distinct().ToDictionary(u => u, u => sightings.Know(guildId, u) ?? (elsewhere.TryGetValue(u, out var member) ? member : null));
+    }
+
+    /// <summary>
+    /// Asks the gateway now, when this instance holds the guild's shard, about users whose answer the other instances
+    /// would not find fresh in the database by the time their steps run (see <c>PartnerLookahead</c>): the answers are
+    /// kept there as they arrive.
+    /// </summary>
+    public async Task AskAheadAsync(Snowflake guildId, IReadOnlyCollection<Snowflake> users, TimeSpan freshFor, CancellationToken cancellationToken = default)
+    {
+        if (users.Count == 0 || Shards.SessionFor(guildId) is not { } gateway)
+            return;
+        var known = await shared.FreshAsync(guildId, users, MemberSightings.Fresh - freshFor, cancellationToken);
+        foreach (var batch in users.Where(u => !known.ContainsKey(u)).Distinct().Chunk(MaxUserIds))
+            await AskAsync(gateway, guildId, batch, cancellationToken);
     }
 
     private async Task AskAsync(GatewaySession gateway, Snowflake guildId, IReadOnlyList<Snowflake> users, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace CrossCoaching.Discord.Members;
 /// An interaction's member is not taken: a member who presses a button and leaves a minute later would pass for one
 /// for the next ten minutes, while nothing tells the bot they left.
 /// </summary>
-public sealed class MemberEvents(MemberSightings sightings) : IGatewayDispatchHandler
+public sealed class MemberEvents(MemberSightings sightings, SharedSightings? shared = null) : IGatewayDispatchHandler
 {
     private readonly ConcurrentDictionary<string, PendingRequest> _pending = new();
 
@@ -19,12 +19,12 @@ public sealed class MemberEvents(MemberSightings sightings) : IGatewayDispatchHa
 
     internal void Abandon(string nonce) => _pending.TryRemove(nonce, out _);
 
-    public ValueTask OnDispatchAsync(string eventName, JsonElement data, CancellationToken cancellationToken = default)
+    public async ValueTask OnDispatchAsync(string eventName, JsonElement data, CancellationToken cancellationToken = default)
     {
         switch (eventName)
         {
             case "GUILD_MEMBERS_CHUNK":
-                OnChunk(data);
+                await OnChunkAsync(data, cancellationToken);
                 break;
             case "VOICE_STATE_UPDATE" when GuildOf(data) is { } guild && IdOf(data, "user_id") is { } user:
                 if (IdOf(data, "channel_id") is not null)
@@ -38,28 +38,28 @@ public sealed class MemberEvents(MemberSightings sightings) : IGatewayDispatchHa
                         sightings.Saw(guild, voiceUser, member: true);
                 break;
         }
-
-        return ValueTask.CompletedTask;
     }
 
-    private void OnChunk(JsonElement chunk)
+    private async Task OnChunkAsync(JsonElement chunk, CancellationToken cancellationToken)
     {
         if (IdOf(chunk, "guild_id") is not { } guild)
             return;
+        var answers = new List<(Snowflake, bool)>();
         foreach (var member in Items(chunk, "members"))
-            SawMember(guild, member);
+            if (member.TryGetProperty("user", out var user) && IdOf(user, "id") is { } id)
+                answers.Add((id, true));
         foreach (var id in Items(chunk, "not_found"))
             if (id.ValueKind == JsonValueKind.String && Snowflake.TryParse(id.GetString(), out var gone))
-                sightings.Saw(guild, gone, member: false);
+                answers.Add((gone, false));
+        foreach (var (user, member) in answers)
+            sightings.Saw(guild, user, member);
+        // Kept for the other instances before the request waiting for them goes on: a step on an instance without this
+        // guild's shard reads them there (the gateway answers only on the shard that owns the guild).
+        if (shared is not null)
+            await shared.RecordAsync(guild, answers, cancellationToken);
         if (chunk.TryGetProperty("nonce", out var nonce) && nonce.GetString() is { } key && _pending.TryGetValue(key, out var request) &&
             chunk.TryGetProperty("chunk_count", out var count) && request.Received(count.GetInt32()))
             _pending.TryRemove(key, out _);
-    }
-
-    private void SawMember(Snowflake guild, JsonElement member)
-    {
-        if (member.TryGetProperty("user", out var user) && IdOf(user, "id") is { } id)
-            sightings.Saw(guild, id, member: true);
     }
 
     private static Snowflake? GuildOf(JsonElement data) => IdOf(data, "guild_id");

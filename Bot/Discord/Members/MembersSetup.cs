@@ -11,7 +11,9 @@ public static class MembersSetup
         services.AddSingleton<MemberSightings>();
         services.AddSingleton<MemberEvents>();
         services.AddSingleton<IGatewayDispatchHandler>(sp => sp.GetRequiredService<MemberEvents>());
-        services.AddSingleton<IMemberDirectory, GatewayMemberDirectory>();
+        services.AddSingleton<SharedSightings>();
+        services.AddSingleton<GatewayMemberDirectory>();
+        services.AddSingleton<IMemberDirectory>(sp => sp.GetRequiredService<GatewayMemberDirectory>());
         return services;
     }
 }
