@@ -123,6 +123,8 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         var crashing = new Crashing();
         _hosted.Add(crashing);
         await crashing.StartAsync(CancellationToken.None);
+        // The crash happens on the thread pool: wait for it, or a busy machine asks before the service has failed.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => crashing.ExecuteTask!);
         using var http = await StartAsync();
 
         var (status, body) = await GetAsync(http, "/health/live");
