@@ -77,6 +77,10 @@ public sealed class InteractionsEndToEndTests
         var guild = discord.AddGuild("Dev", discord.AddUser("owner"));
         await using var bot = await BotHarness.StartAsync(discord, settings: new() { ["Discord:DevGuildId"] = guild.Id.ToString() });
         await bot.Discord.WaitUntilAsync(_ => bot.Discord.CommandsOf(guild.Id).Count > 0, TimeSpan.FromSeconds(30), "the commands in the dev guild");
+        // The clearing after the restart reads the dev guild from the bot's record of its registration, which follows
+        // Discord's answer: restart once the bot has written it.
+        await bot.Discord.WaitUntilAsync(_ => bot.Logs.All.Contains("Registered", StringComparison.Ordinal), TimeSpan.FromSeconds(30),
+            "the dev guild's registration to be recorded");
 
         await bot.RestartAsync(settings: []);
         await WaitForCommandsAsync(bot);
