@@ -113,7 +113,9 @@ public sealed class RoundsEndToEndTests
         await using var w = round.World;
         static bool IsPause(EmulatedMessage m) => m.Content.StartsWith("⏸️", StringComparison.Ordinal);
 
-        w.Time.SetUtcNow(round.Last.CloseAt + RoundDecisions.AnswerWindow - TimeSpan.FromMinutes(1));
+        // The week runs from when the close really ran (on a loaded machine, after the clock had moved past the due time).
+        var closedAt = (await w.Bot.Get<SessionRepository>().GetAsync(round.Last.Id))!.ClosedAt!.Value;
+        w.Time.SetUtcNow(closedAt + RoundDecisions.AnswerWindow - TimeSpan.FromMinutes(1));
         await w.Bot.Get<Reconciler>().RunOnceAsync();
         Assert.False((await w.Bot.Get<RitualRepository>().GetAsync(round.Pair.Id))!.Paused);
 
@@ -121,7 +123,7 @@ public sealed class RoundsEndToEndTests
         // timer and the outbox worker share two cores with the rest of the suite), and the outbox sends both reminders.
         // Passes are repeated until the reminders are seen, as the periodic timer would (a part that fails on a loaded
         // machine is logged and retried by the next pass); repeating them also shows no pass reminds twice (below).
-        w.Time.SetUtcNow(round.Last.CloseAt + RoundDecisions.AnswerWindow + CoachingSteps.ReconcileEvery);
+        w.Time.SetUtcNow(closedAt + RoundDecisions.AnswerWindow + CoachingSteps.ReconcileEvery);
         var reminded = false;
         for (var attempt = 0; attempt < 18 && !reminded; attempt++)
         {
