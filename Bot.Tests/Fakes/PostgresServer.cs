@@ -53,7 +53,9 @@ public sealed class PostgresServer
     {
         var name = $"cc_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
         Execute(template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
-        return new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = name }.ConnectionString;
+        // Pooled, as a bot's connections are: without a pool every statement of the bot and of Quartz opened a server
+        // process of its own. The pool goes with the database (Drop).
+        return new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
     private string CreateTemplate()
