@@ -34,7 +34,10 @@ public sealed class PostgresServer
     /// <summary>A new, empty database; its connection string.</summary>
     public string CreateDatabase() => Create(template: null);
 
-    /// <summary>A new database with every migration applied (a copy of a template migrated once per run).</summary>
+    /// <summary>
+    /// A new database with every migration applied and Quartz's tables in place (a copy of a template made once per
+    /// run), as a bot's database is from its second start on.
+    /// </summary>
     public string CreateMigratedDatabase() => Create(_template.Value);
 
     /// <summary>Drops a database made by this class, closing whatever connections still use it.</summary>
@@ -50,7 +53,9 @@ public sealed class PostgresServer
     {
         var name = $"cc_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
         Execute(template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
-        return new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = name }.ConnectionString;
+        // Pooled, as a bot's connections are: without a pool every statement of the bot and of Quartz opened a server
+        // process of its own. The pool goes with the database (Drop).
+        return new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = name, Pooling = true }.ConnectionString;
     }
 
     private string CreateTemplate()
@@ -61,9 +66,35 @@ public sealed class PostgresServer
         var connectionString = new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = name }.ConnectionString;
         using (var db = new TestDatabase(connectionString))
             Task.Run(() => db.Runner().MigrateAsync()).GetAwaiter().GetResult();
+        // Quartz's clustered tables, once here rather than by every bot host of every test (SchedulerCluster still
+        // provisions them, finding them present): the same script, from Quartz's own assembly.
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            connection.Open();
+            foreach (var statement in QuartzSchema())
+            {
+                using var command = new NpgsqlCommand(statement, connection);
+                command.ExecuteNonQuery();
+            }
+        }
         using (var pooled = new NpgsqlConnection(connectionString))
             NpgsqlConnection.ClearPool(pooled); // a template must have no session open while it is copied
         return name;
+    }
+
+    /// <summary>
+    /// The statements of the PostgreSQL schema Quartz provisions itself (<c>ProvisionSchema</c>), with the default
+    /// table prefix: the script's pieces are separated by a line reading <c>--;;</c>, <c>{0}</c> and <c>{1}</c> being the prefix.
+    /// </summary>
+    internal static IEnumerable<string> QuartzSchema()
+    {
+        const string Resource = "Quartz.Impl.AdoJobStore.Schema.create_postgres.sql";
+        using var stream = typeof(Quartz.IScheduler).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"Quartz no longer ships {Resource}: create its tables another way");
+        using var reader = new StreamReader(stream);
+        var script = reader.ReadToEnd().Replace("{0}", "qrtz_", StringComparison.Ordinal).Replace("{1}", "qrtz_", StringComparison.Ordinal);
+        return [.. script.Split(["\r\n--;;\r\n", "\n--;;\n"], StringSplitOptions.None)
+            .Where(piece => piece.Split('\n').Any(line => line.Trim() is { Length: > 0 } text && !text.StartsWith("--", StringComparison.Ordinal)))];
     }
 
     private void Execute(string sql)

@@ -10,7 +10,8 @@ namespace CrossCoaching.Sessions;
 /// instance holding the guild's shard. That instance asks ahead, every <see cref="Every"/>, about the partners of its
 /// guilds whose steps are due within <see cref="Ahead"/>, and the answers go to the database as they arrive
 /// (<see cref="SharedSightings"/>): a step on another instance then finds them fresh there instead of asking by REST.
-/// One request per guild and pass at most (100 ids a request), none when every answer is still fresh enough; nothing
+/// The partners of all its guilds are read in one query (<see cref="UpcomingPartners.InGuildsAsync"/>); one request per
+/// guild and pass at most (100 ids a request), none when every answer is still fresh enough; nothing
 /// on SQLite, where one process holds every shard and asks when a step needs it.
 /// </summary>
 public sealed class PartnerLookahead(
@@ -44,11 +45,22 @@ public sealed class PartnerLookahead(
     /// <summary>One pass over the guilds this instance's gateway knows (those of the shards it holds).</summary>
     public async Task PassAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var guild in cache.Guilds.Select(g => g.Id).ToList())
+        IReadOnlyDictionary<Snowflake, IReadOnlyList<Snowflake>> due;
+        try
+        {
+            // One read for all the guilds at once (in batches): a thousand guilds cost a query or two per pass, not a thousand.
+            due = await upcoming.InGuildsAsync([.. cache.Guilds.Select(g => g.Id)], time.GetUtcNow() + Ahead, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not read the partners due soon: {Reason}", e.Message);
+            return;
+        }
+
+        foreach (var (guild, partners) in due)
         {
             try
             {
-                var partners = await upcoming.InGuildAsync(guild, time.GetUtcNow() + Ahead, cancellationToken);
                 await directory.AskAheadAsync(guild, partners, Ahead, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

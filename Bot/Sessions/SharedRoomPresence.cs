@@ -1,5 +1,4 @@
 using CrossCoaching.Storage;
-using Dapper;
 
 namespace CrossCoaching.Sessions;
 
@@ -9,18 +8,12 @@ namespace CrossCoaching.Sessions;
 /// decided from. Trusted only while another instance is alive to record it (its row in <c>instances</c>): with none,
 /// nobody is watching the room, and the room is not surely empty.
 /// </summary>
-public sealed class SharedRoomPresence(SqliteConnectionFactory connections, InstanceIdentity instance, TimeProvider time)
+public sealed class SharedRoomPresence(IRoomPresenceStore store, InstanceIdentity instance, TimeProvider time)
 {
     public async Task<bool> SurelyEmptyAsync(long sessionId, CancellationToken cancellationToken = default)
     {
-        if (connections.Provider != StorageProvider.Postgres)
+        if (!store.Shared)
             return false; // one process, which holds every shard: its own cache answers
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(
-            """
-            SELECT count(*) FROM instances i
-            WHERE i.id <> @Id AND i.seen_at > @live
-              AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = @sessionId AND a.left_at IS NULL)
-            """, new { instance.Id, live = time.GetUtcNow() - InstanceHeartbeat.DeadAfter, sessionId }) > 0;
+        return await store.EmptyWhileWatchedAsync(sessionId, instance.Id, time.GetUtcNow() - InstanceHeartbeat.DeadAfter, cancellationToken);
     }
 }

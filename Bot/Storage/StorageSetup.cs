@@ -33,10 +33,13 @@ public static class StorageSetup
         builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<InstanceHeartbeat>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceHeartbeat>());
         // A global 429 drawn by one instance pauses them all (PostgreSQL; nothing runs on SQLite).
+        builder.Services.AddSingleton<Discord.Rest.IGlobalPauseNotices, GlobalPauseNotices>();
         builder.Services.AddSingleton<Discord.Rest.GlobalPauseChannel>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Discord.Rest.GlobalPauseChannel>());
         builder.Services.AddClusterLocks();
         builder.Services.AddSingleton<Discord.Gateway.IShardLeaseStore, ShardLeaseStore>();
+        builder.Services.AddSingleton<Discord.Members.IMemberSightingStore, MemberSightingStore>();
+        builder.Services.AddSingleton<IRoomPresenceStore, RoomPresenceStore>();
         return builder;
     }
 

@@ -47,8 +47,7 @@ public sealed class DueSteps(SqliteConnectionFactory connections)
     /// <summary>
     /// Pairs that may need planning since <c>@since</c>: a session ended (index on status, closed_at — every way a session
     /// ends stamps closed_at), a slot came (index on slot_at: the session opens, the next is planned at its end), a
-    /// ritual saved (every save stamps updated_at; not indexed: a scan of one narrow row per pair, milliseconds for
-    /// 100,000 rituals, where an index would need a migration).
+    /// ritual saved (index on updated_at: every save stamps it).
     /// </summary>
     private const string ChangedPairs = """
         SELECT pair_id FROM sessions WHERE status IN ('closed', 'missed', 'skipped', 'cancelled', 'failed') AND closed_at > @since
