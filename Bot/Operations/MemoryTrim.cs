@@ -36,7 +36,7 @@ public sealed class MemoryTrim : BackgroundService
     /// <summary>
     /// Whether to give back the native heap's free memory now: quiet, and enough allocated since the last time to have
     /// left some (managed allocations stand for the native ones: both come with work); an idle bot trims again every
-    /// several minutes, a few milliseconds each time.
+    /// several minutes.
     /// </summary>
     public static bool ShouldTrimNativeHeap(long allocatedInInterval, long allocatedSinceNativeTrim) =>
         allocatedInInterval < QuietBytes && allocatedSinceNativeTrim > SlackBytes;
