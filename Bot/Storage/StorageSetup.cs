@@ -37,6 +37,12 @@ public static class StorageSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Discord.Rest.GlobalPauseChannel>());
         builder.Services.AddClusterLocks();
         builder.Services.AddSingleton<Discord.Gateway.IShardLeaseStore, ShardLeaseStore>();
+        // The guilds' state recorded by the instance holding their shard, for steps run elsewhere (PostgreSQL only).
+        builder.Services.AddSingleton<Discord.Cache.IGuildStateStore, GuildStateStore>();
+        builder.Services.AddSingleton<Discord.Cache.GuildChanges>();
+        builder.Services.AddSingleton<Discord.Cache.GuildStateRecorder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Discord.Cache.GuildStateRecorder>());
+        builder.Services.AddSingleton<Discord.IGuildState, Discord.Cache.GuildState>();
         return builder;
     }
 
