@@ -15,7 +15,8 @@ internal static class FolderCycles
             "Storage implements the client's ICommandRegistrationStore and maps Snowflake for Dapper; InteractionsSetup "
             + "registers Storage's CommandRegistrationStore as that store instead of leaving it to the composition root. With "
             + "several instances the client coordinates through the database: shard leases and IDENTIFY turns (ShardLeaseStore), "
-            + "the global rate limit's pause (NOTIFY) and the member answers kept for the other instances (SharedSightings).",
+            + "the global rate limit's pause (NOTIFY), the member answers kept for the other instances (SharedSightings) and the "
+            + "guilds' own state recorded for them (Storage's GuildStateStore implements the cache's IGuildStateStore).",
         ["GuildSettings ↔ Rituals"] =
             "/ritual set reads the server's settings and language and offers GuildSettings' time-zone choices; /setup's "
             + "zone autocomplete reads the TimeZoneCatalog that lives in Rituals/Schedule.",
