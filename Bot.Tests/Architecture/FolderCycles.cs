@@ -16,8 +16,9 @@ internal static class FolderCycles
             + "registers Storage's CommandRegistrationStore as that store instead of leaving it to the composition root. With "
             + "several instances the client coordinates through the database, behind its own interfaces that Storage "
             + "implements: shard leases and IDENTIFY turns (ShardLeaseStore), the global rate limit's pause (GlobalPauseNotices, "
-            + "NOTIFY) and the member answers kept for the other instances (MemberSightingStore); the gateway names itself "
-            + "with Storage's InstanceIdentity when it leases shards and registers commands.",
+            + "NOTIFY), the member answers kept for the other instances (MemberSightingStore) and the guilds' own state recorded "
+            + "for them (GuildStateStore implements the cache's IGuildStateStore); the gateway names itself with Storage's "
+            + "InstanceIdentity when it leases shards and registers commands.",
         ["GuildSettings ↔ Rituals"] =
             "/ritual set reads the server's settings and language and offers GuildSettings' time-zone choices; /setup's "
             + "zone autocomplete reads the TimeZoneCatalog that lives in Rituals/Schedule.",

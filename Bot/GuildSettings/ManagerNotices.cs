@@ -12,14 +12,15 @@ namespace CrossCoaching.GuildSettings;
 /// outage or a restart does not lose it; one notice of a kind per server and clock hour (the outbox's dedupe key),
 /// since one cause can fail many rooms of a slot at once. Every such message goes through <see cref="TellAsync"/>.
 /// </summary>
-public sealed class ManagerNotices(Outbox outbox, IGuildCache cache, GuildLanguage languages, TimeProvider time, ILogger<ManagerNotices> logger)
+public sealed class ManagerNotices(Outbox outbox, IGuildState guilds, GuildLanguage languages, TimeProvider time, ILogger<ManagerNotices> logger)
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromHours(1);
 
     /// <param name="kind">What the notice is about; a second notice of the same kind within the same hour is not sent.</param>
     public async Task TellAsync(Snowflake guildId, string kind, LocalizedText text, object?[] args, CancellationToken cancellationToken = default)
     {
-        if (cache.GetGuild(guildId) is not { } guild)
+        // On an instance without the guild's shard, the owner is the one the shard's instance recorded.
+        if (await guilds.GetAsync(guildId, cancellationToken) is not { } guild)
         {
             logger.LogWarning("Cannot tell the managers of guild {Guild} about {Kind}: its owner is not known yet", guildId, kind);
             return;

@@ -23,7 +23,7 @@ public sealed record RoomParent(Snowflake? Id, bool IsOverflow)
 /// </summary>
 public sealed class OverflowCategories(
     IDiscordApi api,
-    IGuildCache cache,
+    IGuildState guilds,
     GuildSettingsRepository settings,
     RoomRepository rooms,
     TimeProvider time,
@@ -35,16 +35,17 @@ public sealed class OverflowCategories(
         if (configured is not { } category)
             return RoomParent.TopLevel; // no per-category limit
         var live = await rooms.ListLiveRoomsAsync(guildId, cancellationToken);
-        if (Occupancy(guildId, category, live) < RoomService.CategoryCapacity)
+        var facts = await guilds.GetAsync(guildId, cancellationToken);
+        if (Occupancy(facts, category, live) < RoomService.CategoryCapacity)
             return new RoomParent(category, IsOverflow: false);
 
         foreach (var overflow in await rooms.ListOverflowCategoriesAsync(guildId, cancellationToken))
         {
-            if (Occupancy(guildId, overflow, live) < RoomService.CategoryCapacity)
+            if (Occupancy(facts, overflow, live) < RoomService.CategoryCapacity)
                 return new RoomParent(overflow, IsOverflow: true);
         }
 
-        var name = cache.GetGuild(guildId)?.Channels.GetValueOrDefault(category)?.Name ?? "CrossCoaching";
+        var name = facts?.CategoryName(category) ?? "CrossCoaching";
         var created = await api.CreateChannelAsync(guildId, new NewChannel(RoomService.Truncate($"{name} +"), ChannelType.GuildCategory),
             "CrossCoaching: the rooms category is full", cancellationToken);
         // Recorded even if the caller has given up meanwhile: a category Discord made and the bot forgot is never removed.
@@ -77,7 +78,7 @@ public sealed class OverflowCategories(
             return; // forgotten or removed while this caller waited for the lock
         var live = await rooms.ListLiveRoomsAsync(guildId, cancellationToken);
         var ours = live.Count(r => r.ParentId == category && r.RoomId != except);
-        var others = cache.GetGuild(guildId)?.Channels.Values.Count(c => c.ParentId == category && c.Id != except && live.All(r => r.RoomId != c.Id)) ?? 0;
+        var others = (await guilds.GetAsync(guildId, cancellationToken))?.ChannelsIn(category).Count(c => c != except && live.All(r => r.RoomId != c)) ?? 0;
         if (ours + others > 0)
             return;
         try
@@ -93,12 +94,12 @@ public sealed class OverflowCategories(
 
     /// <summary>
     /// Channels in a category: the bot's rooms from the database, which holds every room it made (see the class
-    /// summary), plus the other channels the gateway has shown.
+    /// summary), plus the other channels the gateway has shown (here, or to the shard's instance, which recorded them).
     /// </summary>
-    private int Occupancy(Snowflake guildId, Snowflake category, IReadOnlyList<(Snowflake RoomId, Snowflake? ParentId)> live)
+    private static int Occupancy(IGuildFacts? facts, Snowflake category, IReadOnlyList<(Snowflake RoomId, Snowflake? ParentId)> live)
     {
         var ours = live.Where(r => r.ParentId == category).Select(r => r.RoomId).ToHashSet();
-        var others = cache.GetGuild(guildId)?.Channels.Values.Count(c => c.ParentId == category && !ours.Contains(c.Id)) ?? 0;
+        var others = facts?.ChannelsIn(category).Count(c => !ours.Contains(c)) ?? 0;
         return others + ours.Count;
     }
 }

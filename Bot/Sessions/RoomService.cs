@@ -15,6 +15,7 @@ namespace CrossCoaching.Sessions;
 public sealed class RoomService(
     IDiscordApi api,
     IGuildCache cache,
+    IGuildState guilds,
     GuildSettingsRepository settings,
     SessionRepository sessions,
     RoomRepository rooms,
@@ -45,14 +46,16 @@ public sealed class RoomService(
         locks.AcquireAsync(LockScope.RoomGuild, (long)guildId.Value, cancellationToken);
 
     /// <summary>
-    /// The bits of <see cref="RoomPermissions.Required"/> the bot surely lacks where rooms go. None when the cache cannot
-    /// tell (the guild, or a category whose CHANNEL_CREATE or CHANNEL_DELETE is still on the way): the bot then asks
-    /// Discord, which refuses if a bit is missing, and the room path learns whether the category is gone.
+    /// The bits of <see cref="RoomPermissions.Required"/> the bot surely lacks where rooms go. None when neither the cache
+    /// nor the shard's instance's record can tell (the guild, or a category whose CHANNEL_CREATE or CHANNEL_DELETE is
+    /// still on the way): the bot then asks Discord, which refuses if a bit is missing, and the room path learns whether
+    /// the category is gone.
     /// </summary>
     public async Task<Permissions> MissingRequiredAsync(Snowflake guildId, CancellationToken cancellationToken = default)
     {
         var category = (await settings.GetAsync(guildId, cancellationToken)).CategoryId;
-        return cache.BotPermissions(guildId, category) is { } known ? RoomPermissions.Required & ~known : Permissions.None;
+        var facts = await guilds.GetAsync(guildId, cancellationToken);
+        return facts?.BotPermissions(category) is { } known ? RoomPermissions.Required & ~known : Permissions.None;
     }
 
     /// <summary>Creates the session's room and records it on the session.</summary>
@@ -72,9 +75,10 @@ public sealed class RoomService(
         for (var attempt = 1; ; attempt++)
         {
             var parent = await overflows.ChooseAsync(session.GuildId, cancellationToken);
+            var facts = await guilds.GetAsync(session.GuildId, cancellationToken);
             try
             {
-                var room = await api.CreateChannelAsync(session.GuildId, Spec(session, pair, name, bot, parent.Id), $"CrossCoaching session {session.Id}", cancellationToken);
+                var room = await api.CreateChannelAsync(session.GuildId, Spec(session, pair, name, bot, parent.Id, facts), $"CrossCoaching session {session.Id}", cancellationToken);
                 if (!RoomPermissions.IsPrivate(room, session.GuildId, pair, bot))
                     throw await unsafeRooms.DiscardAsync(session.Id, session.GuildId, room.Id);
                 // Recorded before the lock is let go, so that the next choice of category and the removal of an empty
@@ -137,12 +141,6 @@ public sealed class RoomService(
     }
 
     /// <summary>
-    /// The room. What the bot holds where the room goes decides only the extras (see <see cref="RoomPermissions"/>):
-    /// Discord checks a new room's overwrites against the bot's guild-level permissions, which the bot knows once the
-    /// guild arrived, widened by the category's when the cache knows it. A category not in the cache yet (an overflow
-    /// category whose CHANNEL_CREATE is late) adds nothing; before the guild's state arrived the bot asks for
-    /// everything and lets Discord say no.
-    /// </summary>
     /// <summary>
     /// A private room of this pair with this session's name that no session records: made by an earlier run whose
     /// answer from Discord was never stored. Only what the cache shows counts; a room it has not seen yet is swept later
@@ -161,10 +159,17 @@ public sealed class RoomService(
         return candidates.Where(c => !tracked.Contains(c.Id)).OrderByDescending(c => c.Id.Value).FirstOrDefault();
     }
 
-    private NewChannel Spec(Session session, Pair pair, string name, Snowflake bot, Snowflake? parent)
+    /// <summary>
+    /// The room. What the bot holds where the room goes decides only the extras (see <see cref="RoomPermissions"/>):
+    /// Discord checks a new room's overwrites against the bot's guild-level permissions, which the bot knows once the
+    /// guild arrived (here, or recorded by the shard's instance), widened by the category's when that is known. A
+    /// category not known yet (an overflow category whose CHANNEL_CREATE is late) adds nothing; when nothing is known of
+    /// the guild the bot asks for everything and lets Discord say no.
+    /// </summary>
+    private static NewChannel Spec(Session session, Pair pair, string name, Snowflake bot, Snowflake? parent, IGuildFacts? facts)
     {
-        var holds = cache.BotPermissions(session.GuildId) is { } guildLevel
-            ? guildLevel | (parent is null ? Permissions.None : cache.BotPermissions(session.GuildId, parent) ?? Permissions.None)
+        var holds = facts?.BotPermissions() is { } guildLevel
+            ? guildLevel | (parent is null ? Permissions.None : facts.BotPermissions(parent) ?? Permissions.None)
             : RoomPermissions.Wanted;
         return new NewChannel(Truncate(name), ChannelType.GuildVoice, parent, UserLimit: 2, Overwrites: RoomPermissions.For(session.GuildId, pair, bot, holds));
     }

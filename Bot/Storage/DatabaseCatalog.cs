@@ -15,10 +15,11 @@ public static class DatabaseCatalog
 {
     /// <summary>
     /// Each database keeps its own migrations' record; the rest describe live processes (their ids, heartbeats, shard
-    /// leases, IDENTIFY turns, registrations in flight), meaningless for the stopped bot being moved.
+    /// leases, IDENTIFY turns, registrations in flight, what a live instance recorded of its guilds for the others),
+    /// meaningless for the stopped bot being moved.
     /// </summary>
     private const string NotCopied =
-        "('schema_migrations', 'instances', 'shard_leases', 'shard_members', 'identify_buckets', 'command_registration_claims', 'member_sightings')";
+        "('schema_migrations', 'instances', 'shard_leases', 'shard_members', 'identify_buckets', 'command_registration_claims', 'member_sightings', 'guild_state')";
 
     public static async Task<HashSet<string>> SqliteTablesAsync(DbConnection connection, DbTransaction transaction) =>
     [

@@ -40,6 +40,12 @@ public static class StorageSetup
         builder.Services.AddSingleton<Discord.Gateway.IShardLeaseStore, ShardLeaseStore>();
         builder.Services.AddSingleton<Discord.Members.IMemberSightingStore, MemberSightingStore>();
         builder.Services.AddSingleton<IRoomPresenceStore, RoomPresenceStore>();
+        // The guilds' state recorded by the instance holding their shard, for steps run elsewhere (PostgreSQL only).
+        builder.Services.AddSingleton<Discord.Cache.IGuildStateStore, GuildStateStore>();
+        builder.Services.AddSingleton<Discord.Cache.GuildChanges>();
+        builder.Services.AddSingleton<Discord.Cache.GuildStateRecorder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Discord.Cache.GuildStateRecorder>());
+        builder.Services.AddSingleton<Discord.IGuildState, Discord.Cache.GuildState>();
         return builder;
     }
 

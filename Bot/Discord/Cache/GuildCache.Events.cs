@@ -41,6 +41,7 @@ public sealed partial class GuildCache
         var joined = !IsUnavailable(guild.Id) && !_guilds.ContainsKey(guild.Id);
         Volatile.Write(ref _guilds, _guilds.SetItem(guild.Id, GuildSnapshots.FromGuildCreate(guild, CurrentUser?.Id)));
         SetUnavailable(guild.Id, false);
+        changes?.Mark(guild.Id);
         events.Publish(new GuildAvailable(guild.Id, GuildSnapshots.VoiceStatesOf(guild), joined));
         if (_loading is { } loading && loading.Waiting.Remove(guild.Id) && loading.Waiting.Count == 0)
         {
@@ -49,7 +50,14 @@ public sealed partial class GuildCache
         }
     }
 
-    private void OnGuildUpdate(GatewayGuild update) => Update(update.Id, g => GuildSnapshots.WithGuildUpdate(g, update));
+    private void OnGuildUpdate(GatewayGuild update) => Changed(Update(update.Id, g => GuildSnapshots.WithGuildUpdate(g, update)));
+
+    /// <summary>What steps read of the guild may have changed: it is recorded again for the other instances.</summary>
+    private void Changed(CachedGuild? guild)
+    {
+        if (guild is not null)
+            changes?.Mark(guild.Id);
+    }
 
     private void OnGuildDelete(GatewayGuildDelete delete)
     {
@@ -57,24 +65,26 @@ public sealed partial class GuildCache
         if (!outage)
             Remove(delete.Id);
         SetUnavailable(delete.Id, outage);
+        if (!outage)
+            changes?.Mark(delete.Id, removed: true);
         events.Publish(new GuildRemoved(delete.Id, outage));
     }
 
-    private void OnRole(GatewayRoleEvent change) => Update(change.GuildId, g => GuildSnapshots.WithRole(g, GatewayMapping.ToRole(change.Role)));
+    private void OnRole(GatewayRoleEvent change) => Changed(Update(change.GuildId, g => GuildSnapshots.WithRole(g, GatewayMapping.ToRole(change.Role))));
 
-    private void OnRoleDelete(GatewayRoleDelete delete) => Update(delete.GuildId, g => GuildSnapshots.WithoutRole(g, delete.RoleId));
+    private void OnRoleDelete(GatewayRoleDelete delete) => Changed(Update(delete.GuildId, g => GuildSnapshots.WithoutRole(g, delete.RoleId)));
 
     private void OnChannel(GatewayChannel channel)
     {
         if (channel.GuildId is { } guildId)
-            Update(guildId, g => GuildSnapshots.WithChannel(g, GatewayMapping.ToChannel(channel)));
+            Changed(Update(guildId, g => GuildSnapshots.WithChannel(g, GatewayMapping.ToChannel(channel))));
     }
 
     private void OnChannelDelete(GatewayChannel channel)
     {
         if (channel.GuildId is not { } guildId)
             return;
-        Update(guildId, g => GuildSnapshots.WithoutChannel(g, channel.Id));
+        Changed(Update(guildId, g => GuildSnapshots.WithoutChannel(g, channel.Id)));
         events.Publish(new ChannelDeleted(GatewayMapping.ToChannel(channel)));
     }
 
@@ -82,7 +92,7 @@ public sealed partial class GuildCache
     private void OnMemberUpdate(GatewayMember member)
     {
         if (member.GuildId is { } guildId && member.User?.Id is { } userId && userId == CurrentUser?.Id)
-            Update(guildId, g => GuildSnapshots.WithBotRoles(g, member.Roles ?? []));
+            Changed(Update(guildId, g => GuildSnapshots.WithBotRoles(g, member.Roles ?? [])));
     }
 
     private void OnVoiceState(GatewayVoiceState state)

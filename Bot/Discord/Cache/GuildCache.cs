@@ -9,7 +9,8 @@ namespace CrossCoaching.Discord.Cache;
 /// The bot's view of its guilds, kept from gateway dispatches, and the source of the features' <see cref="DiscordEvent"/>s.
 /// One writer at a time (the receive loop); readers on any thread see whole, immutable snapshots.
 /// </summary>
-public sealed partial class GuildCache(DiscordEventQueue events) : IGuildCache, IGatewayDispatchHandler
+/// <param name="changes">Told of each change to what steps read of a guild, to record it for the other instances.</param>
+public sealed partial class GuildCache(DiscordEventQueue events, GuildChanges? changes = null) : IGuildCache, IGatewayDispatchHandler
 {
     private readonly Lock _write = new();
     private ImmutableDictionary<Snowflake, CachedGuild> _guilds = ImmutableDictionary<Snowflake, CachedGuild>.Empty;
