@@ -83,8 +83,9 @@ public static class SessionsSetup
             if (provider == StorageProvider.Postgres)
                 SchedulerCluster.Configure(q, storage.ConnectionString, instance, checkin);
             else if (provider == StorageProvider.Sqlite)
-                // The durable store's threshold, not memory's 5 s: a reminder fired 6 s late on a loaded machine was
-                // otherwise a misfire, dropped until the next reconcile pass, by then often after its slot.
+                // The durable store's threshold, not memory's 5 s: a trigger the scheduler gets to more than 5 s late (its
+                // threads busy with slow steps, a loaded machine) is otherwise a misfire, and a reminder or warning then
+                // waits for the next reconcile pass, by then often after its slot.
                 q.UseInMemoryStore(store => store.MisfireThreshold = StepTriggers.MisfireThreshold);
             // Otherwise the storage options are wrong: the bot stops at their validation, before the scheduler starts.
         });
