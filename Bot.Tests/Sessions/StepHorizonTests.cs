@@ -164,7 +164,7 @@ public sealed class StepHorizonTests : IAsyncLifetime
     [Fact]
     public async Task A_first_top_up_with_thousands_due_arms_the_nearest_first_and_the_next_top_up_goes_on_from_there()
     {
-        // 150 sessions 7 s apart (no two steps due at once), none armed yet, as a database whose scheduler file is new:
+        // 150 sessions 7 s apart (no two steps due at once), none armed yet, as a database whose scheduler store is new:
         // 750 steps in reach.
         var slot = Monday.AddMinutes(30);
         for (var i = 0; i < 150; i++)
@@ -173,6 +173,8 @@ public sealed class StepHorizonTests : IAsyncLifetime
             await _h.Get<SessionRepository>().CreateAsync(draft, SessionPlanner.Steps(draft, 10, TimeSpan.FromSeconds(62), Monday));
         }
 
+        // A scheduler holding nothing yet, not even the mark the start set on the empty database.
+        await (await QuartzAsync()).Clear();
         var horizon = _h.Get<StepHorizon>();
         Assert.Equal(StepHorizon.MaxPerTopUp, await horizon.TopUpAsync());
         var mark = await horizon.PlannedUntilAsync();

@@ -4,7 +4,6 @@ using CrossCoaching.Hosting;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions.Scheduling;
 using CrossCoaching.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -65,9 +64,12 @@ public static class SessionsSetup
     }
 
     /// <summary>
-    /// Quartz as the alarm clock: a durable store (a missed close still fires after a restart), driven by the
-    /// container's TimeProvider (tests move it by hand). On SQLite the store is its own file beside the database; on
-    /// PostgreSQL it is Quartz's tables in the bot's database, clustered (see <see cref="SchedulerCluster"/>).
+    /// Quartz as the alarm clock, driven by the container's TimeProvider (tests move it by hand). On SQLite (one process)
+    /// its triggers live in memory: the database is the source of truth, and before each start the steps already due and
+    /// those within the near horizon are armed from it (<see cref="HorizonAtStart"/>), so a restart finds what a durable
+    /// store would have kept, and the same misfire rules decide. A durable store cost 12 MiB of idle memory and a file
+    /// that a restore had to remove by hand. On PostgreSQL it is Quartz's tables in the bot's database, clustered (see
+    /// <see cref="SchedulerCluster"/>), so that another instance takes over the firings of one that died.
     /// </summary>
     private static void AddScheduler(IHostApplicationBuilder builder)
     {
@@ -81,26 +83,18 @@ public static class SessionsSetup
             if (provider == StorageProvider.Postgres)
                 SchedulerCluster.Configure(q, storage.ConnectionString, instance, checkin);
             else if (provider == StorageProvider.Sqlite)
-                q.UsePersistentStore(store =>
-                {
-                    store.UseSqlite(storage.SchedulerConnectionString);
-                    store.ProvisionSchema();
-                });
+                // The durable store's threshold, not memory's 5 s: a trigger the scheduler gets to more than 5 s late (its
+                // threads busy with slow steps, a loaded machine) is otherwise a misfire, and a reminder or warning then
+                // waits for the next reconcile pass, by then often after its slot.
+                q.UseInMemoryStore(store => store.MisfireThreshold = StepTriggers.MisfireThreshold);
             // Otherwise the storage options are wrong: the bot stops at their validation, before the scheduler starts.
         });
         if (provider == StorageProvider.Sqlite)
-            builder.Services.AddSingleton<IStartupTask>(new CreateFolder(new SqliteConnectionStringBuilder(storage.SchedulerConnectionString).DataSource));
-        // Jobs are short; on stop they get a few seconds, then a recovered firing finishes the work at the next start.
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-    }
-
-    /// <summary>The scheduler's file and folder, private like the database's, before Quartz opens them.</summary>
-    private sealed class CreateFolder(string database) : IStartupTask
-    {
-        public Task RunAsync(CancellationToken cancellationToken = default)
         {
-            PrivateFiles.PrepareDatabase(database);
-            return Task.CompletedTask;
+            builder.Services.AddSingleton<IStartupTask>(new ObsoleteSchedulerFile(storage.SchedulerFilePath));
+            builder.Services.AddSingleton<IStartupTask, HorizonAtStart>();
         }
+        // Jobs are short; on stop they get a few seconds, then the next start arms what is left from the database.
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 }

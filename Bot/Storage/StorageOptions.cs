@@ -63,11 +63,10 @@ public sealed class StorageOptions
         TryProvider() ?? throw new InvalidOperationException("The storage options were used before they were validated.");
 
     /// <summary>
-    /// The scheduler's own SQLite file beside the database (<c>crosscoaching.scheduler.db</c>): its locking stays apart
-    /// from the bot's writes, and it can be rebuilt from the database (the reconciler re-arms every step).
+    /// Where earlier versions kept the scheduler's own SQLite file (<c>crosscoaching.scheduler.db</c>); the scheduler now
+    /// holds its triggers in memory on SQLite, and the start removes that file.
     /// </summary>
-    public string SchedulerConnectionString =>
-        new SqliteConnectionStringBuilder { DataSource = Path.ChangeExtension(DatabasePath, ".scheduler.db"), DefaultTimeout = 10 }.ToString();
+    public string SchedulerFilePath => Path.ChangeExtension(DatabasePath, ".scheduler.db");
 
     /// <summary>The SQLite database file as an absolute path (relative paths count from the working directory).</summary>
     public string DatabasePath => Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);

@@ -8,9 +8,10 @@ namespace CrossCoaching.Sessions.Scheduling;
 /// <summary>
 /// Keeps the scheduler holding every pending step due within the near horizon, and nothing further: each top-up arms
 /// the steps due between the last mark and the new end of the horizon, then moves the mark. The mark is stored in the
-/// scheduler's own store, beside the triggers it vouches for: a restart goes on from it (arming only what came within
-/// reach meanwhile), and a scheduler file lost or replaced loses the mark with the triggers, so everything within the
-/// horizon is armed again — arming keeps a trigger already there, so never twice.
+/// scheduler's own store, beside the triggers it vouches for: on PostgreSQL a restart goes on from it (arming only what
+/// came within reach meanwhile); on SQLite that store is in memory, so each start has neither mark nor triggers and
+/// arms everything within the horizon again (<see cref="HorizonAtStart"/>) — arming keeps a trigger already there, so
+/// never twice.
 /// </summary>
 public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, SessionScheduler scheduler, IClusterLocks locks, TimeProvider time, ILogger<StepHorizon> logger)
 {
@@ -38,9 +39,8 @@ public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, Sess
             var steps = await due.BetweenAsync(after, until, cancellationToken);
             if (steps.Count > MaxPerTopUp)
             {
-                // A first start on a large database (or a lost scheduler file) has thousands to arm, each a write to the
-                // scheduler's store: the nearest go first, up to a due time so that steps sharing it go together, and
-                // the mark stops there; the next pass goes on. Steps due before then are re-armed by the reconciler's
+                // A first start on a large database (or a lost scheduler store) has thousands to arm: the nearest go
+                // first, up to a due time so that steps sharing it go together, and the mark stops there; the next pass goes on. Steps due before then are re-armed by the reconciler's
                 // due-soon check, so none waits on this.
                 var last = steps[MaxPerTopUp - 1].DueAt;
                 steps = [.. steps.TakeWhile(s => s.DueAt <= last)];
@@ -56,7 +56,7 @@ public sealed class StepHorizon(ISchedulerFactory schedulers, DueSteps due, Sess
         }
     }
 
-    /// <summary>Up to when the scheduler holds every pending step, or null when it never said (a new or lost scheduler file).</summary>
+    /// <summary>Up to when the scheduler holds every pending step, or null when it never said (a new process on SQLite, a new or lost scheduler store).</summary>
     public async Task<DateTimeOffset?> PlannedUntilAsync(CancellationToken cancellationToken = default) =>
         await PlannedUntilAsync(await schedulers.GetScheduler(cancellationToken), cancellationToken);
 

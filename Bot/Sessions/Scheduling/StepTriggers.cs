@@ -30,6 +30,12 @@ public static class StepTriggers
         .UsingInput(new SessionStepInput(step.SessionId, step.Step))
         .Build();
 
+    /// <summary>
+    /// How late a trigger may fire and still count as on time (a reminder or warning later than this is a misfire, left
+    /// to the reconciler): Quartz's durable store's default, kept for the in-memory store on SQLite.
+    /// </summary>
+    public static readonly TimeSpan MisfireThreshold = TimeSpan.FromMinutes(1);
+
     /// <summary>When steps are due at once and threads are short, closing rooms comes first.</summary>
     private static int Priority(SessionStep step) => step switch
     {
