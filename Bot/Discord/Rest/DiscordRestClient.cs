@@ -88,6 +88,9 @@ internal sealed partial class DiscordRestClient(RestRequestExecutor executor) : 
     public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessageSpec message, CancellationToken cancellationToken = default) =>
         SendMessageAsync(RestRoutes.EditMessage(channelId, messageId), message, MessageJson.ToWire(message, edit: true), cancellationToken);
 
+    public async Task<IReadOnlyList<Channel>> GetGuildChannelsAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
+        [.. (await executor.SendAsync(new RestRequest(RestRoutes.GuildChannels(guildId)), Json.IReadOnlyListRestChannel, cancellationToken)).Select(c => c.ToModel())];
+
     public async Task<GuildMember> GetGuildMemberAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default) =>
         (await executor.SendAsync(new RestRequest(RestRoutes.GetGuildMember(guildId, userId)), Json.RestGuildMember, cancellationToken)).ToModel();
 

@@ -40,6 +40,10 @@ internal static class RestRoutes
     public static RestRoute CreateChannel(Snowflake guild) =>
         Bot(HttpMethod.Post, "/guilds/{guild}/channels", $"guilds/{guild}/channels", $"guild:{guild}");
 
+    /// <summary>Every channel of the guild but threads (https://discord.com/developers/docs/resources/guild#get-guild-channels).</summary>
+    public static RestRoute GuildChannels(Snowflake guild) =>
+        Bot(HttpMethod.Get, "/guilds/{guild}/channels", $"guilds/{guild}/channels", $"guild:{guild}");
+
     public static RestRoute DeleteChannel(Snowflake channel) =>
         Bot(HttpMethod.Delete, "/channels/{channel}", $"channels/{channel}", $"channel:{channel}");
 
