@@ -62,14 +62,10 @@ public sealed class RoomService(
     {
         var bot = cache.CurrentUser?.Id ?? throw new InvalidOperationException("The gateway has not said who the bot is yet.");
         await using var _ = await LockGuildAsync(session.GuildId, cancellationToken);
+        // A crash or a lost answer between Discord's answer and the database write may have left this session's room
+        // untracked: it is taken rather than a second one made beside it.
         if (await leftRooms.FindAsync(session, pair, Truncate(name), bot, cancellationToken) is { } left)
-        {
-            // A crash or a lost answer between Discord's answer and the database write left this room untracked: it is
-            // this session's, so it is taken rather than a second one made beside it.
-            logger.LogInformation("Taking room {Room}, made for session {Session} by a try cut short, instead of making another", left.Id, session.Id);
-            await sessions.SetRoomAsync(session.Id, left.Id, left.ParentId, CancellationToken.None);
-            return left;
-        }
+            return await TakeAsync(session, left);
 
         // Committed before the request leaves: whatever stops this try after it, the next one knows to look for the room.
         await intents.RecordAsync(session.Id, cancellationToken);
@@ -108,7 +104,22 @@ public sealed class RoomService(
                 await intents.ClearAsync(session.Id, CancellationToken.None);
                 throw;
             }
+            catch (DiscordException e) when (e is DiscordApiException { Status: >= 500 } or DiscordUnavailableException && attempt < MaxAttempts)
+            {
+                // A 5xx or no answer: Discord may have made the room all the same (a proxy's 502 after the work), so it is
+                // looked for before the request is sent again; the REST client leaves this retry to us for that reason.
+                logger.LogInformation("Discord did not confirm the room of session {Session} ({Reason}); looking whether it was made", session.Id, e.Message);
+                if (await leftRooms.FindAsync(session, pair, Truncate(name), bot, cancellationToken) is { } made)
+                    return await TakeAsync(session, made);
+            }
         }
+    }
+
+    private async Task<Channel> TakeAsync(Session session, Channel room)
+    {
+        logger.LogInformation("Taking room {Room}, made for session {Session} by a try cut short, instead of making another", room.Id, session.Id);
+        await sessions.SetRoomAsync(session.Id, room.Id, room.ParentId, CancellationToken.None);
+        return room;
     }
 
     /// <summary>Deletes a room; one already gone counts as deleted. Empty overflow categories go with their last room.</summary>

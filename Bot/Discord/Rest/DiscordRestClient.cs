@@ -66,7 +66,7 @@ internal sealed partial class DiscordRestClient(RestRequestExecutor executor) : 
             channel.ParentId,
             channel.UserLimit,
             channel.Overwrites is { } overwrites ? [.. overwrites.Select(o => o.ToWire())] : null);
-        var request = new RestRequest(RestRoutes.CreateChannel(guildId), RestContent.For(wire, Json.RestCreateChannel), auditReason);
+        var request = new RestRequest(RestRoutes.CreateChannel(guildId, channel.Type), RestContent.For(wire, Json.RestCreateChannel), auditReason);
         return (await executor.SendAsync(request, Json.RestChannel, cancellationToken)).ToModel();
     }
 
