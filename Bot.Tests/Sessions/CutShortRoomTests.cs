@@ -86,6 +86,22 @@ public sealed class CutShortRoomTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_orphan_sweep_leaves_a_room_made_before_a_crash_to_its_session_which_takes_it()
+    {
+        _h.Cache.AddGuild(Guild, RoomPermissions.Wanted | Permissions.EmbedLinks);
+        DiscordMakesTheRoomThen(() => new InvalidOperationException("the process is killed here"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _h.RunStepAtDueAsync(_session, SessionStep.Prepare));
+        _h.Cache.AddChannel(Guild, _discordHolds[0]); // what GUILD_CREATE shows after the restart; the room is old enough to sweep
+
+        await _h.Get<OrphanRooms>().DeleteUntrackedAsync();
+        await _h.RunStepAtDueAsync(_session, SessionStep.Prepare);
+
+        Assert.Empty(_h.Api.ChannelsDeleted());
+        Assert.Single(_h.Api.ChannelsCreated());
+        Assert.Equal(_discordHolds[0].Id, await RecordedRoomAsync());
+    }
+
+    [Fact]
     public async Task When_Discord_cannot_say_whether_the_room_exists_no_room_is_made_and_the_step_waits_for_a_later_try()
     {
         DiscordMakesTheRoomThen(() => new InvalidOperationException("the process is killed here"));

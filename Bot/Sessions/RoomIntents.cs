@@ -1,3 +1,4 @@
+using CrossCoaching.Discord;
 using CrossCoaching.Storage;
 using Dapper;
 
@@ -19,6 +20,21 @@ public sealed class RoomIntents(SqliteConnectionFactory connections, TimeProvide
         return await connection.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = @sessionId AND room_requested_at IS NOT NULL AND room_channel_id IS NULL)",
             new { sessionId });
+    }
+
+    /// <summary>
+    /// Pairs of the guild whose unfinished session asked for a room and never recorded it: a room of theirs tied to no
+    /// session is left to that session's room step, which takes it (<see cref="OrphanRooms"/>).
+    /// </summary>
+    public async Task<IReadOnlySet<long>> PairsAwaitingTheirRoomAsync(Snowflake guildId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(
+            """
+            SELECT pair_id FROM sessions
+            WHERE guild_id = @guildId AND room_requested_at IS NOT NULL AND room_channel_id IS NULL AND status IN ('scheduled', 'open')
+            """,
+            new { guildId })).ToHashSet();
     }
 
     /// <summary>Stamps the request; committed when this returns, so that no crash after it can hide the room.</summary>
