@@ -40,6 +40,9 @@ public sealed partial class FakeDiscordApi
     /// <summary>The users the bot opened a DM channel with, in order.</summary>
     public IReadOnlyList<Snowflake> DmsOpened => Of(nameof(CreateDmAsync), a => (Snowflake)a[0]!);
 
+    /// <summary>The guilds whose channels the bot listed by REST, in order.</summary>
+    public IReadOnlyList<Snowflake> ChannelListings => Of(nameof(GetGuildChannelsAsync), a => (Snowflake)a[0]!);
+
     public IReadOnlyList<Snowflake> ChannelsDeleted() => Of(nameof(DeleteChannelAsync), a => (Snowflake)a[0]!);
 
     /// <summary>The text of the last answer to an interaction: its callback, the edit that filled it, or a follow-up.</summary>
@@ -65,6 +68,9 @@ public sealed partial class FakeDiscordApi
 
     public FakeDiscordApi OnCreateChannel(Func<Snowflake, NewChannel, Channel> answer) =>
         On(nameof(CreateChannelAsync), a => answer((Snowflake)a[0]!, (NewChannel)a[1]!));
+
+    public FakeDiscordApi OnGetGuildChannels(Func<Snowflake, IReadOnlyList<Channel>> answer) =>
+        On(nameof(GetGuildChannelsAsync), a => answer((Snowflake)a[0]!));
 
     public FakeDiscordApi OnGetGuildMember(Func<Snowflake, Snowflake, GuildMember> answer) =>
         On(nameof(GetGuildMemberAsync), a => answer((Snowflake)a[0]!, (Snowflake)a[1]!));

@@ -66,6 +66,9 @@ public sealed partial class FakeDiscordApi : IDiscordApi
     public Task<Channel> CreateChannelAsync(Snowflake guildId, NewChannel channel, string? auditReason = null, CancellationToken cancellationToken = default) =>
         Call<Channel>(nameof(CreateChannelAsync), guildId, channel, auditReason);
 
+    public Task<IReadOnlyList<Channel>> GetGuildChannelsAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
+        Call<IReadOnlyList<Channel>>(nameof(GetGuildChannelsAsync), guildId);
+
     public Task DeleteChannelAsync(Snowflake channelId, string? auditReason = null, CancellationToken cancellationToken = default) =>
         Call<object?>(nameof(DeleteChannelAsync), channelId, auditReason);
 

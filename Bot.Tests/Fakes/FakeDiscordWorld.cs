@@ -17,6 +17,7 @@ public static class FakeDiscordWorld
         .OnEditMessage((channel, message, _) => new Message(message, channel))
         .OnCreateChannel(Room)
         .On(nameof(IDiscordApi.DeleteChannelAsync), _ => null)
+        .OnGetGuildChannels(_ => [])
         .OnGetGuildMember((_, user) => Member(user));
 
     /// <summary>The channel Discord creates from <paramref name="spec"/>, with a new id (or <paramref name="id"/>).</summary>

@@ -16,6 +16,7 @@ public sealed class OrphanRooms(
     PairRepository pairs,
     RoomService roomService,
     UnsafeRooms unsafeRooms,
+    RoomIntents intents,
     TimeProvider time,
     ILogger<OrphanRooms> logger)
 {
@@ -37,11 +38,21 @@ public sealed class OrphanRooms(
             var formed = await pairs.ListInGuildAsync(guild.Id, cancellationToken);
             if (formed.Count == 0)
                 continue;
+            // Read after the rooms a step may be about to take are listed: a step that takes one records it and clears
+            // its request in one write, so a room is either tracked by then or its pair still awaiting it here.
+            var awaiting = await intents.PairsAwaitingTheirRoomAsync(guild.Id, cancellationToken);
             var tracked = (await rooms.ListLiveRoomsAsync(guild.Id, cancellationToken)).Select(r => r.RoomId).ToHashSet();
             foreach (var channel in shaped)
             {
-                if (tracked.Contains(channel.Id) || !LooksLikeOurRoom(guild.Id, channel, bot.Id, formed))
+                if (tracked.Contains(channel.Id) || OwnerOf(guild.Id, channel, bot.Id, formed) is not { } owner)
                     continue;
+                if (awaiting.Contains(owner.Id))
+                {
+                    // Made by a room step cut short: the session's next try takes it (Sessions/LeftRooms); deleting it
+                    // now would give the session a second room.
+                    logger.LogInformation("Leaving room {Room} in guild {Guild} to the room step of pair {Pair}, which asked for it", channel.Id, guild.Id, owner.Id);
+                    continue;
+                }
                 logger.LogInformation("Deleting room {Room} in guild {Guild}: made by the bot but tied to no session", channel.Id, guild.Id);
                 try
                 {
@@ -55,17 +66,18 @@ public sealed class OrphanRooms(
         }
     }
 
-    private static bool LooksLikeOurRoom(Snowflake guildId, Channel channel, Snowflake bot, IEnumerable<Pair> pairsHere)
+    /// <summary>The pair whose room this channel looks like, or null when it is not shaped like one of the bot's rooms.</summary>
+    private static Pair? OwnerOf(Snowflake guildId, Channel channel, Snowflake bot, IEnumerable<Pair> pairsHere)
     {
         var overwrites = channel.Overwrites;
         if (overwrites.Count != 4 || channel.UserLimit != 2)
-            return false;
+            return null;
         var everyone = overwrites.FirstOrDefault(o => o.Id == guildId && o.Type == OverwriteType.Role);
         var botAllow = overwrites.FirstOrDefault(o => o.Id == bot && o.Type == OverwriteType.Member);
         if (everyone is null || !everyone.Deny.HasFlag(Permissions.ViewChannel) || botAllow is null)
-            return false;
+            return null;
         var members = overwrites.Where(o => o.Type == OverwriteType.Member && o.Id != bot).Select(o => o.Id).ToHashSet();
         // Any pair of the guild, not only active ones: a crash can also precede an unpair.
-        return members.Count == 2 && pairsHere.Any(p => members.SetEquals(p.Members));
+        return members.Count == 2 ? pairsHere.FirstOrDefault(p => members.SetEquals(p.Members)) : null;
     }
 }

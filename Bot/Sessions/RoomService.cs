@@ -24,6 +24,8 @@ public sealed class RoomService(
     UnsafeRooms unsafeRooms,
     IClusterLocks locks,
     RoomDeletions deletions,
+    LeftRooms leftRooms,
+    RoomIntents intents,
     ILogger<RoomService> logger)
 {
     public const int CategoryCapacity = 50;
@@ -63,15 +65,13 @@ public sealed class RoomService(
     {
         var bot = cache.CurrentUser?.Id ?? throw new InvalidOperationException("The gateway has not said who the bot is yet.");
         await using var _ = await LockGuildAsync(session.GuildId, cancellationToken);
-        if (await FindLeftAsync(session, pair, name, bot, cancellationToken) is { } left)
-        {
-            // A crash between Discord's answer and the database write left this room untracked: it is this session's,
-            // so it is taken rather than a second one made beside it.
-            logger.LogInformation("Taking room {Room}, made for session {Session} before a restart, instead of making another", left.Id, session.Id);
-            await sessions.SetRoomAsync(session.Id, left.Id, left.ParentId, CancellationToken.None);
-            return left;
-        }
+        // A crash or a lost answer between Discord's answer and the database write may have left this session's room
+        // untracked: it is taken rather than a second one made beside it.
+        if (await leftRooms.FindAsync(session, pair, Truncate(name), bot, cancellationToken) is { } left)
+            return await TakeAsync(session, left);
 
+        // Committed before the request leaves: whatever stops this try after it, the next one knows to look for the room.
+        await intents.RecordAsync(session.Id, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var parent = await overflows.ChooseAsync(session.GuildId, cancellationToken);
@@ -80,7 +80,12 @@ public sealed class RoomService(
             {
                 var room = await api.CreateChannelAsync(session.GuildId, Spec(session, pair, name, bot, parent.Id, facts), $"CrossCoaching session {session.Id}", cancellationToken);
                 if (!RoomPermissions.IsPrivate(room, session.GuildId, pair, bot))
-                    throw await unsafeRooms.DiscardAsync(session.Id, session.GuildId, room.Id);
+                {
+                    var refusal = await unsafeRooms.DiscardAsync(session.Id, session.GuildId, room.Id);
+                    await intents.ClearAsync(session.Id, CancellationToken.None); // the room is deleted, or kept for deletion
+                    throw refusal;
+                }
+
                 // Recorded before the lock is let go, so that the next choice of category and the removal of an empty
                 // overflow category, which count rooms in the database, see this one; and recorded even if the caller
                 // has given up meanwhile, since the room exists.
@@ -97,7 +102,28 @@ public sealed class RoomService(
                 // from now on, and the server's managers hear of it.
                 await lostCategory.ForgetAsync(session.GuildId, gone, $"Discord answered HTTP {e.Status}, code {e.Code}", cancellationToken);
             }
+            catch (DiscordException e) when (e is DiscordApiException { Status: >= 400 and < 500 } or DiscordUnavailableException { MayHaveBeenProcessed: false })
+            {
+                // Refused, or never reached Discord: no room was made, so the next try need not look for one.
+                await intents.ClearAsync(session.Id, CancellationToken.None);
+                throw;
+            }
+            catch (DiscordException e) when (e is DiscordApiException { Status: >= 500 } or DiscordUnavailableException && attempt < MaxAttempts)
+            {
+                // A 5xx or no answer: Discord may have made the room all the same (a proxy's 502 after the work), so it is
+                // looked for before the request is sent again; the REST client leaves this retry to us for that reason.
+                logger.LogInformation("Discord did not confirm the room of session {Session} ({Reason}); looking whether it was made", session.Id, e.Message);
+                if (await leftRooms.FindAsync(session, pair, Truncate(name), bot, cancellationToken) is { } made)
+                    return await TakeAsync(session, made);
+            }
         }
+    }
+
+    private async Task<Channel> TakeAsync(Session session, Channel room)
+    {
+        logger.LogInformation("Taking room {Room}, made for session {Session} by a try cut short, instead of making another", room.Id, session.Id);
+        await sessions.SetRoomAsync(session.Id, room.Id, room.ParentId, CancellationToken.None);
+        return room;
     }
 
     /// <summary>Deletes a room; one already gone counts as deleted. Empty overflow categories go with their last room.</summary>
@@ -138,25 +164,6 @@ public sealed class RoomService(
             await using var _ = await LockGuildAsync(guildId, cancellationToken);
             await overflows.RemoveIfEmptyAsync(guildId, category, except: default, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// <summary>
-    /// A private room of this pair with this session's name that no session records: made by an earlier run whose
-    /// answer from Discord was never stored. Only what the cache shows counts; a room it has not seen yet is swept later
-    /// as an orphan (<see cref="OrphanRooms"/>).
-    /// </summary>
-    private async Task<Channel?> FindLeftAsync(Session session, Pair pair, string name, Snowflake bot, CancellationToken cancellationToken)
-    {
-        if (cache.GetGuild(session.GuildId) is not { } guild)
-            return null;
-        var candidates = guild.Channels.Values
-            .Where(c => c.Type == ChannelType.GuildVoice && c.Name == Truncate(name) && RoomPermissions.IsPrivate(c, session.GuildId, pair, bot))
-            .ToList();
-        if (candidates.Count == 0)
-            return null;
-        var tracked = (await rooms.ListLiveRoomsAsync(session.GuildId, cancellationToken)).Select(r => r.RoomId).ToHashSet();
-        return candidates.Where(c => !tracked.Contains(c.Id)).OrderByDescending(c => c.Id.Value).FirstOrDefault();
     }
 
     /// <summary>

@@ -160,10 +160,12 @@ public sealed class SessionRepository(SqliteConnectionFactory connections)
             new { sessionId, now });
     }
 
+    /// <summary>Records the session's room (or its loss), and with it clears the request's stamp (<see cref="RoomIntents"/>).</summary>
     public async Task SetRoomAsync(long sessionId, Snowflake? roomChannelId, Snowflake? parentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE sessions SET room_channel_id = @roomChannelId, room_parent_id = @parentId WHERE id = @sessionId",
+        await connection.ExecuteAsync(
+            "UPDATE sessions SET room_channel_id = @roomChannelId, room_parent_id = @parentId, room_requested_at = NULL WHERE id = @sessionId",
             new { sessionId, roomChannelId, parentId });
     }
 

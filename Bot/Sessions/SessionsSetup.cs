@@ -27,6 +27,8 @@ public static class SessionsSetup
         services.AddSingleton<OverflowCategories>();
         services.AddSingleton<RoomDeletions>();
         services.AddSingleton<RoomService>();
+        services.AddSingleton<RoomIntents>();
+        services.AddSingleton<LeftRooms>();
         services.AddSingleton<UnsafeRooms>();
         services.AddSingleton<SessionNotifier>();
         services.AddSingleton<SessionEnder>();

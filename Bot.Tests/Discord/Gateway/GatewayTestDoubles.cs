@@ -44,6 +44,7 @@ internal sealed class FakeGatewayApi(Uri gatewayUrl) : IDiscordApi
     public Task DeleteOriginalResponseAsync(Snowflake applicationId, string interactionToken, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<Message> CreateFollowupAsync(Snowflake applicationId, string interactionToken, MessageSpec message, bool ephemeral, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<DiscordChannel> CreateChannelAsync(Snowflake guildId, NewChannel channel, string? auditReason = null, CancellationToken cancellationToken = default) => throw Unexpected();
+    public Task<IReadOnlyList<DiscordChannel>> GetGuildChannelsAsync(Snowflake guildId, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task DeleteChannelAsync(Snowflake channelId, string? auditReason = null, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<DiscordChannel> CreateDmAsync(Snowflake userId, CancellationToken cancellationToken = default) => throw Unexpected();
     public Task<Message> CreateMessageAsync(Snowflake channelId, MessageSpec message, CancellationToken cancellationToken = default) => throw Unexpected();

@@ -30,11 +30,24 @@ public sealed class RetryTests : IDisposable
         _rest.Discord.On("POST", "guilds/1/channels", _ => Reply.ServerError(500));
         _rest.Discord.On("POST", "guilds/1/channels", _ => Reply.Json(ChannelJson, 201));
 
-        var creating = _rest.Client.CreateChannelAsync(Guild, Room);
+        var creating = _rest.Client.CreateChannelAsync(Guild, new NewChannel("overflow", ChannelType.GuildCategory));
         await AdvanceThroughBackoffAsync(0.5, sentBefore: 1);
 
         Assert.Equal(new Snowflake(9), (await creating).Id);
         Assert.Equal(2, _rest.Discord.Count);
+    }
+
+    [Fact]
+    public async Task A_5xx_creating_a_room_is_not_sent_again_since_Discord_may_have_made_the_room_before_the_proxy_answered()
+    {
+        _rest.Discord.On("POST", "guilds/1/channels", _ => Reply.ServerError(502));
+        _rest.Discord.On("POST", "guilds/1/channels", _ => Reply.Json(ChannelJson, 201));
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => _rest.Client.CreateChannelAsync(Guild, Room));
+
+        Assert.Equal(502, error.Status);
+        Assert.Equal(1, _rest.Discord.Count);
+        Assert.Equal(0, _rest.Clock.TimersCreated);
     }
 
     [Fact]

@@ -2,12 +2,13 @@ using System.Text.Json.Nodes;
 
 namespace CrossCoaching.Tests.Emulator;
 
-/// <summary>Create guild channel, get and delete channel, open a DM (resources/guild.mdx, channel.mdx, user.mdx).</summary>
+/// <summary>Create and list guild channels, get and delete channel, open a DM (resources/guild.mdx, channel.mdx, user.mdx).</summary>
 internal static class ChannelRoutes
 {
     public static void Add(List<RouteSpec> routes)
     {
         routes.Add(new RouteSpec("POST", "/guilds/{guild_id}/channels", Create));
+        routes.Add(new RouteSpec("GET", "/guilds/{guild_id}/channels", List));
         routes.Add(new RouteSpec("GET", "/channels/{channel_id}", Get));
         routes.Add(new RouteSpec("DELETE", "/channels/{channel_id}", Delete));
         routes.Add(new RouteSpec("POST", "/users/@me/channels", OpenDm));
@@ -20,6 +21,18 @@ internal static class ChannelRoutes
             throw DiscordError.NotFound(10004);
         var channel = new ChannelCreation(world, guild, request.BodyObject).Create();
         return RestResult.Created(EntityJson.Channel(channel));
+    }
+
+    /// <summary>
+    /// Every channel of the guild, threads aside, whether or not the bot can view it: Discord filters nothing here
+    /// (resources/guild.mdx, Get Guild Channels). An unknown guild, or one the bot is not in, is 10004.
+    /// </summary>
+    private static RestResult List(RestRequest request)
+    {
+        var world = request.World;
+        if (!world.Guilds.ContainsKey(request.Id("guild_id")))
+            throw DiscordError.NotFound(10004);
+        return RestResult.Ok(new JsonArray([.. world.ChannelsOf(request.Id("guild_id")).Select(c => (JsonNode)EntityJson.Channel(c))]));
     }
 
     private static EmulatedChannel Find(RestRequest request) =>

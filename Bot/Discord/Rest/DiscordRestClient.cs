@@ -66,7 +66,7 @@ internal sealed partial class DiscordRestClient(RestRequestExecutor executor) : 
             channel.ParentId,
             channel.UserLimit,
             channel.Overwrites is { } overwrites ? [.. overwrites.Select(o => o.ToWire())] : null);
-        var request = new RestRequest(RestRoutes.CreateChannel(guildId), RestContent.For(wire, Json.RestCreateChannel), auditReason);
+        var request = new RestRequest(RestRoutes.CreateChannel(guildId, channel.Type), RestContent.For(wire, Json.RestCreateChannel), auditReason);
         return (await executor.SendAsync(request, Json.RestChannel, cancellationToken)).ToModel();
     }
 
@@ -87,6 +87,9 @@ internal sealed partial class DiscordRestClient(RestRequestExecutor executor) : 
 
     public Task<Message> EditMessageAsync(Snowflake channelId, Snowflake messageId, MessageSpec message, CancellationToken cancellationToken = default) =>
         SendMessageAsync(RestRoutes.EditMessage(channelId, messageId), message, MessageJson.ToWire(message, edit: true), cancellationToken);
+
+    public async Task<IReadOnlyList<Channel>> GetGuildChannelsAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
+        [.. (await executor.SendAsync(new RestRequest(RestRoutes.GuildChannels(guildId)), Json.IReadOnlyListRestChannel, cancellationToken)).Select(c => c.ToModel())];
 
     public async Task<GuildMember> GetGuildMemberAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default) =>
         (await executor.SendAsync(new RestRequest(RestRoutes.GetGuildMember(guildId, userId)), Json.RestGuildMember, cancellationToken)).ToModel();

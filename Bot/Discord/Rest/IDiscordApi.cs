@@ -32,6 +32,9 @@ public interface IDiscordApi
 
     Task<Channel> CreateChannelAsync(Snowflake guildId, NewChannel channel, string? auditReason = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The guild's channels as Discord holds them now, whatever the gateway has said so far (threads excluded).</summary>
+    Task<IReadOnlyList<Channel>> GetGuildChannelsAsync(Snowflake guildId, CancellationToken cancellationToken = default);
+
     Task DeleteChannelAsync(Snowflake channelId, string? auditReason = null, CancellationToken cancellationToken = default);
 
     /// <summary>Opens (or finds) the DM channel with a user.</summary>

@@ -66,7 +66,7 @@ internal sealed class RestRequestExecutor(
             {
                 case 429 when ++rateLimited <= RetryPolicy.MaxRateLimited:
                     continue;
-                case >= 500 when ++failures < RetryPolicy.MaxAttempts:
+                case >= 500 when route.RetryServerErrors && ++failures < RetryPolicy.MaxAttempts:
                     await RetryLaterAsync(route, $"HTTP {response.Status}", failures, cancellationToken);
                     continue;
                 case >= 400:

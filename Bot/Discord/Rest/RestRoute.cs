@@ -22,13 +22,16 @@ internal enum RouteKind
 /// <param name="MajorParameter">The channel, guild, or webhook id + token the limits are counted per; empty when none.</param>
 /// <param name="RetryAfterTimeout">Whether a request may be sent again when its answer was lost: true when repeating
 /// it cannot do anything twice.</param>
+/// <param name="RetryServerErrors">Whether a 5xx answer is retried here. False where the caller must look first whether
+/// Discord did the work anyway (a proxy's 502 or 504 can come after it did) because repeating it would do it twice.</param>
 internal sealed record RestRoute(
     HttpMethod Method,
     string Template,
     string Path,
     string MajorParameter,
     RouteKind Kind,
-    bool RetryAfterTimeout)
+    bool RetryAfterTimeout,
+    bool RetryServerErrors = true)
 {
     public bool UsesBotToken => Kind == RouteKind.Bot;
 

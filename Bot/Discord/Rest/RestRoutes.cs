@@ -37,8 +37,17 @@ internal static class RestRoutes
     public static RestRoute CreateFollowup(Snowflake application, string token) =>
         Webhook(HttpMethod.Post, "/webhooks/{app}/{token}", application, token, "");
 
-    public static RestRoute CreateChannel(Snowflake guild) =>
-        Bot(HttpMethod.Post, "/guilds/{guild}/channels", $"guilds/{guild}/channels", $"guild:{guild}");
+    /// <summary>
+    /// A voice channel (a session's room) is not sent again after a 5xx: a 502 or 504 may come from a proxy after Discord
+    /// made it, and a second request would make a second room. The room step looks for it before asking again
+    /// (<c>Sessions/LeftRooms</c>); other channels keep the usual retries.
+    /// </summary>
+    public static RestRoute CreateChannel(Snowflake guild, ChannelType type) =>
+        Bot(HttpMethod.Post, "/guilds/{guild}/channels", $"guilds/{guild}/channels", $"guild:{guild}") with { RetryServerErrors = type != ChannelType.GuildVoice };
+
+    /// <summary>Every channel of the guild but threads (https://discord.com/developers/docs/resources/guild#get-guild-channels).</summary>
+    public static RestRoute GuildChannels(Snowflake guild) =>
+        Bot(HttpMethod.Get, "/guilds/{guild}/channels", $"guilds/{guild}/channels", $"guild:{guild}");
 
     public static RestRoute DeleteChannel(Snowflake channel) =>
         Bot(HttpMethod.Delete, "/channels/{channel}", $"channels/{channel}", $"channel:{channel}");

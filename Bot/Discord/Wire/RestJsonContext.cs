@@ -14,6 +14,7 @@ namespace CrossCoaching.Discord.Wire;
 [JsonSerializable(typeof(RestUser))]
 [JsonSerializable(typeof(RestGuildMember))]
 [JsonSerializable(typeof(RestChannel))]
+[JsonSerializable(typeof(IReadOnlyList<RestChannel>))]
 [JsonSerializable(typeof(RestMessage))]
 [JsonSerializable(typeof(RestError))]
 [JsonSerializable(typeof(RestRateLimited))]

@@ -41,6 +41,9 @@ internal sealed class TimeBoxedApi(IDiscordApi inner) : IDiscordApi
     public Task<Channel> CreateChannelAsync(Snowflake guildId, NewChannel channel, string? auditReason = null, CancellationToken cancellationToken = default) =>
         inner.CreateChannelAsync(guildId, channel, auditReason, cancellationToken).WaitAsync(Limit, CancellationToken.None);
 
+    public Task<IReadOnlyList<Channel>> GetGuildChannelsAsync(Snowflake guildId, CancellationToken cancellationToken = default) =>
+        inner.GetGuildChannelsAsync(guildId, cancellationToken).WaitAsync(Limit, CancellationToken.None);
+
     public Task DeleteChannelAsync(Snowflake channelId, string? auditReason = null, CancellationToken cancellationToken = default) =>
         inner.DeleteChannelAsync(channelId, auditReason, cancellationToken).WaitAsync(Limit, CancellationToken.None);
 
