@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CrossCoaching.Discord;
+using CrossCoaching.Messaging;
 using CrossCoaching.Pairs;
 using CrossCoaching.Sessions;
 using CrossCoaching.Tests.Emulator;
@@ -84,6 +85,20 @@ internal static class CoachingSteps
         var reply = await w.ReplyToAsync(w.Owner, "coaching", "setup", CommandArg.Channel("trail", trail.Id));
         Assert.Contains($"<#{trail.Id}>", reply, StringComparison.Ordinal);
         return trail;
+    }
+
+    /// <summary>
+    /// Alice and Bob paired with a weekly ritual on Mondays at 14:00 Paris time and a rooms category set; returns once
+    /// the ritual's notice reached Bob and the outbox is idle, so that a fault scripted next hits the messages under test.
+    /// </summary>
+    public static async Task StartWeeklyRitualAsync(this CoachingWorld w)
+    {
+        await w.SetupRoomsCategoryAsync();
+        await w.PairAliceAndBobAsync();
+        await w.ReplyToAsync(w.Alice, "ritual", "set",
+            CommandArg.String("day", "monday"), CommandArg.String("time", "14:00"), CommandArg.String("timezone", "Europe/Paris"));
+        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Bob.Id).Count > 0, TimeSpan.FromSeconds(30), "the ritual's notice to Bob");
+        await w.Bot.Get<OutboxWorker>().WhenIdleAsync();
     }
 
     public static async Task<Pair> PairAsync(this CoachingWorld w) =>

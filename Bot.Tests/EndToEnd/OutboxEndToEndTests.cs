@@ -15,17 +15,6 @@ public sealed class OutboxEndToEndTests
 
     private static bool IsWelcome(EmulatedMessage m) => m.PingedUserIds.Count == 2;
 
-    private static async Task StartRitualAsync(CoachingWorld w)
-    {
-        await w.SetupRoomsCategoryAsync();
-        await w.PairAliceAndBobAsync();
-        await w.ReplyToAsync(w.Alice, "ritual", "set",
-            CommandArg.String("day", "monday"), CommandArg.String("time", "14:00"), CommandArg.String("timezone", "Europe/Paris"));
-        // The ritual's notice to Bob is out of the way: a fault scripted next must hit the messages under test, not it.
-        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Bob.Id).Count > 0, TimeSpan.FromSeconds(30), "the ritual's notice to Bob");
-        await w.Bot.Get<OutboxWorker>().WhenIdleAsync();
-    }
-
     private static async Task<long> TriedAsync(CoachingWorld w, string kind)
     {
         await using var db = new SqliteConnection($"Data Source={w.Bot.DatabasePath}");
@@ -36,7 +25,7 @@ public sealed class OutboxEndToEndTests
     public async Task A_reminder_and_a_welcome_due_in_an_outage_with_a_crash_during_it_each_arrive_once_after_recovery()
     {
         await using var w = await CoachingWorld.StartAsync();
-        await StartRitualAsync(w);
+        await w.StartWeeklyRitualAsync();
 
         // The reminder falls due while Discord answers 503 to every message post, and the process dies in the outage.
         w.Discord.ScriptFailure("POST", Posts, 503, times: DiscordEmulator.Forever);
@@ -69,7 +58,7 @@ public sealed class OutboxEndToEndTests
     public async Task A_reminder_Discord_accepted_but_whose_answer_was_lost_arrives_once()
     {
         await using var w = await CoachingWorld.StartAsync();
-        await StartRitualAsync(w);
+        await w.StartWeeklyRitualAsync();
         w.Discord.ScriptLostAnswer("POST", Posts, 504, times: 2);
 
         await w.AdvanceToAsync(Slot.AddMinutes(-10), d => d.DirectMessagesTo(w.Alice.Id).Any(IsReminder) && d.DirectMessagesTo(w.Bob.Id).Any(IsReminder),
@@ -97,7 +86,7 @@ public sealed class OutboxEndToEndTests
     {
         var random = new Random(seed);
         await using var w = await CoachingWorld.StartAsync(CoachingWorld.LongMoves());
-        await StartRitualAsync(w);
+        await w.StartWeeklyRitualAsync();
         for (var week = 0; week < 3; week++)
         {
             var slot = Slot.AddDays(7 * week);

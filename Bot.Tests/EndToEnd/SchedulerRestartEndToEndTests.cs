@@ -15,16 +15,6 @@ public sealed class SchedulerRestartEndToEndTests
 
     private static bool IsTakeaway(EmulatedMessage m) => m.CustomIds.Any(id => id.StartsWith("takeaway:share:", StringComparison.Ordinal));
 
-    private static async Task StartRitualAsync(CoachingWorld w)
-    {
-        await w.SetupRoomsCategoryAsync();
-        await w.PairAliceAndBobAsync();
-        await w.ReplyToAsync(w.Alice, "ritual", "set",
-            CommandArg.String("day", "monday"), CommandArg.String("time", "14:00"), CommandArg.String("timezone", "Europe/Paris"));
-        await w.Discord.WaitUntilAsync(d => d.DirectMessagesTo(w.Bob.Id).Count > 0, TimeSpan.FromSeconds(30), "the ritual's notice to Bob");
-        await w.Bot.Get<OutboxWorker>().WhenIdleAsync();
-    }
-
     private static bool BothHave(DiscordEmulator d, CoachingWorld w, Func<EmulatedMessage, bool> kind) =>
         d.DirectMessagesTo(w.Alice.Id).Any(kind) && d.DirectMessagesTo(w.Bob.Id).Any(kind);
 
@@ -32,7 +22,7 @@ public sealed class SchedulerRestartEndToEndTests
     public async Task A_reminder_due_just_after_a_crash_restart_is_sent_even_when_its_trigger_fires_half_a_minute_late()
     {
         await using var w = await CoachingWorld.StartAsync();
-        await StartRitualAsync(w);
+        await w.StartWeeklyRitualAsync();
 
         // Started again a minute before the reminder is due (beyond the 30 s the scheduler looks ahead); the scheduler
         // then gets to it 30 s late, as a loaded machine or a thread pool busy with slow steps makes it. The durable store
@@ -49,7 +39,7 @@ public sealed class SchedulerRestartEndToEndTests
     public async Task A_reminder_and_a_close_that_fell_due_while_the_bot_was_down_each_run_once_at_the_restart()
     {
         await using var w = await CoachingWorld.StartAsync();
-        await StartRitualAsync(w);
+        await w.StartWeeklyRitualAsync();
 
         // Down when the reminder fell due, back 20 s later: the reminder goes at once.
         await w.Bot.CrashAndRestartAsync(whileDown: () => w.Time.SetUtcNow(Slot.AddMinutes(-10).AddSeconds(20)));
