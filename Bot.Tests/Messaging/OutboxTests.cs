@@ -157,4 +157,37 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Empty(_h.Api.MessagesIn(HomeChannel));
         Assert.DoesNotContain(await RowsAsync(), r => r.Kind == "managers-" + CrossCoaching.GuildSettings.PublicRefusals.Kind && r.User == (long)Alice.Value);
     }
+
+    [Fact]
+    public async Task Posts_refused_in_channels_the_cache_does_not_show_still_tell_the_managers_of_their_server()
+    {
+        // The room is known only from its session and the trail channel from the server's settings, as on the instance
+        // that does not hold the server's shard.
+        var room = new Snowflake(6002);
+        var trail = new Snowflake(6003);
+        var owner = new Snowflake(99);
+        _h.Cache.Update(Guild, g => g with { OwnerId = owner });
+        var slot = Slot.AddDays(70);
+        var session = await _h.Get<SessionRepository>().CreateAsync(
+            new Session(0, _pair.Id, _pair.GuildId, SessionKind.Ritual, slot, 15, 5, SessionStatus.Scheduled, null, false, null, null, null, slot.AddDays(-1), null),
+            [(SessionStep.Open, slot)]);
+        await _h.Get<SessionRepository>().SetRoomAsync(session.Id, room, null);
+        var settings = _h.Get<CrossCoaching.GuildSettings.GuildSettingsRepository>();
+        await settings.SaveAsync(await settings.GetAsync(Guild) with { TrailChannelId = trail });
+        _h.Api.On(nameof(IDiscordApi.CreateMessageAsync), a => (Snowflake)a[0]! == room || (Snowflake)a[0]! == trail
+            ? throw FakeDiscordWorld.Refusal(403, DiscordErrorCode.MissingPermissions)
+            : new Message(new Snowflake(777), (Snowflake)a[0]!));
+
+        await _h.Get<Outbox>().EnqueueAsync(Letter.InChannel("test:welcome", "welcome", room, MessageSpec.Text("Welcome")));
+        await _h.DrainAsync();
+        await _h.DrainAsync();
+        _h.Time.Advance(TimeSpan.FromHours(2)); // past the hour in which a second notice of the kind would be one too many
+        await _h.Get<Outbox>().EnqueueAsync(Letter.InChannel("test:trail", "trail", trail, MessageSpec.Text("A takeaway")));
+        await _h.DrainAsync();
+        await _h.DrainAsync();
+
+        var told = _h.Api.MessagesIn(FakeDiscordWorld.DmChannelOf(owner));
+        Assert.Contains(told, m => m.Content!.Contains($"<#{room}>", StringComparison.Ordinal));
+        Assert.Contains(told, m => m.Content!.Contains($"<#{trail}>", StringComparison.Ordinal));
+    }
 }

@@ -24,6 +24,22 @@ public sealed class GuildSettingsRepository(SqliteConnectionFactory connections,
                 (int)row.PoolCadenceHours, row.PoolRoleId, row.PoolOpen == 1);
     }
 
+    /// <summary>
+    /// The server a channel the bot posts in belongs to, from what the database knows of it: a session's room or a
+    /// server's trail channel. For an instance whose gateway cache does not hold the server (another instance has its
+    /// shard); null when neither names the channel.
+    /// </summary>
+    public async Task<Snowflake?> FindGuildOfChannelAsync(Snowflake channelId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var guild = await connection.QueryFirstOrDefaultAsync<long?>(
+            """
+            SELECT guild_id FROM sessions WHERE room_channel_id = @channelId
+            UNION SELECT guild_id FROM guild_settings WHERE trail_channel_id = @channelId
+            """, new { channelId });
+        return guild is { } id ? new Snowflake((ulong)id) : null;
+    }
+
     public async Task SaveAsync(GuildConfig settings, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
