@@ -18,6 +18,15 @@ public sealed class FaultLedgerTests
     }
 
     [Fact]
+    public void A_session_whose_room_stayed_empty_owes_no_warning_and_a_check_in_to_each_partner_counted_as_its_after_session_message()
+    {
+        var owed = FaultLedger.OwedBy(new DaySession(1, A, B, "closed", Opened: true, ReminderPlanned: false, Empty: true)).ToList();
+
+        Assert.Equal([(1L, FaultLedger.Room, "welcome"), (1L, A, "after"), (1L, B, "after")], owed);
+        Assert.Equal((1L, "after"), FaultLedger.Classify(["checkin:yes:1", "checkin:no:1"], roomSession: null, mentionsSomeone: false));
+    }
+
+    [Fact]
     public void A_missed_session_owes_nothing_and_one_without_a_reminder_owes_no_reminder()
     {
         Assert.Empty(FaultLedger.OwedBy(new DaySession(1, A, B, "missed", Opened: false, ReminderPlanned: true)));

@@ -5,7 +5,11 @@ namespace CrossCoaching.Benchmarks;
 /// <summary>A session of the day as the bot's database describes it at the end.</summary>
 /// <param name="Opened">The database says the session opened (its open step is done).</param>
 /// <param name="ReminderPlanned">A ritual with a reminder, planned more than a minute before its slot (the bot plans no reminder later).</param>
-public sealed record DaySession(long Id, Snowflake MemberA, Snowflake MemberB, string Status, bool Opened, bool ReminderPlanned)
+/// <summary>
+/// A session of the scripted day. <see cref="Empty"/>: nobody was ever recorded in its room (the day's partners never
+/// join one), so the bot owes no time-box warning there and, after the close, a check-in instead of the thanks.
+/// </summary>
+public sealed record DaySession(long Id, Snowflake MemberA, Snowflake MemberB, string Status, bool Opened, bool ReminderPlanned, bool Empty = false)
 {
     public bool Finished => Status is not ("scheduled" or "open");
 }
@@ -51,8 +55,9 @@ public static class FaultLedger
     /// <summary>What <see cref="OwedBy"/> counts, as printed beside the figures.</summary>
     public const string OwedRule =
         "owed per session, from its final state in the bot's database: a reminder to each partner when the ritual has one " +
-        "and the session opened (a missed slot owes none); a welcome in the room when it opened; the time-box warning in " +
-        "the room and the after-session message to each partner when it opened and then closed. One the bot dropped as " +
+        "and the session opened (a missed slot owes none); a welcome in the room when it opened; when it opened and then " +
+        "closed, the after-session message to each partner (the thanks when someone came, the check-in when the room " +
+        "stayed empty) and, when someone came, the time-box warning in the room (an empty room gets none). One the bot dropped as " +
         "obsolete (a reminder at its slot, a room message once the session closed) is obsolete by design, not lost, only " +
         "if message posts were failing when it became obsolete (or at most 5 s before); otherwise it counts as lost.";
 
@@ -69,13 +74,15 @@ public static class FaultLedger
         yield return (session.Id, Room, Welcome);
         if (session.Status != "closed")
             yield break;
-        yield return (session.Id, Room, Warn);
+        if (!session.Empty)
+            yield return (session.Id, Room, Warn);
         yield return (session.Id, session.MemberA, After);
         yield return (session.Id, session.MemberB, After);
     }
 
     /// <summary>
-    /// A message's session and kind: by its buttons (the reminder's skip / running-late, the after-session's share), or,
+    /// A message's session and kind: by its buttons (the reminder's skip / running-late, the after-session's share or the
+    /// empty room's check-in), or,
     /// in a session's room, by its mentions (the welcome names both partners; the warning names no one). Null: not one
     /// of the messages counted here.
     /// </summary>
@@ -88,7 +95,7 @@ public static class FaultLedger
             {
                 if (parts[0] == "session" && parts[1] is "skip" or "late")
                     return (session, Remind);
-                if (parts[0] == "takeaway" && parts[1] == "share")
+                if (parts[0] == "takeaway" && parts[1] == "share" || parts[0] == "checkin" && parts[1] == "yes")
                     return (session, After);
             }
         }

@@ -16,10 +16,11 @@ public static class FaultRecord
     public static IReadOnlyList<DaySession> Sessions(string databasePath, DateTimeOffset lastSlot)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        var rows = connection.Query<(long Id, long A, long B, string Status, string Kind, string SlotAt, string CreatedAt, long Reminder, string? OpenState)>(
+        var rows = connection.Query<(long Id, long A, long B, string Status, string Kind, string SlotAt, string CreatedAt, long Reminder, string? OpenState, long Attended)>(
             """
             SELECT s.id, p.member_a_id, p.member_b_id, s.status, s.kind, s.slot_at, s.created_at, COALESCE(r.reminder_minutes, 0),
-                   (SELECT st.state FROM session_steps st WHERE st.session_id = s.id AND st.step = 'open')
+                   (SELECT st.state FROM session_steps st WHERE st.session_id = s.id AND st.step = 'open'),
+                   (SELECT COUNT(*) FROM attendance a WHERE a.session_id = s.id)
             FROM sessions s JOIN pairs p ON p.id = s.pair_id LEFT JOIN rituals r ON r.pair_id = s.pair_id
             """);
         return rows
@@ -27,7 +28,8 @@ public static class FaultRecord
             .Where(r => r.Slot <= lastSlot) // next week's sessions, planned as the day's closed, are not part of the day
             .Select(r => new DaySession(r.Row.Id, new Snowflake((ulong)r.Row.A), new Snowflake((ulong)r.Row.B), r.Row.Status,
                 Opened: r.Row.OpenState is { } state ? state == "done" : r.Row.Status is "open" or "closed",
-                ReminderPlanned: r.Row.Kind == "ritual" && r.Row.Reminder > 0 && r.Slot - Instant(r.Row.CreatedAt) > TimeSpan.FromMinutes(1)))
+                ReminderPlanned: r.Row.Kind == "ritual" && r.Row.Reminder > 0 && r.Slot - Instant(r.Row.CreatedAt) > TimeSpan.FromMinutes(1),
+                Empty: r.Row.Attended == 0))
             .ToList();
     }
 
