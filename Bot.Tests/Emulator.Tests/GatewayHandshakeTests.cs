@@ -5,7 +5,9 @@ namespace CrossCoaching.Tests.EmulatorTests;
 
 public sealed class GatewayHandshakeTests
 {
-    private static readonly EmulatorOptions Fast = new() { HeartbeatInterval = TimeSpan.FromMilliseconds(500), IdentifyInterval = TimeSpan.Zero };
+    // The raw client sends no heartbeat: a long interval keeps the emulator from closing it as a zombie before the
+    // handshake under test is answered on a loaded machine.
+    private static readonly EmulatorOptions Fast = new() { HeartbeatInterval = TimeSpan.FromSeconds(30), IdentifyInterval = TimeSpan.Zero };
 
     [Fact]
     public async Task Hello_then_identify_gives_ready_and_a_complete_guild_create()
@@ -27,7 +29,7 @@ public sealed class GatewayHandshakeTests
         var create = await gateway.ReceiveAsync();
 
         Assert.Equal(10, hello!["op"]!.GetValue<int>());
-        Assert.Equal(500, hello["d"]!["heartbeat_interval"]!.GetValue<int>());
+        Assert.Equal(30_000, hello["d"]!["heartbeat_interval"]!.GetValue<int>());
         Assert.Equal(("READY", 1), (ready!["t"]!.GetValue<string>(), ready["s"]!.GetValue<int>()));
         var d = ready["d"]!;
         Assert.Equal(10, d["v"]!.GetValue<int>());

@@ -4,7 +4,9 @@ namespace CrossCoaching.Tests.EmulatorTests;
 
 public sealed class SessionStartLimitTests
 {
-    private static readonly EmulatorOptions Fast = new() { HeartbeatInterval = TimeSpan.FromMilliseconds(500), IdentifyInterval = TimeSpan.Zero };
+    // The raw client sends no heartbeat: a long interval keeps the emulator from closing it as a zombie before the
+    // IDENTIFY is answered on a loaded machine.
+    private static readonly EmulatorOptions Fast = new() { HeartbeatInterval = TimeSpan.FromSeconds(30), IdentifyInterval = TimeSpan.Zero };
 
     [Fact]
     public async Task A_budget_set_by_the_test_is_reported_by_gateway_bot_and_each_session_started_spends_one()

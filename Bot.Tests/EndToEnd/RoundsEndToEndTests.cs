@@ -123,14 +123,15 @@ public sealed class RoundsEndToEndTests
         // timer and the outbox worker share two cores with the rest of the suite), and the outbox sends both reminders.
         // Passes are repeated until the reminders are seen, as the periodic timer would (a part that fails on a loaded
         // machine is logged and retried by the next pass); repeating them also shows no pass reminds twice (below). The
-        // clock moves a minute between passes: a send that timed out on a loaded machine is retried by the outbox after a
-        // back-off on the bot's clock, which a frozen clock would never reach.
+        // clock moves two hours between passes, as it would between the periodic ones: a send that timed out on a loaded
+        // machine is retried by the outbox after a back-off on the bot's clock, and a pair the narrow reads of a later
+        // pass did not see is found by the daily full sweep (the promise is a pause within a day of the week's end).
         w.Time.SetUtcNow(closedAt + RoundDecisions.AnswerWindow + CoachingSteps.ReconcileEvery);
         var reminded = false;
         for (var attempt = 0; attempt < 18 && !reminded; attempt++)
         {
             if (attempt > 0)
-                w.Time.Advance(TimeSpan.FromMinutes(1));
+                w.Time.Advance(TimeSpan.FromHours(2));
             await w.Bot.Get<Reconciler>().RunOnceAsync();
             try
             {
@@ -144,7 +145,8 @@ public sealed class RoundsEndToEndTests
             }
         }
 
-        Assert.True(reminded, $"the pause reminders never came (ritual paused: {(await w.Bot.Get<RitualRepository>().GetAsync(round.Pair.Id))!.Paused})");
+        Assert.True(reminded, $"the pause reminders never came (ritual paused: {(await w.Bot.Get<RitualRepository>().GetAsync(round.Pair.Id))!.Paused}; closed at {closedAt:O}, now {w.Time.GetUtcNow():O})\n"
+            + string.Join('\n', w.Bot.Logs.Lines.Where(l => l.Contains("ound", StringComparison.Ordinal) || l.Contains("failed", StringComparison.Ordinal) || l.Contains("paused", StringComparison.Ordinal)).TakeLast(60)));
         await w.Bot.Get<Reconciler>().RunOnceAsync();
         w.Time.Advance(TimeSpan.FromDays(1));
         await w.Bot.Get<Reconciler>().RunOnceAsync();
