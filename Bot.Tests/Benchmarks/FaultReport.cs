@@ -53,7 +53,7 @@ public static class FaultReport
         Console.WriteLine();
         Console.WriteLine($"  {FaultLedger.OwedRule}");
         Console.WriteLine("  delivered: a message the emulator accepted, tied to a session by its buttons (reminder: skip / running late; " +
-            "after-session: share a takeaway) or by its room (welcome: mentions the partners; warning: mentions no one); " +
+            "after-session: share a takeaway, or the empty room's check-in) or by its room (welcome: mentions the partners; warning: mentions no one); " +
             "duplicated: the same session, recipient and kind more than once.");
         Console.WriteLine(figures.TargetsMet ? "  all targets met" : "  TARGETS MISSED: see the rows marked MISSED");
         if (discord.InternalErrors.Count > 0)
